@@ -1,0 +1,42 @@
+// Text utilities shared by every stage: UTF-8 checking and repair, content hashing, and the key
+// under which names are compared.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kg {
+
+// Length in bytes of the valid UTF-8 sequence starting at text[pos], or 0 if the bytes there are
+// not valid UTF-8 (overlong forms, surrogates and code points above U+10FFFF are invalid).
+size_t Utf8SequenceLength(std::string_view text, size_t pos);
+
+// Decodes the valid sequence at text[pos] (call Utf8SequenceLength first); returns the code point.
+char32_t DecodeUtf8(std::string_view text, size_t pos, size_t length);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void AppendUtf8(char32_t cp, std::string* out);
+
+// Byte offset of the first invalid UTF-8 sequence, or text.size() when all of it is valid.
+size_t FindInvalidUtf8(std::string_view text);
+
+// Replaces every invalid sequence by U+FFFD and returns how many were replaced.
+size_t RepairUtf8(std::string* text);
+
+// True when the text holds a NUL byte or many other control bytes: an image, an archive, a
+// binary dump rather than an article.
+bool LooksBinary(std::string_view text);
+
+// A 128-bit hash of the content, as 32 hex digits (XXH3-128). Equal texts, equal hashes.
+std::string ContentHash(std::string_view text);
+
+// The key under which two names are "the same name": case-folded (ASCII and Latin-1/Latin
+// Extended letters), typographic apostrophes and dashes folded, punctuation at the ends and a
+// leading "the " dropped, inner whitespace collapsed. "The Kremlin" and "kremlin" share a key.
+std::string NameKey(std::string_view name);
+
+// Lower-cases ASCII letters only; other bytes are kept.
+std::string AsciiLower(std::string_view text);
+
+}  // namespace kg
