@@ -1,1 +1,67 @@
-int main() { return 0; }
+// kg: knowledge graphs from news articles. This file parses the global options and hands over to
+// the subcommands (cli/*_command*.cc); the work is done by the libraries they call.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+
+namespace {
+
+void SetUpLogging(const kg::cli::Globals& globals) {
+  auto logger = spdlog::stderr_color_st("kg");
+  logger->set_pattern("kg: %^%l%$: %v");
+  if (globals.quiet) {
+    logger->set_level(spdlog::level::err);
+  } else if (globals.verbose >= 2) {
+    logger->set_level(spdlog::level::debug);
+  } else if (globals.verbose == 1) {
+    logger->set_level(spdlog::level::info);
+  } else {
+    logger->set_level(spdlog::level::warn);
+  }
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kg::cli::Globals globals;
+  if (const char* env = std::getenv("KG_DB"); env != nullptr && *env != '\0') {
+    globals.db = env;
+  } else {
+    globals.db = "kg.db";
+  }
+  CLI::App app("kg: build and query a knowledge graph of news articles", "kg");
+  app.option_defaults()->always_capture_default();
+  app.add_option("--db", globals.db, "Store directory (default ./kg.db, or $KG_DB)");
+  app.add_flag("-v,--verbose", globals.verbose, "More log messages (-vv for debug)");
+  app.add_flag("-q,--quiet", globals.quiet, "Only errors on stderr");
+  app.require_subcommand(1);
+
+  int exit_code = kg::cli::kExitOk;
+  kg::cli::AddIngestCommand(app, globals, &exit_code);
+  kg::cli::AddQueryCommands(app, globals, &exit_code);
+  kg::cli::AddExportCommand(app, globals, &exit_code);
+  for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
+  app.parse_complete_callback([&] { SetUpLogging(globals); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kg::cli::kExitOk;
+  } catch (const CLI::CallForAllHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return kg::cli::kExitOk;
+  } catch (const CLI::ParseError& e) {
+    // One line, then where to look; CLI11's own messages name the option or argument.
+    std::cerr << "kg: error: " << e.what() << " (see kg --help)\n";
+    return kg::cli::kExitBadInput;
+  }
+  return exit_code;
+}

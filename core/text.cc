@@ -193,15 +193,39 @@ std::string NameKey(std::string_view name) {
     const char32_t cp = FoldForName(DecodeUtf8(name, pos, len));
     pos += len;
     if (cp == ' ' && (folded.empty() || folded.back() == ' ')) continue;
-    if (cp == '"' || cp == 0x201C || cp == 0x201D) continue;
+    // Quotes and full stops do not distinguish names: "U.S." is "US", "St. Louis" "St Louis".
+    if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == '.') continue;
     AppendUtf8(cp, &folded);
   }
   size_t b = 0, e = folded.size();
   while (b < e && IsEdgePunct(folded[b])) ++b;
   while (e > b && IsEdgePunct(folded[e - 1])) --e;
-  std::string_view key(folded.data() + b, e - b);
-  if (key.size() > 4 && key.substr(0, 4) == "the ") key.remove_prefix(4);
-  return std::string(key);
+  std::string_view trimmed(folded.data() + b, e - b);
+  if (trimmed.size() > 4 && trimmed.substr(0, 4) == "the ") trimmed.remove_prefix(4);
+  // Transliteration folding, word by word (see the header).
+  std::string key;
+  key.reserve(trimmed.size());
+  size_t word_start = 0;
+  for (size_t i = 0; i <= trimmed.size(); ++i) {
+    if (i < trimmed.size() && trimmed[i] != ' ' && trimmed[i] != '-') continue;
+    std::string_view word = trimmed.substr(word_start, i - word_start);
+    if (word.size() > 3) {
+      const std::string_view end = word.substr(word.size() - 2);
+      if (end == "yy" || end == "iy" || end == "ij" || end == "yi") {
+        word.remove_suffix(1);
+        key.append(word.substr(0, word.size() - 1));
+        key.push_back('y');
+        word = {};
+      }
+    }
+    key.append(word);
+    if (i < trimmed.size()) key.push_back(trimmed[i]);
+    word_start = i + 1;
+  }
+  for (char& c : key) {
+    if (c == 'y') c = 'i';
+  }
+  return key;
 }
 
 std::string AsciiLower(std::string_view text) {

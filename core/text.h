@@ -31,9 +31,14 @@ bool LooksBinary(std::string_view text);
 // A 128-bit hash of the content, as 32 hex digits (XXH3-128). Equal texts, equal hashes.
 std::string ContentHash(std::string_view text);
 
-// The key under which two names are "the same name": case-folded (ASCII and Latin-1/Latin
-// Extended letters), typographic apostrophes and dashes folded, punctuation at the ends and a
-// leading "the " dropped, inner whitespace collapsed. "The Kremlin" and "kremlin" share a key.
+// The key under which two names are "the same name": case-folded (ASCII, Latin-1, Latin
+// Extended-A and Cyrillic letters), typographic apostrophes and dashes folded, quotes and full
+// stops dropped ("U.S." is "us"), punctuation at the
+// ends and a leading "the " dropped, inner whitespace collapsed, and the spellings that
+// transliteration from Cyrillic varies folded together: a word-final "yy", "iy", "ij" or "yi"
+// becomes "y", then every "y" becomes "i". So "The Kremlin" and "kremlin" share a key, as do
+// "Zelensky", "Zelenskyy" and "Zelenskiy", and "Yuri" and "Yury". Stored in alias keys: changing
+// it changes the store schema.
 std::string NameKey(std::string_view name);
 
 // Lower-cases ASCII letters only; other bytes are kept.

@@ -1,0 +1,142 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+
+#include "core/text.h"
+
+namespace kg::extract {
+namespace {
+
+std::vector<std::string_view> Words(std::string_view key) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  while (start < key.size()) {
+    size_t space = key.find(' ', start);
+    if (space == std::string_view::npos) space = key.size();
+    if (space > start) words.push_back(key.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
+}
+
+// "united states" -> "us"; "board of peace" -> "bp". Empty for one word.
+std::string Initials(std::string_view key) {
+  const auto words = Words(key);
+  if (words.size() < 2) return {};
+  std::string out;
+  for (auto w : words) {
+    if (w == "of" || w == "the" || w == "and") continue;
+    out.push_back(w[0]);
+  }
+  return out;
+}
+
+class UnionFind final {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+}  // namespace
+
+DocumentEntities MergeMentions(const std::vector<Mention>& mentions) {
+  // Distinct name keys, each a node of the union-find.
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, size_t> key_index;
+  std::vector<size_t> key_of_mention(mentions.size());
+  std::vector<EntityType> key_type;
+  std::vector<TypeEvidence> key_evidence;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    std::string key = NameKey(mentions[i].text);
+    auto [it, inserted] = key_index.emplace(key, keys.size());
+    if (inserted) {
+      keys.push_back(std::move(key));
+      key_type.push_back(EntityType::kOther);
+      key_evidence.push_back(TypeEvidence::kNone);
+    }
+    key_of_mention[i] = it->second;
+    if (mentions[i].evidence > key_evidence[it->second]) {
+      key_evidence[it->second] = mentions[i].evidence;
+      key_type[it->second] = mentions[i].type;
+    }
+  }
+  // One-word names that are the surname of exactly one person named in full, or the initials
+  // of exactly one longer name, join it.
+  std::map<std::string, std::vector<size_t>> by_surname, by_initials;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const auto words = Words(keys[k]);
+    if (words.size() < 2) continue;
+    if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOther) {
+      by_surname[std::string(words.back())].push_back(k);
+    }
+    if (key_type[k] != EntityType::kPerson) by_initials[Initials(keys[k])].push_back(k);
+  }
+  UnionFind groups(keys.size());
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (Words(keys[k]).size() != 1) continue;
+    const auto surname = by_surname.find(keys[k]);
+    if (surname != by_surname.end() && surname->second.size() == 1 &&
+        key_type[k] != EntityType::kPlace && key_type[k] != EntityType::kOrganization) {
+      groups.Union(k, surname->second.front());
+      continue;
+    }
+    const auto initials = by_initials.find(keys[k]);
+    if (initials != by_initials.end() && initials->second.size() == 1) {
+      groups.Union(k, initials->second.front());
+    }
+  }
+
+  DocumentEntities out;
+  out.entity_of_mention.resize(mentions.size());
+  std::unordered_map<size_t, uint32_t> entity_of_group;
+  std::vector<TypeEvidence> evidence;
+  std::vector<std::map<std::string, uint32_t>> surfaces;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const size_t group = groups.Find(key_of_mention[i]);
+    auto [it, inserted] =
+        entity_of_group.emplace(group, static_cast<uint32_t>(out.entities.size()));
+    if (inserted) {
+      out.entities.emplace_back();
+      evidence.push_back(TypeEvidence::kNone);
+      surfaces.emplace_back();
+    }
+    const uint32_t e = it->second;
+    out.entity_of_mention[i] = e;
+    Entity& entity = out.entities[e];
+    ++entity.mentions;
+    ++surfaces[e][std::string(mentions[i].text)];
+    if (mentions[i].evidence > evidence[e] || entity.mentions == 1) {
+      evidence[e] = std::max(evidence[e], mentions[i].evidence);
+      entity.type = mentions[i].type;
+    }
+  }
+  // The canonical name: the fullest form (most words), then the most frequent, then the first.
+  for (size_t e = 0; e < out.entities.size(); ++e) {
+    Entity& entity = out.entities[e];
+    size_t best_words = 0;
+    uint32_t best_count = 0;
+    for (const auto& [surface, count] : surfaces[e]) {
+      entity.aliases.push_back(surface);
+      const size_t words = Words(NameKey(surface)).size();
+      if (words > best_words || (words == best_words && count > best_count)) {
+        best_words = words;
+        best_count = count;
+        entity.name = surface;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,69 @@
+#include "extract/gazetteer.h"
+
+#include <fstream>
+
+#include "core/text.h"
+
+namespace kg::extract {
+namespace {
+
+// Calls fn(fields) for each non-comment line of a TSV file.
+template <typename Fn>
+Status ReadTsv(const std::filesystem::path& path, size_t min_fields, Fn fn) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("model file " + path.string() + " is missing");
+  std::string line;
+  size_t number = 0;
+  std::vector<std::string_view> fields;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    fields.clear();
+    size_t start = 0;
+    for (size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
+      fields.emplace_back(line.data() + start, tab - start);
+    }
+    fields.emplace_back(line.data() + start, line.size() - start);
+    if (fields.size() < min_fields) {
+      return Status::Corruption(path.string() + ":" + std::to_string(number) + ": expected " +
+                                std::to_string(min_fields) + " tab-separated fields");
+    }
+    KG_RETURN_IF_ERROR(fn(fields, number));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
+  Gazetteer g;
+  const auto gazetteer = dir / "gazetteer.tsv";
+  KG_RETURN_IF_ERROR(ReadTsv(gazetteer, 2, [&](const auto& f, size_t line) {
+    EntityType type;
+    if (!ParseEntityType(f[1], &type)) {
+      return Status::Corruption(gazetteer.string() + ":" + std::to_string(line) +
+                                ": unknown type '" + std::string(f[1]) + "'");
+    }
+    g.types_.emplace(NameKey(f[0]), type);
+    return Status::Ok();
+  }));
+  KG_RETURN_IF_ERROR(ReadTsv(dir / "demonyms.tsv", 2, [&](const auto& f, size_t) {
+    g.demonyms_.emplace(std::string(f[0]), std::string(f[1]));
+    return Status::Ok();
+  }));
+  *out = std::move(g);
+  return Status::Ok();
+}
+
+std::optional<EntityType> Gazetteer::TypeOf(std::string_view name) const {
+  auto it = types_.find(NameKey(name));
+  if (it == types_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string_view Gazetteer::PlaceOfDemonym(std::string_view adjective) const {
+  auto it = demonyms_.find(std::string(adjective));
+  return it == demonyms_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,34 @@
+// Names the extractor knows before reading anything: places, people and organisations generated
+// from WordNet and ISO 3166 (scripts/make_gazetteer.py), and nationality adjectives.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/status.h"
+#include "core/types.h"
+
+namespace kg::extract {
+
+class Gazetteer final {
+ public:
+  // Reads gazetteer.tsv (name TAB type TAB source) and demonyms.tsv (adjective TAB place) from
+  // `dir`. Lines starting with '#' are comments. Errors name the file and line.
+  static Status Load(const std::filesystem::path& dir, Gazetteer* out);
+
+  // The type of a known name (matched by NameKey), if any.
+  std::optional<EntityType> TypeOf(std::string_view name) const;
+  // The place a nationality adjective refers to ("Russian" -> "Russia"), or empty.
+  std::string_view PlaceOfDemonym(std::string_view adjective) const;
+
+  size_t size() const { return types_.size(); }
+
+ private:
+  std::unordered_map<std::string, EntityType> types_;
+  std::unordered_map<std::string, std::string> demonyms_;
+};
+
+}  // namespace kg::extract

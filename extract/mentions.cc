@@ -1,0 +1,348 @@
+#include "extract/mentions.h"
+
+#include <unordered_set>
+
+#include "core/text.h"
+#include "extract/cues.h"
+
+namespace kg::extract {
+namespace {
+
+bool StartsUpper(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 and Latin Extended capitals (2-byte UTF-8): Á, Ž, Ł...
+  if (c == 0xC3 && w.size() > 1) {
+    const auto d = static_cast<unsigned char>(w[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return (c == 0xC4 || c == 0xC5) && w.size() > 1 && (static_cast<unsigned char>(w[1]) % 2 == 0);
+}
+
+bool IsWordToken(std::string_view w) {
+  for (char c : w) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  }
+  return false;
+}
+
+bool IsPossessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'"; }
+
+bool IsOpeningPunct(std::string_view w) {
+  return w == "\"" || w == "\xE2\x80\x9C" || w == "'" || w == "\xE2\x80\x98" || w == "(" ||
+         w == "[" || w == ":" || w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+}
+
+// A token that can be part of a name: capitalised, without a hyphenated lower-case part
+// ("Late-Night" in a headline, "Russian-occupied" are not names).
+bool IsNameToken(std::string_view w) {
+  if (!StartsUpper(w)) return false;
+  if (w.find('-') != std::string_view::npos) {
+    size_t start = 0;
+    while (start <= w.size()) {
+      size_t dash = w.find('-', start);
+      if (dash == std::string_view::npos) dash = w.size();
+      if (!StartsUpper(w.substr(start, dash - start))) return false;
+      start = dash + 1;
+    }
+    return false;  // "US-Russia": two names in one token; the recogniser will split them
+  }
+  return true;
+}
+
+// Mostly capitalised content words: a title-case headline, where capitals say nothing.
+bool IsTitleCase(const nlp::Sentence& s) {
+  size_t content = 0, upper = 0;
+  for (const auto& t : s.tokens) {
+    if (!IsWordToken(t.form) || IsFunctionWord(AsciiLower(t.form))) continue;
+    ++content;
+    if (StartsUpper(t.form)) ++upper;
+  }
+  return content >= 3 && upper * 10 >= content * 8;
+}
+
+// Whether token i starts the sentence, possibly after opening punctuation.
+bool AtSentenceStart(const nlp::Sentence& s, size_t i) {
+  for (size_t k = 0; k < i; ++k) {
+    if (!IsOpeningPunct(s.tokens[k].form)) return false;
+  }
+  return true;
+}
+
+class DocumentScan final {
+ public:
+  DocumentScan(const std::vector<nlp::Sentence>& sentences, const Gazetteer& gazetteer)
+      : sentences_(sentences), gazetteer_(gazetteer) {}
+
+  std::vector<Mention> Run() {
+    headline_.resize(sentences_.size());
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      headline_[s] = IsTitleCase(sentences_[s]);
+      const auto& tokens = sentences_[s].tokens;
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        const std::string lower = AsciiLower(tokens[i].form);
+        if (!StartsUpper(tokens[i].form)) {
+          lowercase_words_.insert(lower);
+        } else if (!headline_[s] && !AtSentenceStart(sentences_[s], i)) {
+          midsentence_names_.insert(lower);
+        }
+      }
+    }
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      if (!headline_[s]) Body(static_cast<uint32_t>(s));
+    }
+    for (const auto& m : mentions_) body_names_.insert(NameKey(m.text));
+    std::vector<Mention> body = std::move(mentions_);
+    mentions_.clear();
+    // Headlines after the body, then merged back into text order.
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      if (headline_[s]) Headline(static_cast<uint32_t>(s));
+    }
+    std::vector<Mention> all;
+    all.reserve(body.size() + mentions_.size());
+    size_t b = 0, h = 0;
+    std::vector<int32_t> body_index(body.size()), head_index(mentions_.size());
+    while (b < body.size() || h < mentions_.size()) {
+      const bool take_body =
+          h == mentions_.size() ||
+          (b < body.size() && body[b].span.begin < mentions_[h].span.begin);
+      if (take_body) {
+        body_index[b] = static_cast<int32_t>(all.size());
+        all.push_back(std::move(body[b++]));
+      } else {
+        head_index[h] = static_cast<int32_t>(all.size());
+        all.push_back(std::move(mentions_[h++]));
+      }
+    }
+    // Renumber role_of links, which pointed into the body list.
+    for (auto& m : all) {
+      if (m.role_of >= 0) m.role_of = body_index[m.role_of];
+    }
+    return all;
+  }
+
+ private:
+  std::string_view Form(uint32_t s, size_t i) const { return sentences_[s].tokens[i].form; }
+
+  int32_t Add(uint32_t s, size_t first, size_t last, EntityType type, TypeEvidence evidence) {
+    const auto& tokens = sentences_[s].tokens;
+    Mention m;
+    m.sentence = s;
+    m.first = static_cast<uint32_t>(first);
+    m.last = static_cast<uint32_t>(last);
+    m.span = {tokens[first].span.begin, tokens[last - 1].span.end};
+    // Forms are views of the document text, so the span's text is contiguous from the first.
+    m.text = std::string_view(tokens[first].form.data(), m.span.size());
+    m.type = type;
+    m.evidence = evidence;
+    mentions_.push_back(std::move(m));
+    return static_cast<int32_t>(mentions_.size() - 1);
+  }
+
+  // The type a name span gets from the gazetteer and its own words.
+  void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
+              TypeEvidence* evidence) const {
+    const auto& tokens = sentences_[s].tokens;
+    const std::string_view text(tokens[first].form.data(),
+                                tokens[last - 1].span.end - tokens[first].span.begin);
+    if (auto known = gazetteer_.TypeOf(text)) {
+      *type = *known;
+      *evidence = TypeEvidence::kGazetteer;
+      return;
+    }
+    for (size_t i = first; i < last; ++i) {
+      if (IsOrganizationWord(AsciiLower(tokens[i].form))) {
+        *type = EntityType::kOrganization;
+        *evidence = TypeEvidence::kHeadWord;
+        return;
+      }
+    }
+    if (last < tokens.size() && IsPlaceHeadWord(AsciiLower(tokens[last].form))) {
+      *type = EntityType::kPlace;
+      *evidence = TypeEvidence::kHeadWord;
+      return;
+    }
+    if (first > 0) {
+      const std::string before = AsciiLower(tokens[first - 1].form);
+      if (before == "in" || before == "at" || before == "from" || before == "near") {
+        *type = EntityType::kPlace;
+        *evidence = TypeEvidence::kContext;
+        return;
+      }
+    }
+    *type = EntityType::kOther;
+    *evidence = TypeEvidence::kNone;
+  }
+
+  // A place named by its nationality adjective: "Russian" in "Russian President".
+  int32_t AddDemonym(uint32_t s, size_t i, std::string_view place) {
+    const int32_t index = Add(s, i, i + 1, EntityType::kPlace, TypeEvidence::kGazetteer);
+    mentions_[index].text = place;
+    mentions_[index].from_demonym = true;
+    return index;
+  }
+
+  // The owner of a role stated before token `i`: a name or demonym, or a name and "'s".
+  int32_t OwnerBefore(uint32_t s, size_t i) {
+    if (i == 0) return -1;
+    size_t k = i;
+    if (IsPossessive(Form(s, k - 1))) --k;
+    if (k == 0 || mentions_.empty()) return -1;
+    const Mention& last = mentions_.back();
+    if (last.sentence == s && last.last == k) return static_cast<int32_t>(mentions_.size() - 1);
+    return -1;
+  }
+
+  void Body(uint32_t s) {
+    const auto& tokens = sentences_[s].tokens;
+    size_t i = 0;
+    while (i < tokens.size()) {
+      if (!IsNameToken(tokens[i].form)) {
+        ++i;
+        continue;
+      }
+      size_t end = i + 1;
+      while (end < tokens.size()) {
+        if (IsNameToken(tokens[end].form)) {
+          ++end;
+        } else if (IsNameConnector(tokens[end].form) && end + 1 < tokens.size() &&
+                   IsNameToken(tokens[end + 1].form)) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      Run(s, i, end);
+      i = end;
+    }
+  }
+
+  // One run of capitalised tokens [b, e) in a body sentence.
+  void Run(uint32_t s, size_t b, size_t e) {
+    const size_t run_start = b;
+    // Capitalised only because they start the sentence.
+    while (b < e && (IsFunctionWord(AsciiLower(Form(s, b))) || IsCalendarWord(AsciiLower(Form(s, b))))) {
+      ++b;
+    }
+    while (e > b && IsCalendarWord(AsciiLower(Form(s, e - 1)))) --e;
+    if (b >= e) return;
+    // A role inside the run: "U.S. President Donald Trump", "Russian President Vladimir Putin",
+    // "Admiral Igor Kostyukov". The last title word splits the owner from the person.
+    size_t title_end = b;
+    size_t title_start = e;
+    for (size_t k = b; k < e; ++k) {
+      const std::string lower = AsciiLower(Form(s, k));
+      if (IsTitleWord(lower)) {
+        title_end = k + 1;
+        if (title_start == e) title_start = k;
+      }
+    }
+    if (title_start < e) {
+      while (title_start > b && IsTitleModifier(AsciiLower(Form(s, title_start - 1)))) {
+        --title_start;
+      }
+    } else {
+      title_start = title_end = b;
+    }
+    int32_t owner = -1;
+    if (title_start > b) owner = Owner(s, b, title_start);
+    if (title_end >= e) return;  // only a title: "the President said"
+    std::string role;
+    if (title_end > title_start) role = AsciiLower(Form(s, title_end - 1));
+    if (role.empty()) {
+      // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri".
+      size_t k = run_start;
+      if (k > 0 && IsTitleWord(AsciiLower(Form(s, k - 1)))) {
+        role = AsciiLower(Form(s, k - 1));
+        --k;
+        while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
+        if (k > 0) {
+          const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, k - 1));
+          if (!place.empty()) {
+            owner = AddDemonym(s, k - 1, place);
+          } else {
+            owner = OwnerBefore(s, k);
+          }
+        }
+      }
+    } else if (owner < 0 && title_start == run_start) {
+      owner = OwnerBefore(s, run_start);  // "Ukraine's President Volodymyr Zelenskyy"
+    }
+    b = title_end;
+    if (role.empty() && AtSentenceStart(sentences_[s], b) && e - b == 1) {
+      // A lone capitalised first word is a name only if the document or the gazetteer says so.
+      const std::string lower = AsciiLower(Form(s, b));
+      if (lowercase_words_.count(lower) || (!midsentence_names_.count(lower) &&
+                                            !gazetteer_.TypeOf(Form(s, b)))) {
+        return;
+      }
+    }
+    if (e - b == 1 && !gazetteer_.PlaceOfDemonym(Form(s, b)).empty()) return;  // "Ukrainian"
+    EntityType type;
+    TypeEvidence evidence;
+    TypeOf(s, b, e, &type, &evidence);
+    if (!role.empty()) {
+      type = EntityType::kPerson;
+      evidence = TypeEvidence::kTitle;
+    }
+    const int32_t index = Add(s, b, e, type, evidence);
+    mentions_[index].role = role;
+    mentions_[index].role_of = owner;
+  }
+
+  // The owner part of a run before its title: a demonym or a name.
+  int32_t Owner(uint32_t s, size_t b, size_t e) {
+    if (e - b == 1) {
+      const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, b));
+      if (!place.empty()) return AddDemonym(s, b, place);
+    }
+    EntityType type;
+    TypeEvidence evidence;
+    TypeOf(s, b, e, &type, &evidence);
+    return Add(s, b, e, type, evidence);
+  }
+
+  // A title-case sentence: only names the body or the gazetteer knows, longest first.
+  void Headline(uint32_t s) {
+    const auto& tokens = sentences_[s].tokens;
+    constexpr size_t kLongestName = 4;
+    for (size_t i = 0; i < tokens.size();) {
+      size_t matched = 0;
+      for (size_t n = std::min(kLongestName, tokens.size() - i); n > 0 && matched == 0; --n) {
+        bool names = true;
+        for (size_t k = i; k < i + n && names; ++k) names = IsNameToken(tokens[k].form);
+        if (!names) continue;
+        const std::string_view text(tokens[i].form.data(),
+                                    tokens[i + n - 1].span.end - tokens[i].span.begin);
+        if (body_names_.count(NameKey(text)) || gazetteer_.TypeOf(text)) matched = n;
+      }
+      if (matched == 0 || IsFunctionWord(AsciiLower(tokens[i].form))) {
+        ++i;
+        continue;
+      }
+      EntityType type;
+      TypeEvidence evidence;
+      TypeOf(s, i, i + matched, &type, &evidence);
+      Add(s, i, i + matched, type, evidence);
+      i += matched;
+    }
+  }
+
+  const std::vector<nlp::Sentence>& sentences_;
+  const Gazetteer& gazetteer_;
+  std::vector<bool> headline_;
+  std::unordered_set<std::string> lowercase_words_;
+  std::unordered_set<std::string> midsentence_names_;
+  std::unordered_set<std::string> body_names_;
+  std::vector<Mention> mentions_;
+};
+
+}  // namespace
+
+std::vector<Mention> FindMentions(const std::vector<nlp::Sentence>& sentences,
+                                  const Gazetteer& gazetteer) {
+  return DocumentScan(sentences, gazetteer).Run();
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,49 @@
+// Entity mentions: the spans of a document that name a person, place or organisation.
+//
+// This first finder works on capitalisation and cues (titles, organisation words, the gazetteer)
+// over whole documents, so that a name seen in the body is recognised in a title-case headline.
+// The statistical entity recogniser replaces it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+#include "extract/gazetteer.h"
+#include "nlp/sentence.h"
+
+namespace kg::extract {
+
+// How sure the finder is of a mention's type; stronger evidence wins when mentions merge.
+enum class TypeEvidence : uint8_t {
+  kNone = 0,
+  kContext,    // a preposition of place before it ("in X")
+  kHeadWord,   // an organisation or place word in or after it ("NBC News", "Donetsk region")
+  kGazetteer,  // a known name
+  kTitle,      // a title before it ("envoy Steve Witkoff"): a person
+};
+
+struct Mention {
+  uint32_t sentence = 0;  // index of the sentence in the document
+  uint32_t first = 0;     // tokens [first, last) of that sentence
+  uint32_t last = 0;
+  Span span;              // bytes of the document
+  std::string_view text;  // the document's bytes at span
+  EntityType type = EntityType::kOther;
+  TypeEvidence evidence = TypeEvidence::kNone;
+  // A role stated before the name: "President" in "Russian President Vladimir Putin".
+  std::string role;
+  // Whose role it is: the mention it belongs to (index into the mention list), or -1.
+  int32_t role_of = -1;
+  // True for a place named only by its nationality adjective ("Russian" -> Russia): `text` then
+  // holds the place's name, `span` the adjective.
+  bool from_demonym = false;
+};
+
+// Finds the mentions of one document, sentence by sentence, in text order.
+std::vector<Mention> FindMentions(const std::vector<nlp::Sentence>& sentences,
+                                  const Gazetteer& gazetteer);
+
+}  // namespace kg::extract
