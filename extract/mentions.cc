@@ -51,8 +51,12 @@ bool IsNameToken(std::string_view w) {
   return true;
 }
 
-// Mostly capitalised content words: a title-case headline, where capitals say nothing.
+// Mostly capitalised content words and no full stop: a title-case headline, where capitals say
+// nothing. (A sentence full of names still ends with a full stop.)
 bool IsTitleCase(const nlp::Sentence& s) {
+  if (!s.tokens.empty() && (s.tokens.back().form == "." || s.tokens.back().form == "!")) {
+    return false;
+  }
   size_t content = 0, upper = 0;
   for (const auto& t : s.tokens) {
     if (!IsWordToken(t.form) || IsFunctionWord(AsciiLower(t.form))) continue;

@@ -1,0 +1,96 @@
+#include "extract/extractor.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace {
+
+const kg::extract::Extractor& TheExtractor() {
+  static std::unique_ptr<kg::extract::Extractor> extractor = [] {
+    std::unique_ptr<kg::extract::Extractor> e;
+    kg::extract::ExtractorOptions options;
+    options.models_dir = kg::extract::DefaultModelsDir();
+    const kg::Status s = kg::extract::Extractor::Create(options, &e);
+    if (!s.ok()) FAIL(s.message());
+    return e;
+  }();
+  return *extractor;
+}
+
+const kg::Entity* Find(const kg::ExtractedDocument& doc, const std::string& name) {
+  for (const auto& e : doc.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+bool HasFact(const kg::ExtractedDocument& doc, const std::string& s, const std::string& r,
+             const std::string& o) {
+  for (const auto& f : doc.facts) {
+    if (doc.entities[f.subject].name == s && f.relation == r && doc.entities[f.object].name == o) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a title is a cue for a person, not part of the name", "[extract]") {
+  const std::string text =
+      "Brazilian President Luiz Lula met envoy Maria Fernandes in Lisbon on Monday.";
+  const auto doc = TheExtractor().Extract(text);
+  const kg::Entity* lula = Find(doc, "Luiz Lula");
+  REQUIRE(lula != nullptr);
+  CHECK(lula->type == kg::EntityType::kPerson);
+  const kg::Entity* maria = Find(doc, "Maria Fernandes");
+  REQUIRE(maria != nullptr);
+  CHECK(maria->type == kg::EntityType::kPerson);
+  CHECK(Find(doc, "Brazilian President Luiz Lula") == nullptr);
+  CHECK(Find(doc, "Monday") == nullptr);
+  const kg::Entity* lisbon = Find(doc, "Lisbon");
+  REQUIRE(lisbon != nullptr);
+  CHECK(lisbon->type == kg::EntityType::kPlace);
+  CHECK(HasFact(doc, "Luiz Lula", "president_of", "Brazil"));
+}
+
+TEST_CASE("a surname later in the document is the same person", "[extract]") {
+  const std::string text =
+      "Finance minister Anna Kowalska arrived in Warsaw. Kowalska said the budget was ready.";
+  const auto doc = TheExtractor().Extract(text);
+  const kg::Entity* anna = Find(doc, "Anna Kowalska");
+  REQUIRE(anna != nullptr);
+  CHECK(anna->mentions == 2);
+  CHECK(Find(doc, "Kowalska") == nullptr);
+}
+
+TEST_CASE("every span lies inside the text and its sentence", "[extract]") {
+  const std::string text =
+      "Putin Holds Talks With Envoys\nMoscow: Russian President Vladimir Putin met US envoy "
+      "Steve Witkoff at the Kremlin. Witkoff later flew to Abu Dhabi.";
+  const auto doc = TheExtractor().Extract(text);
+  REQUIRE(doc.sentences.size() == 3);
+  REQUIRE(!doc.facts.empty());
+  for (const auto& f : doc.facts) {
+    REQUIRE(f.sentence < doc.sentences.size());
+    CHECK(f.span.begin >= doc.sentences[f.sentence].begin);
+    CHECK(f.span.end <= doc.sentences[f.sentence].end);
+    CHECK(f.span.end <= text.size());
+    CHECK(f.confidence > 0.0f);
+    CHECK(f.confidence <= 1.0f);
+  }
+  const kg::Entity* witkoff = Find(doc, "Steve Witkoff");
+  REQUIRE(witkoff != nullptr);
+  CHECK(witkoff->mentions == 2);
+  // The headline's "Putin" is the body's Vladimir Putin, not a new entity.
+  const kg::Entity* putin = Find(doc, "Vladimir Putin");
+  REQUIRE(putin != nullptr);
+  CHECK(putin->mentions == 2);
+}
+
+TEST_CASE("an empty text yields nothing", "[extract]") {
+  const auto doc = TheExtractor().Extract("");
+  CHECK(doc.sentences.empty());
+  CHECK(doc.entities.empty());
+  CHECK(doc.facts.empty());
+}
