@@ -100,7 +100,7 @@ std::string CaseMarker(const Tree& t, int32_t i) {
     if (!out.empty()) out.push_back('_');
     out += LowerLemma(t, c);
     for (int32_t f : t.children(c)) {
-      if (t.Is(f, "fixed")) out += "_" + LowerLemma(t, f);
+      if (t.Is(f, "fixed")) out.append("_").append(LowerLemma(t, f));
     }
   }
   return out;
@@ -178,7 +178,7 @@ class Reader final {
     for (int32_t c : t_.children(p)) {
       const std::string lemma = LowerLemma(t_, c);
       if (t_.Is(c, "compound") && t_.deprel(c) == "compound:prt") {
-        prop.relation += "_" + lemma;
+        prop.relation.append("_").append(lemma);
         prop.predicate_tokens.push_back(c);
       } else if (t_.Is(c, "aux") || t_.Is(c, "cop")) {
         prop.predicate_tokens.push_back(c);
