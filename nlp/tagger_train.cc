@@ -1,0 +1,217 @@
+// Training of the tagger and its lemmatiser (declared in nlp/train.h).
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <unordered_map>
+
+#include "nlp/tagger.h"
+#include "nlp/train.h"
+
+namespace kg::nlp {
+
+using internal::LemmaScript;
+using internal::TaggerModel;
+using internal::TokenInfo;
+
+namespace {
+
+std::string ScriptKey(const LemmaScript& s) {
+  std::string key = s.append;
+  key.push_back('|');
+  key.push_back(s.lower ? 'L' : 'K');
+  key.push_back(static_cast<char>(s.cut));
+  return key;
+}
+
+uint32_t SetHash(const std::vector<int>& set) {
+  uint64_t h = 0x5e7;
+  for (int c : set) h = Combine(h, static_cast<uint64_t>(c));
+  return static_cast<uint32_t>(h | 1);
+}
+
+void AddToSet(std::vector<int>* set, int c) {
+  if (std::find(set->begin(), set->end(), c) == set->end()) {
+    set->push_back(c);
+    std::sort(set->begin(), set->end());
+  }
+}
+
+// Accuracy of `tagger` on `data` with gold tokenisation: UPOS, XPOS, lemma.
+void Score(const Tagger& tagger, const std::vector<ConlluSentence>& data, double* upos,
+           double* xpos, double* lemma) {
+  size_t n = 0, u = 0, x = 0, l = 0;
+  for (const ConlluSentence& cs : data) {
+    Sentence s = ToSentence(cs);
+    tagger.Tag(&s);
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      ++n;
+      u += s.tokens[i].upos == cs.words[i].upos;
+      x += s.tokens[i].xpos == cs.words[i].xpos;
+      l += s.tokens[i].lemma == cs.words[i].lemma;
+    }
+  }
+  const double d = n == 0 ? 1.0 : static_cast<double>(n);
+  *upos = 100.0 * static_cast<double>(u) / d;
+  *xpos = 100.0 * static_cast<double>(x) / d;
+  *lemma = 100.0 * static_cast<double>(l) / d;
+}
+
+}  // namespace
+
+Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSentence>& train,
+                   const std::vector<ConlluSentence>& dev, std::unique_ptr<Tagger>* out) {
+  TaggerModel m;
+  // Classes, in order of first appearance.
+  std::unordered_map<std::string, int> class_ids;
+  std::vector<std::vector<int>> gold(train.size());
+  size_t words = 0;
+  for (size_t si = 0; si < train.size(); ++si) {
+    for (const ConlluWord& w : train[si].words) {
+      std::string key = w.upos;
+      key.push_back('\t');
+      key.append(w.xpos);
+      auto [it, added] = class_ids.emplace(key, static_cast<int>(m.classes.size()));
+      if (added) m.classes.push_back({w.upos, w.xpos});
+      gold[si].push_back(it->second);
+      ++words;
+    }
+  }
+  if (words == 0) return Status::InvalidArgument("no training words");
+  if (m.classes.size() > 4096) return Status::InvalidArgument("too many distinct tags");
+  const int num_classes = static_cast<int>(m.classes.size());
+
+  // The tag dictionary: the set of classes each form (and each normal form) was seen with.
+  {
+    std::unordered_map<uint64_t, std::vector<int>> sets;
+    for (size_t si = 0; si < train.size(); ++si) {
+      for (size_t i = 0; i < train[si].words.size(); ++i) {
+        const std::string& form = train[si].words[i].form;
+        AddToSet(&sets[internal::DictKey(form)], gold[si][i]);
+        AddToSet(&sets[internal::DictNormKey(form)], gold[si][i]);
+      }
+    }
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> values;
+    for (const auto& [key, set] : sets) {
+      keys.push_back(key);
+      values.push_back(SetHash(set));
+    }
+    m.tagdict = FlatIndex::Build(std::move(keys), std::move(values));
+  }
+
+  // The tagger: greedy, left to right, trained on its own predicted history.
+  std::vector<size_t> order(train.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed);
+  PerceptronTrainer tagger(num_classes);
+  std::vector<TokenInfo> infos;
+  std::vector<float> scores(num_classes);
+  uint64_t feats[internal::kMaxTagFeatures];
+  for (int it = 0; it < options.iterations; ++it) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t correct = 0;
+    for (size_t si : order) {
+      const ConlluSentence& s = train[si];
+      const int n = static_cast<int>(s.words.size());
+      infos.resize(n);
+      for (int i = 0; i < n; ++i) internal::ComputeTokenInfo(s.words[i].form, m.tagdict, &infos[i]);
+      int prev1 = -1, prev2 = -1;
+      for (int i = 0; i < n; ++i) {
+        const int nf = internal::TagFeatures(infos.data(), n, i, prev1, prev2, feats);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        tagger.Score(feats, nf, scores.data());
+        const int guess =
+            static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        const int truth = gold[si][i];
+        if (guess != truth) {
+          tagger.Update(feats, nf, truth, guess);
+        } else {
+          ++correct;
+        }
+        tagger.Tick();
+        prev2 = prev1;
+        prev1 = guess;
+      }
+    }
+    if (options.log_progress) {
+      spdlog::info("tagger iteration {}/{}: train accuracy {:.2f}", it + 1, options.iterations,
+                   100.0 * static_cast<double>(correct) / static_cast<double>(words));
+    }
+  }
+  m.tag_weights = tagger.Average(options.min_weight);
+
+  // Lemma scripts and the lexicon of (form, class) -> most frequent script.
+  std::unordered_map<std::string, int> script_ids;
+  std::vector<std::vector<int>> gold_scripts(train.size());
+  std::unordered_map<uint64_t, std::map<int, int>> lexicon_counts;
+  for (size_t si = 0; si < train.size(); ++si) {
+    for (size_t i = 0; i < train[si].words.size(); ++i) {
+      const ConlluWord& w = train[si].words[i];
+      LemmaScript script = internal::ScriptFor(w.form, w.lemma);
+      auto [it, added] = script_ids.emplace(ScriptKey(script), static_cast<int>(m.scripts.size()));
+      if (added) m.scripts.push_back(std::move(script));
+      gold_scripts[si].push_back(it->second);
+      ++lexicon_counts[internal::LexiconKey(w.form, gold[si][i])][it->second];
+      ++lexicon_counts[internal::LexiconNormKey(w.form, gold[si][i])][it->second];
+    }
+  }
+  if (m.scripts.size() > 65535) return Status::InvalidArgument("too many lemma scripts");
+  {
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> values;
+    for (const auto& [key, counts] : lexicon_counts) {
+      int best = -1, best_count = 0;
+      for (const auto& [script, count] : counts) {
+        if (count > best_count) best = script, best_count = count;
+      }
+      keys.push_back(key);
+      values.push_back(static_cast<uint32_t>(best));
+    }
+    m.lexicon = FlatIndex::Build(std::move(keys), std::move(values));
+  }
+  // The classifier for forms the lexicon does not know, trained on gold tags.
+  const int num_scripts = static_cast<int>(m.scripts.size());
+  PerceptronTrainer lemmas(num_scripts);
+  std::vector<float> lscores(num_scripts);
+  uint64_t lfeats[internal::kMaxLemmaFeatures];
+  for (int it = 0; it < options.lemma_iterations; ++it) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t si : order) {
+      for (size_t i = 0; i < train[si].words.size(); ++i) {
+        const std::string& form = train[si].words[i].form;
+        TokenInfo info;
+        internal::ComputeTokenInfo(form, m.tagdict, &info);
+        const int nf = internal::LemmaFeatures(form, info, gold[si][i], lfeats);
+        std::fill(lscores.begin(), lscores.end(), 0.0f);
+        lemmas.Score(lfeats, nf, lscores.data());
+        int guess = -1;
+        for (int c = 0; c < num_scripts; ++c) {
+          if ((guess < 0 || lscores[c] > lscores[guess]) &&
+              internal::ScriptApplies(m.scripts[c], form)) {
+            guess = c;
+          }
+        }
+        const int truth = gold_scripts[si][i];
+        if (guess != truth && guess >= 0) lemmas.Update(lfeats, nf, truth, guess);
+        lemmas.Tick();
+      }
+    }
+  }
+  m.lemma_weights = lemmas.Average(options.min_weight);
+  if (options.log_progress) {
+    spdlog::info("tagger: {} classes, {} features, {} weights; {} lemma scripts, {} lexicon entries",
+                 num_classes, m.tag_weights.num_features(), m.tag_weights.num_weights(),
+                 num_scripts, m.lexicon.size());
+  }
+  *out = std::make_unique<Tagger>(std::move(m));
+  if (options.log_progress && !dev.empty()) {
+    double upos = 0, xpos = 0, lemma = 0;
+    Score(**out, dev, &upos, &xpos, &lemma);
+    spdlog::info("tagger dev: upos {:.2f} xpos {:.2f} lemma {:.2f}", upos, xpos, lemma);
+  }
+  return Status::Ok();
+}
+
+}  // namespace kg::nlp
