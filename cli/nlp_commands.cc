@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ struct NlpOptions {
   std::string tagger;  // parser training: tags dev with this model
   std::string conllu;
   std::string models;
+  std::string predicted;  // eval: write the annotated sentences here as CoNLL-U
 };
 
 int Fail(const Status& s, int code) {
@@ -54,6 +56,8 @@ int TrainTagger(const NlpOptions& o) {
   }
   nlp::TaggerTrainOptions options;
   if (o.iterations > 0) options.iterations = o.iterations;
+  if (const char* e = getenv("KG_EXP_DICT")) options.dict_min_count = atoi(e);
+  if (const char* e = getenv("KG_EXP_MINW")) options.min_weight = atof(e);
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<nlp::Tagger> tagger;
   if (Status s = nlp::TrainTagger(options, train, dev, &tagger); !s.ok()) return Fail(s, 2);
@@ -85,6 +89,21 @@ int TrainParser(const NlpOptions& o) {
   return 0;
 }
 
+// Writes annotated sentences as CoNLL-U (ID FORM LEMMA UPOS XPOS _ HEAD DEPREL _ _).
+Status WriteConllu(const std::string& path, const std::vector<nlp::Sentence>& sentences) {
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  if (f == nullptr) return Status::InvalidArgument("cannot write " + path);
+  for (const nlp::Sentence& s : sentences) {
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      const nlp::Token& t = s.tokens[i];
+      fmt::print(f, "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n", i + 1, t.form, t.lemma, t.upos, t.xpos,
+                 t.head + 1, t.deprel.empty() ? "_" : t.deprel);
+    }
+    fmt::print(f, "\n");
+  }
+  return std::fclose(f) == 0 ? Status::Ok() : Status::InvalidArgument("cannot write " + path);
+}
+
 int EvalTagParse(const NlpOptions& o, bool parse) {
   std::vector<nlp::ConlluSentence> gold;
   if (Status s = nlp::ReadConllu(o.conllu, &gold); !s.ok()) return Fail(s, 2);
@@ -101,7 +120,11 @@ int EvalTagParse(const NlpOptions& o, bool parse) {
     }
   }
   spdlog::info("loaded models from {} in {:.3f} s", dir.string(), Seconds(start));
-  const nlp::TagParseScores r = nlp::EvaluateTagParse(*tagger, parser.get(), gold);
+  std::vector<nlp::Sentence> predicted;
+  const nlp::TagParseScores r = nlp::EvaluateTagParse(*tagger, parser.get(), gold, &predicted);
+  if (!o.predicted.empty()) {
+    if (Status s = WriteConllu(o.predicted, predicted); !s.ok()) return Fail(s, 2);
+  }
   const double speed = r.seconds > 0 ? static_cast<double>(r.words) / r.seconds : 0.0;
   if (parse) {
     fmt::print("upos={:.2f} xpos={:.2f} lemma={:.2f} uas={:.2f} las={:.2f} las_full={:.2f} "
@@ -162,6 +185,7 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   }
   for (CLI::App* cmd : {tag, parse}) {
     cmd->add_option("--models", o->models, "Models directory (default: $KG_MODELS, ...)");
+    cmd->add_option("--output", o->predicted, "Write the predicted annotation as CoNLL-U");
   }
   tag->callback([o, exit_code] { *exit_code = EvalTagParse(*o, false); });
   parse->callback([o, exit_code] { *exit_code = EvalTagParse(*o, true); });

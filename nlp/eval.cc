@@ -31,7 +31,8 @@ bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 }  // namespace
 
 TagParseScores EvaluateTagParse(const Tagger& tagger, const Parser* parser,
-                                const std::vector<ConlluSentence>& gold) {
+                                const std::vector<ConlluSentence>& gold,
+                                std::vector<Sentence>* predicted) {
   std::vector<Sentence> sentences;
   sentences.reserve(gold.size());
   for (const ConlluSentence& cs : gold) sentences.push_back(ToSentence(cs));
@@ -64,6 +65,7 @@ TagParseScores EvaluateTagParse(const Tagger& tagger, const Parser* parser,
   r.uas = Percent(uas, r.words);
   r.las = Percent(las, r.words);
   r.las_full = Percent(las_full, r.words);
+  if (predicted != nullptr) *predicted = std::move(sentences);
   return r;
 }
 

@@ -24,9 +24,11 @@ struct TagParseScores {
 };
 
 // Tags, lemmatises and (when `parser` is not null) parses the words of `gold` (gold
-// tokenisation, predicted tags) and scores the result.
+// tokenisation, predicted tags) and scores the result. When `predicted` is not null it receives
+// the annotated sentences (their forms are views of `gold`).
 TagParseScores EvaluateTagParse(const Tagger& tagger, const Parser* parser,
-                                const std::vector<ConlluSentence>& gold);
+                                const std::vector<ConlluSentence>& gold,
+                                std::vector<Sentence>* predicted = nullptr);
 
 struct TokenizeScores {
   size_t gold_tokens = 0;  // syntactic words of the gold data

@@ -1,6 +1,6 @@
 // Tagger model payload (inside the container of nlp/model_file.h, kind 1):
 //
-// payload      := classes scripts tagdict tag_weights lexicon lemma_weights
+// payload      := classes scripts tagdict tag_weights second_weights lexicon lemma_weights
 // classes      := count(u32) class*count
 // class        := upos(string) xpos(string)
 // scripts      := count(u32) script*count
@@ -8,7 +8,8 @@
 // string       := length(u32) bytes
 // tagdict      := index (nlp/flat_index.h): DictKey(form) or DictNormKey(form) -> ambiguity class
 // lexicon      := index: LexiconKey(form, class) or LexiconNormKey(form, class) -> script
-// tag_weights  := table (nlp/linear_model.h) over the classes
+// tag_weights  := table (nlp/linear_model.h) over the classes, first pass
+// second_weights := table over the classes, second pass (sees the first pass's tags)
 // lemma_weights:= table over the scripts
 #include "nlp/tagger.h"
 
@@ -46,16 +47,20 @@ void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict, TokenInfo
   info->upper_first = n > 0 && IsAsciiUpper(form[0]);
   info->has_digit = std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; });
   uint32_t amb = 0;
+  info->known = true;
   if (tagdict.Find(DictKey(form), &amb)) {
     info->amb = amb;
   } else if (tagdict.Find(DictNormKey(form), &amb)) {
     info->amb = Combine(amb, 1);
   } else {
     info->amb = 0;
+    info->known = false;
   }
+
 }
 
-int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, uint64_t* out) {
+int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, const int* first_pass,
+                uint64_t* out) {
   int k = 0;
   const TokenInfo& w = info[i];
   auto norm_at = [&](int j) { return j < 0 ? kStartWord : j >= n ? kEndWord : info[j].norm; };
@@ -96,7 +101,37 @@ int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, uint6
   if (w.has_hyphen) out[k++] = Feature(37, w.hyphen_tail);
   out[k++] = Feature(38, w.upper_first, w.has_digit, w.has_hyphen);
   out[k++] = Feature(39, norm_at(i + 1), norm_at(i + 2));
+  if (first_pass != nullptr) {
+    auto tag_at = [&](int j) -> uint64_t {
+      return j >= n ? 0xe0d : static_cast<uint64_t>(first_pass[j] + 1);
+    };
+    const uint64_t n1 = tag_at(i + 1), n2 = tag_at(i + 2);
+    out[k++] = Feature(40, n1);
+    out[k++] = Feature(41, n1, n2);
+    out[k++] = Feature(42, p1, n1);
+    out[k++] = Feature(43, w.norm, n1);
+    out[k++] = Feature(44, tag_at(i));
+    out[k++] = Feature(45, w.suffix[2], n1);
+    out[k++] = Feature(46, p1, tag_at(i), n1);
+    out[k++] = Feature(47, w.amb, n1);
+  }
   return k;
+}
+
+void TagPass(const WeightTable& weights, const TokenInfo* info, int n, const int* first_pass,
+             int32_t* scores, int* out) {
+  uint64_t feats[kMaxTagFeatures];
+  const int num_classes = weights.num_classes();
+  int prev1 = -1, prev2 = -1;
+  for (int i = 0; i < n; ++i) {
+    const int nf = TagFeatures(info, n, i, prev1, prev2, first_pass, feats);
+    std::fill(scores, scores + num_classes, 0);
+    for (int f = 0; f < nf; ++f) weights.AddTo(feats[f], scores);
+    const int best = static_cast<int>(std::max_element(scores, scores + num_classes) - scores);
+    out[i] = best;
+    prev2 = prev1;
+    prev1 = best;
+  }
 }
 
 int LemmaFeatures(std::string_view form, const TokenInfo& info, int cls, uint64_t* out) {
@@ -190,26 +225,20 @@ void Tagger::Tag(Sentence* s, std::vector<int>* classes) const {
   thread_local std::vector<TokenInfo> infos;
   thread_local std::vector<int32_t> scores;
   thread_local std::vector<int> predicted;
+  thread_local std::vector<int> first;
   const int n = static_cast<int>(s->tokens.size());
   infos.resize(n);
   predicted.resize(n);
   scores.resize(std::max<size_t>(model_.classes.size(), model_.scripts.size()));
   for (int i = 0; i < n; ++i) internal::ComputeTokenInfo(s->tokens[i].form, model_.tagdict, &infos[i]);
-  uint64_t feats[internal::kMaxTagFeatures];
-  const int num_classes = static_cast<int>(model_.classes.size());
-  int prev1 = -1, prev2 = -1;
+  first.resize(n);
+  internal::TagPass(model_.tag_weights, infos.data(), n, nullptr, scores.data(), first.data());
+  internal::TagPass(model_.second_weights, infos.data(), n, first.data(), scores.data(),
+                    predicted.data());
   for (int i = 0; i < n; ++i) {
-    const int nf = internal::TagFeatures(infos.data(), n, i, prev1, prev2, feats);
-    std::fill(scores.begin(), scores.begin() + num_classes, 0);
-    for (int f = 0; f < nf; ++f) model_.tag_weights.AddTo(feats[f], scores.data());
-    const int best = static_cast<int>(
-        std::max_element(scores.begin(), scores.begin() + num_classes) - scores.begin());
-    predicted[i] = best;
     Token& t = s->tokens[i];
-    t.upos = model_.classes[best].upos;
-    t.xpos = model_.classes[best].xpos;
-    prev2 = prev1;
-    prev1 = best;
+    t.upos = model_.classes[predicted[i]].upos;
+    t.xpos = model_.classes[predicted[i]].xpos;
   }
   for (int i = 0; i < n; ++i) {
     Token& t = s->tokens[i];
@@ -235,6 +264,7 @@ Status Tagger::Save(const std::filesystem::path& path) const {
   }
   model_.tagdict.Save(&w);
   model_.tag_weights.Save(&w);
+  model_.second_weights.Save(&w);
   model_.lexicon.Save(&w);
   model_.lemma_weights.Save(&w);
   return WriteModelFile(path, ModelKind::kTagger, w.data());
@@ -268,6 +298,10 @@ Status Tagger::Load(const std::filesystem::path& path, std::unique_ptr<Tagger>* 
   if (!m.tagdict.Load(&r)) return bad("tag dictionary");
   if (!m.tag_weights.Load(&r) || m.tag_weights.num_classes() != static_cast<int>(m.classes.size())) {
     return bad("tag weights");
+  }
+  if (!m.second_weights.Load(&r) ||
+      m.second_weights.num_classes() != static_cast<int>(m.classes.size())) {
+    return bad("second-pass tag weights");
   }
   if (!m.lexicon.Load(&r) || !m.lexicon.ValuesBelow(static_cast<uint32_t>(m.scripts.size()))) {
     return bad("lexicon");

@@ -30,7 +30,8 @@ struct LemmaScript {
 struct TaggerModel {
   std::vector<TagClass> classes;
   FlatIndex tagdict;  // DictKey(form) -> hash of the set of classes the form was seen with
-  WeightTable tag_weights;
+  WeightTable tag_weights;     // first pass: left to right, sees the tags predicted so far
+  WeightTable second_weights;  // second pass: also sees the first pass's tags to the right
   std::vector<LemmaScript> scripts;
   FlatIndex lexicon;  // LexiconKey(form, class) -> script seen most often in training
   WeightTable lemma_weights;
@@ -45,12 +46,13 @@ struct TokenInfo {
   uint64_t suffix[5] = {};
   uint64_t hyphen_tail = 0;  // normal form of the part after the last hyphen, or 0
   uint64_t amb = 0;          // ambiguity class from the tag dictionary, or 0 when unknown
+  bool known = false;  // in the tag dictionary: word identity features apply
   bool upper_first = false;
   bool has_digit = false;
   bool has_hyphen = false;
 };
 
-inline constexpr int kMaxTagFeatures = 40;
+inline constexpr int kMaxTagFeatures = 48;
 inline constexpr int kMaxLemmaFeatures = 16;
 
 inline uint64_t DictKey(std::string_view form) { return Feature(900, HashString(form)); }
@@ -65,8 +67,16 @@ inline uint64_t LexiconNormKey(std::string_view form, int cls) {
 void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict, TokenInfo* info);
 
 // Features for the token at `i` of `n`, given the classes predicted for the two tokens before it
-// (or -1 at the start); writes at most kMaxTagFeatures hashes to `out` and returns their number.
-int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, uint64_t* out);
+// (or -1 at the start) and, in the second pass, the first pass's classes of every token
+// (`first_pass`, null in the first pass); writes at most kMaxTagFeatures hashes to `out` and
+// returns their number.
+int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, const int* first_pass,
+                uint64_t* out);
+
+// Tags `n` tokens greedily left to right with `weights`; writes each token's class to `out`.
+// `scores` has room for every class.
+void TagPass(const WeightTable& weights, const TokenInfo* info, int n, const int* first_pass,
+             int32_t* scores, int* out);
 
 // Features for choosing the lemma script of `form` tagged `cls`.
 int LemmaFeatures(std::string_view form, const TokenInfo& info, int cls, uint64_t* out);

@@ -58,6 +58,53 @@ void Score(const Tagger& tagger, const std::vector<ConlluSentence>& data, double
   *lemma = 100.0 * static_cast<double>(l) / d;
 }
 
+// Trains one tagging pass on the sentences `which` of `train`: greedy, left to right, on its own
+// predicted history; with `first_pass` tags when training the second pass.
+WeightTable TrainPass(const TaggerTrainOptions& options, const std::vector<ConlluSentence>& train,
+                      const std::vector<std::vector<int>>& gold, const FlatIndex& tagdict,
+                      std::vector<size_t> which, const std::vector<std::vector<int>>* first_pass,
+                      int num_classes, std::mt19937_64* rng) {
+  PerceptronTrainer tagger(num_classes);
+  std::vector<TokenInfo> infos;
+  std::vector<float> scores(num_classes);
+  uint64_t feats[internal::kMaxTagFeatures];
+  for (int it = 0; it < options.iterations; ++it) {
+    std::shuffle(which.begin(), which.end(), *rng);
+    size_t correct = 0, words = 0;
+    for (size_t si : which) {
+      const ConlluSentence& s = train[si];
+      const int n = static_cast<int>(s.words.size());
+      infos.resize(n);
+      for (int i = 0; i < n; ++i) internal::ComputeTokenInfo(s.words[i].form, tagdict, &infos[i]);
+      const int* first = first_pass != nullptr ? (*first_pass)[si].data() : nullptr;
+      int prev1 = -1, prev2 = -1;
+      for (int i = 0; i < n; ++i) {
+        const int nf = internal::TagFeatures(infos.data(), n, i, prev1, prev2, first, feats);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        tagger.Score(feats, nf, scores.data());
+        const int guess =
+            static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        const int truth = gold[si][i];
+        if (guess != truth) {
+          tagger.Update(feats, nf, truth, guess);
+        } else {
+          ++correct;
+        }
+        ++words;
+        tagger.Tick();
+        prev2 = prev1;
+        prev1 = guess;
+      }
+    }
+    if (options.log_progress && which.size() == train.size()) {
+      spdlog::info("tagger {} pass, iteration {}/{}: train accuracy {:.2f}",
+                   first_pass ? "second" : "first", it + 1, options.iterations,
+                   100.0 * static_cast<double>(correct) / static_cast<double>(words));
+    }
+  }
+  return tagger.Average(options.min_weight);
+}
+
 }  // namespace
 
 Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSentence>& train,
@@ -85,62 +132,53 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
   // The tag dictionary: the set of classes each form (and each normal form) was seen with.
   {
     std::unordered_map<uint64_t, std::vector<int>> sets;
+    std::unordered_map<uint64_t, int> counts;
     for (size_t si = 0; si < train.size(); ++si) {
       for (size_t i = 0; i < train[si].words.size(); ++i) {
         const std::string& form = train[si].words[i].form;
-        AddToSet(&sets[internal::DictKey(form)], gold[si][i]);
-        AddToSet(&sets[internal::DictNormKey(form)], gold[si][i]);
+        for (uint64_t key : {internal::DictKey(form), internal::DictNormKey(form)}) {
+          AddToSet(&sets[key], gold[si][i]);
+          ++counts[key];
+        }
       }
     }
     std::vector<uint64_t> keys;
     std::vector<uint32_t> values;
     for (const auto& [key, set] : sets) {
+      if (counts[key] < options.dict_min_count) continue;
       keys.push_back(key);
       values.push_back(SetHash(set));
     }
     m.tagdict = FlatIndex::Build(std::move(keys), std::move(values));
   }
 
-  // The tagger: greedy, left to right, trained on its own predicted history.
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // The first pass, then the second pass on first-pass tags predicted by jackknifing: each fold
+  // of the training data tagged by a first pass trained on the other folds.
   std::mt19937_64 rng(options.seed);
-  PerceptronTrainer tagger(num_classes);
-  std::vector<TokenInfo> infos;
-  std::vector<float> scores(num_classes);
-  uint64_t feats[internal::kMaxTagFeatures];
-  for (int it = 0; it < options.iterations; ++it) {
-    std::shuffle(order.begin(), order.end(), rng);
-    size_t correct = 0;
-    for (size_t si : order) {
-      const ConlluSentence& s = train[si];
-      const int n = static_cast<int>(s.words.size());
-      infos.resize(n);
-      for (int i = 0; i < n; ++i) internal::ComputeTokenInfo(s.words[i].form, m.tagdict, &infos[i]);
-      int prev1 = -1, prev2 = -1;
-      for (int i = 0; i < n; ++i) {
-        const int nf = internal::TagFeatures(infos.data(), n, i, prev1, prev2, feats);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        tagger.Score(feats, nf, scores.data());
-        const int guess =
-            static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        const int truth = gold[si][i];
-        if (guess != truth) {
-          tagger.Update(feats, nf, truth, guess);
-        } else {
-          ++correct;
-        }
-        tagger.Tick();
-        prev2 = prev1;
-        prev1 = guess;
-      }
+  const int folds = 5;
+  std::vector<std::vector<int>> first_tags(train.size());
+  for (int k = 0; k < folds; ++k) {
+    std::vector<size_t> rest;
+    for (size_t i = 0; i < train.size(); ++i) {
+      if (static_cast<int>(i % folds) != k) rest.push_back(i);
     }
-    if (options.log_progress) {
-      spdlog::info("tagger iteration {}/{}: train accuracy {:.2f}", it + 1, options.iterations,
-                   100.0 * static_cast<double>(correct) / static_cast<double>(words));
+    const WeightTable weights =
+        TrainPass(options, train, gold, m.tagdict, rest, nullptr, num_classes, &rng);
+    std::vector<TokenInfo> infos;
+    std::vector<int32_t> scores(num_classes);
+    for (size_t i = k; i < train.size(); i += folds) {
+      const int n = static_cast<int>(train[i].words.size());
+      infos.resize(n);
+      for (int j = 0; j < n; ++j) internal::ComputeTokenInfo(train[i].words[j].form, m.tagdict, &infos[j]);
+      first_tags[i].resize(n);
+      internal::TagPass(weights, infos.data(), n, nullptr, scores.data(), first_tags[i].data());
     }
   }
-  m.tag_weights = tagger.Average(options.min_weight);
+  std::vector<size_t> all(train.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  m.tag_weights = TrainPass(options, train, gold, m.tagdict, all, nullptr, num_classes, &rng);
+  m.second_weights = TrainPass(options, train, gold, m.tagdict, all, &first_tags, num_classes, &rng);
+  std::vector<size_t> order = all;
 
   // Lemma scripts and the lexicon of (form, class) -> most frequent script.
   std::unordered_map<std::string, int> script_ids;
@@ -201,8 +239,8 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
   }
   m.lemma_weights = lemmas.Average(options.min_weight);
   if (options.log_progress) {
-    spdlog::info("tagger: {} classes, {} features, {} weights; {} lemma scripts, {} lexicon entries",
-                 num_classes, m.tag_weights.num_features(), m.tag_weights.num_weights(),
+    spdlog::info("tagger: {} classes, {} features, {} weights (scale {}); {} lemma scripts, {} lexicon entries",
+                 num_classes, m.tag_weights.num_features(), m.tag_weights.num_weights(), m.tag_weights.scale(),
                  num_scripts, m.lexicon.size());
   }
   *out = std::make_unique<Tagger>(std::move(m));

@@ -17,6 +17,9 @@ struct TaggerTrainOptions {
   int iterations = 10;        // passes over the training data for the tagger
   int lemma_iterations = 6;   // passes for the lemma classifier
   float min_weight = 0.05f;   // averaged weights smaller than this are pruned from the model
+  // Forms seen fewer times than this stay out of the tag dictionary, so that training sees
+  // unknown words as the tagger will at run time.
+  int dict_min_count = 3;
   uint64_t seed = 1;          // shuffling of the training sentences
   bool log_progress = true;   // per-iteration figures on stderr (spdlog)
 };
