@@ -43,6 +43,30 @@ class WeightTable final {
     }
   }
 
+  // AddTo for each of `n` features (n <= 128). Prefetches the slots of all features before
+  // reading any, so that the memory latency of a table larger than the caches overlaps.
+  void AddAll(const uint64_t* features, int n, int32_t* scores) const {
+    if (slots_.empty()) return;
+    for (int k = 0; k < n; ++k) __builtin_prefetch(&slots_[features[k] & mask_]);
+    const Slot* found[128];
+    int m = 0;
+    for (int k = 0; k < n; ++k) {
+      for (uint64_t i = features[k] & mask_;; i = (i + 1) & mask_) {
+        const Slot& s = slots_[i];
+        if (s.key == features[k]) {
+          __builtin_prefetch(entries_.data() + s.begin);
+          found[m++] = &s;
+          break;
+        }
+        if (s.key == 0) break;
+      }
+    }
+    for (int k = 0; k < m; ++k) {
+      const Entry* e = entries_.data() + found[k]->begin;
+      for (uint32_t j = 0; j < found[k]->count; ++j) scores[e[j].cls] += e[j].weight;
+    }
+  }
+
   // Builds a table from features in any order; `weights[i]` are the entries of `keys[i]`.
   static WeightTable Build(int num_classes, float scale, const std::vector<uint64_t>& keys,
                            const std::vector<std::vector<Entry>>& weights);

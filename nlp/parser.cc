@@ -242,7 +242,7 @@ void Parser::Parse(Sentence* sentence) const {
   while (!state.Terminal()) {
     const int nf = internal::ParserFeatures(state, input.data(), feats);
     std::fill(scores.begin(), scores.end(), 0);
-    for (int f = 0; f < nf; ++f) model_.weights.AddTo(feats[f], scores.data());
+    model_.weights.AddAll(feats, nf, scores.data());
     int best = -1;
     auto consider = [&](int cls) {
       if (best < 0 || scores[cls] > scores[best]) best = cls;

@@ -126,7 +126,7 @@ void TagPass(const WeightTable& weights, const TokenInfo* info, int n, const int
   for (int i = 0; i < n; ++i) {
     const int nf = TagFeatures(info, n, i, prev1, prev2, first_pass, feats);
     std::fill(scores, scores + num_classes, 0);
-    for (int f = 0; f < nf; ++f) weights.AddTo(feats[f], scores);
+    weights.AddAll(feats, nf, scores);
     const int best = static_cast<int>(std::max_element(scores, scores + num_classes) - scores);
     out[i] = best;
     prev2 = prev1;
