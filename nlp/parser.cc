@@ -215,6 +215,19 @@ int ParserFeatures(const ParseState& s, const ParseInput* in, uint64_t* out) {
   out[k++] = Feature(93, s0t, L(s0l1), L(s0r1));
   out[k++] = Feature(94, s0w, b0t, b1t);
   out[k++] = Feature(95, s1t, s0w, b0t);
+  // s1 and b0 compete for s0 as its head (RIGHT against LEFT): compare them directly.
+  const uint64_t d2 = (s1 >= 0) ? bucket(b0 - s1) : 0;
+  out[k++] = Feature(96, s1t, b0t);
+  out[k++] = Feature(97, s1wt, b0t);
+  out[k++] = Feature(98, s1t, b0wt);
+  out[k++] = Feature(99, s1w, b0w);
+  out[k++] = Feature(100, s1t, b0t, d2);
+  out[k++] = Feature(101, Combine(s1t, s0t), b0t, b1t);
+  out[k++] = Feature(102, b1t, b2t, T(s.b + 3 <= s.n ? s.b + 3 : -1));
+  out[k++] = Feature(103, s0t, b0t, L(b0l1));
+  out[k++] = Feature(104, s0t, L(s0r1), b0t);
+  out[k++] = Feature(105, s1t, L(s1r1), s0t);
+  out[k++] = Feature(106, s1t, s0wt, b0t);
   return k;
 }
 
@@ -232,7 +245,7 @@ void Parser::Parse(Sentence* sentence) const {
   input.resize(n + 1);
   for (int i = 0; i < n; ++i) {
     const Token& t = sentence->tokens[i];
-    input[i] = ParseInput{HashNormalized(t.form), HashString(t.xpos), HashString(t.upos)};
+    input[i] = internal::MakeParseInput(t.form, t.xpos, t.upos);
   }
   const int num_labels = static_cast<int>(model_.labels.size());
   const int num_classes = 1 + 2 * num_labels;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nlp/features.h"
@@ -21,14 +22,20 @@ struct ParserModel {
 };
 
 inline constexpr int kShift = 0;
-inline constexpr int kMaxParserFeatures = 96;
+inline constexpr int kMaxParserFeatures = 112;
 
 // What the features need of each word; the root is an extra word at index n.
 struct ParseInput {
   uint64_t word = 0;  // HashNormalized(form)
-  uint64_t tag = 0;   // HashString(xpos)
+  uint64_t tag = 0;   // the (XPOS, UPOS) pair: XPOS alone does not tell "IN" as ADP from SCONJ
   uint64_t upos = 0;  // HashString(upos)
 };
+
+inline ParseInput MakeParseInput(std::string_view form, std::string_view xpos,
+                                 std::string_view upos) {
+  const uint64_t u = HashString(upos);
+  return ParseInput{HashNormalized(form), Combine(HashString(xpos), u), u};
+}
 
 // An arc-hybrid configuration (Kuhlmann et al. 2011) with the root at the end of the buffer
 // (Ballesteros and Nivre 2013): words 0..n-1, the root is word n.

@@ -54,7 +54,7 @@ void Projectivize(std::vector<int>* head) {
 }
 
 ParseInput InputOf(const ConlluWord& w) {
-  return ParseInput{HashNormalized(w.form), HashString(w.xpos), HashString(w.upos)};
+  return internal::MakeParseInput(w.form, w.xpos, w.upos);
 }
 
 // The number of gold arcs that become unreachable by each kind of transition (labels aside).
@@ -158,7 +158,9 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
       std::vector<ConlluSentence> rest, part;
       std::vector<size_t> part_index;
       for (size_t i = 0; i < train.size(); ++i) {
-        if (i % folds == k) {
+        // Contiguous folds: sentences of one document stay together, so the held-out part has
+        // the unknown words and tagging errors of new text.
+        if (i * folds / train.size() == k) {
           part.push_back(train[i]);
           part_index.push_back(i);
         } else {

@@ -4,7 +4,8 @@
 // classes      := count(u32) class*count
 // class        := upos(string) xpos(string)
 // scripts      := count(u32) script*count
-// script       := lower(u8: 0|1) cut(u8) append(string)
+// script       := flags(u8: bit 0 lower-case first, bit 1 open to the classifier) cut(u8)
+//                 append(string)
 // string       := length(u32) bytes
 // tagdict      := index (nlp/flat_index.h): DictKey(form) or DictNormKey(form) -> ambiguity class
 // lexicon      := index: LexiconKey(form, class) or LexiconNormKey(form, class) -> script
@@ -167,10 +168,11 @@ void ApplyScript(const LemmaScript& script, std::string_view form, std::string* 
   lemma->append(script.append);
 }
 
-LemmaScript ScriptFor(std::string_view form, std::string_view lemma) {
+LemmaScript ScriptFor(std::string_view form, std::string_view lemma, bool force_lower) {
   LemmaScript best;
   size_t best_cost = SIZE_MAX;
   for (bool lower : {false, true}) {
+    if (force_lower && !lower) continue;
     std::string f(form);
     if (lower) {
       for (char& c : f) {
@@ -209,7 +211,10 @@ int PredictScript(const TaggerModel& m, std::string_view form, const TokenInfo& 
   for (int f = 0; f < nf; ++f) m.lemma_weights.AddTo(feats[f], scores);
   int best = -1;
   for (int c = 0; c < num; ++c) {
-    if ((best < 0 || scores[c] > scores[best]) && ScriptApplies(m.scripts[c], form)) best = c;
+    if ((best < 0 || scores[c] > scores[best]) && m.scripts[c].open &&
+        ScriptApplies(m.scripts[c], form)) {
+      best = c;
+    }
   }
   return best < 0 ? 0 : best;
 }
@@ -258,7 +263,7 @@ Status Tagger::Save(const std::filesystem::path& path) const {
   }
   w.Put<uint32_t>(static_cast<uint32_t>(model_.scripts.size()));
   for (const LemmaScript& s : model_.scripts) {
-    w.Put<uint8_t>(s.lower ? 1 : 0);
+    w.Put<uint8_t>((s.lower ? 1 : 0) | (s.open ? 2 : 0));
     w.Put<uint8_t>(s.cut);
     w.PutString(s.append);
   }
@@ -292,7 +297,8 @@ Status Tagger::Load(const std::filesystem::path& path, std::unique_ptr<Tagger>* 
     r.Get(&lower);
     r.Get(&s.cut);
     r.GetString(&s.append);
-    s.lower = lower != 0;
+    s.lower = (lower & 1) != 0;
+    s.open = (lower & 2) != 0;
   }
   if (!r.ok()) return bad("scripts");
   if (!m.tagdict.Load(&r)) return bad("tag dictionary");

@@ -25,6 +25,9 @@ struct LemmaScript {
   bool lower = false;
   uint8_t cut = 0;
   std::string append;
+  // Seen often enough in training for the classifier to choose it for unknown forms; rare
+  // scripts ("Sept." -> "September") are only used through the lexicon.
+  bool open = false;
 };
 
 struct TaggerModel {
@@ -85,8 +88,9 @@ int LemmaFeatures(std::string_view form, const TokenInfo& info, int cls, uint64_
 bool ScriptApplies(const LemmaScript& script, std::string_view form);
 // Writes the lemma of `form` under `script` (which must apply) to `*lemma`.
 void ApplyScript(const LemmaScript& script, std::string_view form, std::string* lemma);
-// The script that turns `form` into `lemma`, preferring to keep the case.
-LemmaScript ScriptFor(std::string_view form, std::string_view lemma);
+// The script that turns `form` into `lemma`, preferring to keep the case; with `force_lower`,
+// a script that lower-cases the form first.
+LemmaScript ScriptFor(std::string_view form, std::string_view lemma, bool force_lower = false);
 
 // Predicts the lemma script id for a token (lexicon first, then the classifier); `scores` has
 // room for every script.

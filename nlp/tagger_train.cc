@@ -20,7 +20,7 @@ namespace {
 std::string ScriptKey(const LemmaScript& s) {
   std::string key = s.append;
   key.push_back('|');
-  key.push_back(s.lower ? 'L' : 'K');
+  key.push_back(s.lower ? 'L' : 'K');  // `open` is decided later, from the counts
   key.push_back(static_cast<char>(s.cut));
   return key;
 }
@@ -160,13 +160,15 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
   for (int k = 0; k < folds; ++k) {
     std::vector<size_t> rest;
     for (size_t i = 0; i < train.size(); ++i) {
-      if (static_cast<int>(i % folds) != k) rest.push_back(i);
+      // Contiguous folds: a document's sentences stay together, as in new text.
+      if (static_cast<int>(i * folds / train.size()) != k) rest.push_back(i);
     }
     const WeightTable weights =
         TrainPass(options, train, gold, m.tagdict, rest, nullptr, num_classes, &rng);
     std::vector<TokenInfo> infos;
     std::vector<int32_t> scores(num_classes);
-    for (size_t i = k; i < train.size(); i += folds) {
+    for (size_t i = 0; i < train.size(); ++i) {
+      if (static_cast<int>(i * folds / train.size()) != k) continue;
       const int n = static_cast<int>(train[i].words.size());
       infos.resize(n);
       for (int j = 0; j < n; ++j) internal::ComputeTokenInfo(train[i].words[j].form, m.tagdict, &infos[j]);
@@ -184,18 +186,33 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
   std::unordered_map<std::string, int> script_ids;
   std::vector<std::vector<int>> gold_scripts(train.size());
   std::unordered_map<uint64_t, std::map<int, int>> lexicon_counts;
+  std::vector<int> script_counts;
   for (size_t si = 0; si < train.size(); ++si) {
     for (size_t i = 0; i < train[si].words.size(); ++i) {
       const ConlluWord& w = train[si].words[i];
-      LemmaScript script = internal::ScriptFor(w.form, w.lemma);
-      auto [it, added] = script_ids.emplace(ScriptKey(script), static_cast<int>(m.scripts.size()));
-      if (added) m.scripts.push_back(std::move(script));
-      gold_scripts[si].push_back(it->second);
-      ++lexicon_counts[internal::LexiconKey(w.form, gold[si][i])][it->second];
-      ++lexicon_counts[internal::LexiconNormKey(w.form, gold[si][i])][it->second];
+      auto id_of = [&](LemmaScript script) {
+        auto [it, added] =
+            script_ids.emplace(ScriptKey(script), static_cast<int>(m.scripts.size()));
+        if (added) {
+          m.scripts.push_back(std::move(script));
+          script_counts.push_back(0);
+        }
+        return it->second;
+      };
+      const int id = id_of(internal::ScriptFor(w.form, w.lemma));
+      ++script_counts[id];
+      gold_scripts[si].push_back(id);
+      ++lexicon_counts[internal::LexiconKey(w.form, gold[si][i])][id];
+      // The normal form ("books" for "Books") maps to a script that lower-cases first, so that it
+      // serves every capitalisation of the word.
+      const int lower_id = id_of(internal::ScriptFor(w.form, w.lemma, /*force_lower=*/true));
+      ++lexicon_counts[internal::LexiconNormKey(w.form, gold[si][i])][lower_id];
     }
   }
   if (m.scripts.size() > 65535) return Status::InvalidArgument("too many lemma scripts");
+  for (size_t k = 0; k < m.scripts.size(); ++k) {
+    m.scripts[k].open = script_counts[k] >= options.min_script_count;
+  }
   {
     std::vector<uint64_t> keys;
     std::vector<uint32_t> values;
@@ -226,13 +243,15 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
         lemmas.Score(lfeats, nf, lscores.data());
         int guess = -1;
         for (int c = 0; c < num_scripts; ++c) {
-          if ((guess < 0 || lscores[c] > lscores[guess]) &&
+          if ((guess < 0 || lscores[c] > lscores[guess]) && m.scripts[c].open &&
               internal::ScriptApplies(m.scripts[c], form)) {
             guess = c;
           }
         }
         const int truth = gold_scripts[si][i];
-        if (guess != truth && guess >= 0) lemmas.Update(lfeats, nf, truth, guess);
+        if (guess != truth && guess >= 0 && m.scripts[truth].open) {
+          lemmas.Update(lfeats, nf, truth, guess);
+        }
         lemmas.Tick();
       }
     }

@@ -20,6 +20,7 @@ struct TaggerTrainOptions {
   // Forms seen fewer times than this stay out of the tag dictionary, so that training sees
   // unknown words as the tagger will at run time.
   int dict_min_count = 3;
+  int min_script_count = 3;   // lemma scripts seen fewer times are used by the lexicon only
   uint64_t seed = 1;          // shuffling of the training sentences
   bool log_progress = true;   // per-iteration figures on stderr (spdlog)
 };
