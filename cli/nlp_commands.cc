@@ -56,8 +56,6 @@ int TrainTagger(const NlpOptions& o) {
   }
   nlp::TaggerTrainOptions options;
   if (o.iterations > 0) options.iterations = o.iterations;
-  if (const char* e = getenv("KG_EXP_DICT")) options.dict_min_count = atoi(e);
-  if (const char* e = getenv("KG_EXP_MINW")) options.min_weight = atof(e);
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<nlp::Tagger> tagger;
   if (Status s = nlp::TrainTagger(options, train, dev, &tagger); !s.ok()) return Fail(s, 2);
@@ -107,7 +105,8 @@ Status WriteConllu(const std::string& path, const std::vector<nlp::Sentence>& se
 int EvalTagParse(const NlpOptions& o, bool parse) {
   std::vector<nlp::ConlluSentence> gold;
   if (Status s = nlp::ReadConllu(o.conllu, &gold); !s.ok()) return Fail(s, 2);
-  const std::filesystem::path dir = o.models.empty() ? nlp::DefaultModelsDir() : std::filesystem::path(o.models);
+  const std::filesystem::path dir =
+      o.models.empty() ? nlp::DefaultModelsDir() : std::filesystem::path(o.models);
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<nlp::Tagger> tagger;
   if (Status s = nlp::Tagger::Load(dir / nlp::kTaggerModelFile, &tagger); !s.ok()) {
@@ -127,12 +126,14 @@ int EvalTagParse(const NlpOptions& o, bool parse) {
   }
   const double speed = r.seconds > 0 ? static_cast<double>(r.words) / r.seconds : 0.0;
   if (parse) {
-    fmt::print("upos={:.2f} xpos={:.2f} lemma={:.2f} uas={:.2f} las={:.2f} las_full={:.2f} "
-               "tokens={} seconds={:.3f} tokens_per_s={:.0f}\n",
-               r.upos, r.xpos, r.lemma, r.uas, r.las, r.las_full, r.words, r.seconds, speed);
+    fmt::print(
+        "upos={:.2f} xpos={:.2f} lemma={:.2f} uas={:.2f} las={:.2f} las_full={:.2f} "
+        "tokens={} seconds={:.3f} tokens_per_s={:.0f}\n",
+        r.upos, r.xpos, r.lemma, r.uas, r.las, r.las_full, r.words, r.seconds, speed);
   } else {
-    fmt::print("upos={:.2f} xpos={:.2f} lemma={:.2f} tokens={} seconds={:.3f} tokens_per_s={:.0f}\n",
-               r.upos, r.xpos, r.lemma, r.words, r.seconds, speed);
+    fmt::print(
+        "upos={:.2f} xpos={:.2f} lemma={:.2f} tokens={} seconds={:.3f} tokens_per_s={:.0f}\n",
+        r.upos, r.xpos, r.lemma, r.words, r.seconds, speed);
   }
   return 0;
 }

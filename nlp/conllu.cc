@@ -146,15 +146,16 @@ struct Parser final {
       }
       return Status::Ok();
     }
-    current.tokens.push_back(
-        ConlluToken{word_index, word_index, current.words.back().form, current.words.back().space_after});
+    current.tokens.push_back(ConlluToken{word_index, word_index, current.words.back().form,
+                                         current.words.back().space_after});
     return Status::Ok();
   }
 };
 
 }  // namespace
 
-Status ParseConllu(std::string_view data, std::string_view source, std::vector<ConlluSentence>* out) {
+Status ParseConllu(std::string_view data, std::string_view source,
+                   std::vector<ConlluSentence>* out) {
   Parser p{source, out, {}, false, false, 0};
   size_t pos = 0;
   while (pos < data.size()) {

@@ -20,8 +20,8 @@ struct ConlluWord {
   std::string upos;
   std::string xpos;
   std::string deprel;
-  int32_t head = -1;         // index of the head word in the sentence, -1 for the root
-  bool space_after = true;   // false when MISC says SpaceAfter=No (on the word or its token)
+  int32_t head = -1;        // index of the head word in the sentence, -1 for the root
+  bool space_after = true;  // false when MISC says SpaceAfter=No (on the word or its token)
 };
 
 // A surface token: a word, or a multiword token ("don't" over the words "do" "n't").
@@ -34,10 +34,10 @@ struct ConlluToken {
 
 struct ConlluSentence {
   std::string sent_id;
-  std::string text;             // the "# text =" comment, or empty
-  bool new_document = false;    // a "# newdoc" comment precedes the sentence
-  bool new_paragraph = false;   // a "# newpar" (or "# newdoc") comment precedes the sentence
-  uint64_t line = 0;            // line number of its first word line
+  std::string text;            // the "# text =" comment, or empty
+  bool new_document = false;   // a "# newdoc" comment precedes the sentence
+  bool new_paragraph = false;  // a "# newpar" (or "# newdoc") comment precedes the sentence
+  uint64_t line = 0;           // line number of its first word line
   std::vector<ConlluWord> words;
   std::vector<ConlluToken> tokens;
 };
@@ -45,7 +45,8 @@ struct ConlluSentence {
 // Parses CoNLL-U text and appends its sentences to `*out`. Multiword token lines ("1-2") become
 // ConlluTokens, empty nodes ("1.1") are skipped. Returns InvalidArgument naming `source` and the
 // line number when a line is malformed (wrong column count, bad ID or HEAD, HEAD out of range).
-Status ParseConllu(std::string_view data, std::string_view source, std::vector<ConlluSentence>* out);
+Status ParseConllu(std::string_view data, std::string_view source,
+                   std::vector<ConlluSentence>* out);
 
 // Reads the CoNLL-U file at `path` and appends its sentences. InvalidArgument when it is missing
 // or malformed.

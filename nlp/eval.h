@@ -12,15 +12,15 @@
 namespace kg::nlp {
 
 struct TagParseScores {
-  size_t words = 0;    // syntactic words scored (punctuation included)
-  double upos = 0;     // accuracies in percent
+  size_t words = 0;  // syntactic words scored (punctuation included)
+  double upos = 0;   // accuracies in percent
   double xpos = 0;
   double lemma = 0;
-  double uas = 0;      // 0 when no parser was given
-  double las = 0;      // label = universal part of the relation ("nsubj" for "nsubj:pass"), as
-                       // the CoNLL 2018 shared task scored it
-  double las_full = 0; // label = the whole relation, subtype included
-  double seconds = 0;  // wall time of tagging (and parsing) alone, one thread
+  double uas = 0;       // 0 when no parser was given
+  double las = 0;       // label = universal part of the relation ("nsubj" for "nsubj:pass"), as
+                        // the CoNLL 2018 shared task scored it
+  double las_full = 0;  // label = the whole relation, subtype included
+  double seconds = 0;   // wall time of tagging (and parsing) alone, one thread
 };
 
 // Tags, lemmatises and (when `parser` is not null) parses the words of `gold` (gold

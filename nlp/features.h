@@ -19,7 +19,9 @@ constexpr uint64_t Mix64(uint64_t x) {
 }
 
 // Combines a running hash with one more value; order matters.
-constexpr uint64_t Combine(uint64_t h, uint64_t v) { return Mix64(h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2))); }
+constexpr uint64_t Combine(uint64_t h, uint64_t v) {
+  return Mix64(h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)));
+}
 
 // A feature of template `id` over up to three values. Never 0 (0 marks an empty slot).
 constexpr uint64_t Feature(uint32_t id, uint64_t a, uint64_t b = 0, uint64_t c = 0) {

@@ -30,8 +30,8 @@ const char* KindName(uint32_t kind) {
 
 Status WriteModelFile(const std::filesystem::path& path, ModelKind kind, std::string_view payload) {
   std::string body(ZSTD_compressBound(payload.size()), '\0');
-  const size_t stored = ZSTD_compress(body.data(), body.size(), payload.data(), payload.size(),
-                                      kZstdLevel);
+  const size_t stored =
+      ZSTD_compress(body.data(), body.size(), payload.data(), payload.size(), kZstdLevel);
   if (ZSTD_isError(stored)) {
     return Status::IOError(std::string("cannot compress model: ") + ZSTD_getErrorName(stored));
   }
@@ -65,7 +65,8 @@ Status ReadModelFile(const std::filesystem::path& path, ModelKind kind, std::str
   std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return Status::IOError("cannot read model file " + name);
 
-  if (file.size() < sizeof(kMagic) || file.compare(0, sizeof(kMagic), kMagic, sizeof(kMagic)) != 0) {
+  if (file.size() < sizeof(kMagic) ||
+      file.compare(0, sizeof(kMagic), kMagic, sizeof(kMagic)) != 0) {
     return Status::Corruption(name + " is not a kg model file (bad magic)");
   }
   if (file.size() < kHeaderSize + 8) return Status::Corruption(name + " is truncated");
@@ -79,8 +80,8 @@ Status ReadModelFile(const std::filesystem::path& path, ModelKind kind, std::str
   r.Get(&stored_size);
   if (version != kModelFormatVersion) {
     return Status::NotSupported(name + " has model format version " + std::to_string(version) +
-                                "; this kg reads version " +
-                                std::to_string(kModelFormatVersion) + ": retrain or update kg");
+                                "; this kg reads version " + std::to_string(kModelFormatVersion) +
+                                ": retrain or update kg");
   }
   if (stored_size > file.size() || file.size() - kHeaderSize - 8 < stored_size) {
     return Status::Corruption(name + " is truncated");

@@ -13,8 +13,8 @@ namespace kg::nlp {
 namespace internal {
 
 namespace {
-constexpr uint64_t kNone = 0x6e6f6e65;       // an empty position or missing child
-constexpr uint64_t kRootWord = 0x726f6f74;   // the artificial root
+constexpr uint64_t kNone = 0x6e6f6e65;      // an empty position or missing child
+constexpr uint64_t kRootWord = 0x726f6f74;  // the artificial root
 constexpr uint64_t kNoLabel = 0x2d2d;
 
 void InsertLeft(int c, int* first, int* second) {

@@ -43,10 +43,10 @@ struct ParseState {
   int n = 0;
   int b = 0;  // buffer front: words b..n-1, then the root
   std::vector<int> stack;
-  std::vector<int> head, label;           // -1 until attached
-  std::vector<int> lc1, lc2, rc1, rc2;    // leftmost / second leftmost, rightmost / second
-  std::vector<int> nl, nr;                // number of left and right dependents
-  std::vector<uint64_t> lset, rset;       // bit sets of the labels of left and right dependents
+  std::vector<int> head, label;         // -1 until attached
+  std::vector<int> lc1, lc2, rc1, rc2;  // leftmost / second leftmost, rightmost / second
+  std::vector<int> nl, nr;              // number of left and right dependents
+  std::vector<uint64_t> lset, rset;     // bit sets of the labels of left and right dependents
 
   void Init(int words);
   bool Terminal() const { return stack.empty() && b == n; }

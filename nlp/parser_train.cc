@@ -53,9 +53,7 @@ void Projectivize(std::vector<int>* head) {
   }
 }
 
-ParseInput InputOf(const ConlluWord& w) {
-  return internal::MakeParseInput(w.form, w.xpos, w.upos);
-}
+ParseInput InputOf(const ConlluWord& w) { return internal::MakeParseInput(w.form, w.xpos, w.upos); }
 
 // The number of gold arcs that become unreachable by each kind of transition (labels aside).
 struct Costs {
@@ -141,7 +139,8 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
     }
   }
   if (words == 0) return Status::InvalidArgument("no training words");
-  if (label_ids.count("root") == 0) return Status::InvalidArgument("no 'root' relation in training data");
+  if (label_ids.count("root") == 0)
+    return Status::InvalidArgument("no 'root' relation in training data");
   if (m.labels.size() > 1000) return Status::InvalidArgument("too many relations");
   m.root_label = label_ids["root"];
   const int num_labels = static_cast<int>(m.labels.size());
@@ -181,9 +180,10 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
       if (options.log_progress) {
         const double secs =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        spdlog::info("jackknife fold {}/{}: xpos accuracy {:.2f} ({:.0f} s)", k + 1, folds,
-                     100.0 * static_cast<double>(correct) / static_cast<double>(std::max<size_t>(total, 1)),
-                     secs);
+        spdlog::info(
+            "jackknife fold {}/{}: xpos accuracy {:.2f} ({:.0f} s)", k + 1, folds,
+            100.0 * static_cast<double>(correct) / static_cast<double>(std::max<size_t>(total, 1)),
+            secs);
       }
     }
   }

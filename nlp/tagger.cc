@@ -46,7 +46,8 @@ void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict, TokenInfo
   info->has_hyphen = hyphen != std::string_view::npos && hyphen > 0;
   info->hyphen_tail = info->has_hyphen ? HashNormalized(form.substr(hyphen + 1)) : 0;
   info->upper_first = n > 0 && IsAsciiUpper(form[0]);
-  info->has_digit = std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; });
+  info->has_digit =
+      std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; });
   uint32_t amb = 0;
   info->known = true;
   if (tagdict.Find(DictKey(form), &amb)) {
@@ -57,7 +58,6 @@ void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict, TokenInfo
     info->amb = 0;
     info->known = false;
   }
-
 }
 
 int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, const int* first_pass,
@@ -182,7 +182,8 @@ LemmaScript ScriptFor(std::string_view form, std::string_view lemma, bool force_
     size_t common = 0;
     while (common < f.size() && common < lemma.size() && f[common] == lemma[common]) ++common;
     // Never cut inside a UTF-8 character.
-    while (common > 0 && common < f.size() && (static_cast<unsigned char>(f[common]) & 0xC0) == 0x80) {
+    while (common > 0 && common < f.size() &&
+           (static_cast<unsigned char>(f[common]) & 0xC0) == 0x80) {
       --common;
     }
     const size_t cut = f.size() - common;
@@ -235,7 +236,8 @@ void Tagger::Tag(Sentence* s, std::vector<int>* classes) const {
   infos.resize(n);
   predicted.resize(n);
   scores.resize(std::max<size_t>(model_.classes.size(), model_.scripts.size()));
-  for (int i = 0; i < n; ++i) internal::ComputeTokenInfo(s->tokens[i].form, model_.tagdict, &infos[i]);
+  for (int i = 0; i < n; ++i)
+    internal::ComputeTokenInfo(s->tokens[i].form, model_.tagdict, &infos[i]);
   first.resize(n);
   internal::TagPass(model_.tag_weights, infos.data(), n, nullptr, scores.data(), first.data());
   internal::TagPass(model_.second_weights, infos.data(), n, first.data(), scores.data(),
@@ -302,7 +304,8 @@ Status Tagger::Load(const std::filesystem::path& path, std::unique_ptr<Tagger>* 
   }
   if (!r.ok()) return bad("scripts");
   if (!m.tagdict.Load(&r)) return bad("tag dictionary");
-  if (!m.tag_weights.Load(&r) || m.tag_weights.num_classes() != static_cast<int>(m.classes.size())) {
+  if (!m.tag_weights.Load(&r) ||
+      m.tag_weights.num_classes() != static_cast<int>(m.classes.size())) {
     return bad("tag weights");
   }
   if (!m.second_weights.Load(&r) ||

@@ -32,7 +32,7 @@ struct LemmaScript {
 
 struct TaggerModel {
   std::vector<TagClass> classes;
-  FlatIndex tagdict;  // DictKey(form) -> hash of the set of classes the form was seen with
+  FlatIndex tagdict;           // DictKey(form) -> hash of the set of classes the form was seen with
   WeightTable tag_weights;     // first pass: left to right, sees the tags predicted so far
   WeightTable second_weights;  // second pass: also sees the first pass's tags to the right
   std::vector<LemmaScript> scripts;
@@ -42,14 +42,14 @@ struct TaggerModel {
 
 // What the tagger features need of one token, computed once per token.
 struct TokenInfo {
-  uint64_t raw = 0;    // hash of the form as written
-  uint64_t norm = 0;   // hash of the lower-cased form, digits as 0
+  uint64_t raw = 0;   // hash of the form as written
+  uint64_t norm = 0;  // hash of the lower-cased form, digits as 0
   uint64_t shape = 0;
   uint64_t prefix[3] = {};
   uint64_t suffix[5] = {};
   uint64_t hyphen_tail = 0;  // normal form of the part after the last hyphen, or 0
   uint64_t amb = 0;          // ambiguity class from the tag dictionary, or 0 when unknown
-  bool known = false;  // in the tag dictionary: word identity features apply
+  bool known = false;        // in the tag dictionary: word identity features apply
   bool upper_first = false;
   bool has_digit = false;
   bool has_hyphen = false;

@@ -171,7 +171,8 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
       if (static_cast<int>(i * folds / train.size()) != k) continue;
       const int n = static_cast<int>(train[i].words.size());
       infos.resize(n);
-      for (int j = 0; j < n; ++j) internal::ComputeTokenInfo(train[i].words[j].form, m.tagdict, &infos[j]);
+      for (int j = 0; j < n; ++j)
+        internal::ComputeTokenInfo(train[i].words[j].form, m.tagdict, &infos[j]);
       first_tags[i].resize(n);
       internal::TagPass(weights, infos.data(), n, nullptr, scores.data(), first_tags[i].data());
     }
@@ -179,7 +180,8 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
   std::vector<size_t> all(train.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   m.tag_weights = TrainPass(options, train, gold, m.tagdict, all, nullptr, num_classes, &rng);
-  m.second_weights = TrainPass(options, train, gold, m.tagdict, all, &first_tags, num_classes, &rng);
+  m.second_weights =
+      TrainPass(options, train, gold, m.tagdict, all, &first_tags, num_classes, &rng);
   std::vector<size_t> order = all;
 
   // Lemma scripts and the lexicon of (form, class) -> most frequent script.
@@ -258,9 +260,11 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
   }
   m.lemma_weights = lemmas.Average(options.min_weight);
   if (options.log_progress) {
-    spdlog::info("tagger: {} classes, {} features, {} weights (scale {}); {} lemma scripts, {} lexicon entries",
-                 num_classes, m.tag_weights.num_features(), m.tag_weights.num_weights(), m.tag_weights.scale(),
-                 num_scripts, m.lexicon.size());
+    spdlog::info(
+        "tagger: {} classes, {} features, {} weights (scale {}); {} lemma scripts, {} lexicon "
+        "entries",
+        num_classes, m.tag_weights.num_features(), m.tag_weights.num_weights(),
+        m.tag_weights.scale(), num_scripts, m.lexicon.size());
   }
   *out = std::make_unique<Tagger>(std::move(m));
   if (options.log_progress && !dev.empty()) {

@@ -14,15 +14,15 @@
 namespace kg::nlp {
 
 struct TaggerTrainOptions {
-  int iterations = 10;        // passes over the training data for the tagger
-  int lemma_iterations = 6;   // passes for the lemma classifier
-  float min_weight = 0.05f;   // averaged weights smaller than this are pruned from the model
+  int iterations = 10;       // passes over the training data for the tagger
+  int lemma_iterations = 6;  // passes for the lemma classifier
+  float min_weight = 0.05f;  // averaged weights smaller than this are pruned from the model
   // Forms seen fewer times than this stay out of the tag dictionary, so that training sees
   // unknown words as the tagger will at run time.
-  int dict_min_count = 3;
-  int min_script_count = 3;   // lemma scripts seen fewer times are used by the lexicon only
-  uint64_t seed = 1;          // shuffling of the training sentences
-  bool log_progress = true;   // per-iteration figures on stderr (spdlog)
+  int dict_min_count = 5;
+  int min_script_count = 3;  // lemma scripts seen fewer times are used by the lexicon only
+  uint64_t seed = 1;         // shuffling of the training sentences
+  bool log_progress = true;  // per-iteration figures on stderr (spdlog)
 };
 
 // Trains a tagger and lemmatiser on `train`; reports accuracy on `dev` (which may be empty) after

@@ -44,7 +44,8 @@ TEST_CASE("model file errors are reported clearly", "[model_file]") {
   std::string out;
 
   SECTION("missing") {
-    const kg::Status s = kg::nlp::ReadModelFile(TempPath("absent"), kg::nlp::ModelKind::kParser, &out);
+    const kg::Status s =
+        kg::nlp::ReadModelFile(TempPath("absent"), kg::nlp::ModelKind::kParser, &out);
     CHECK(s.code() == kg::Status::Code::kIOError);
     CHECK(s.message().find("absent") != std::string::npos);
   }

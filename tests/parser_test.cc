@@ -83,8 +83,8 @@ TEST_CASE("the shipped models parse a simple news sentence", "[parser][shipped]"
   // The envoy met the president in Moscow on Tuesday .
   // 0   1     2   3   4         5  6      7  8       9
   const std::vector<int> heads = {1, 2, -1, 4, 2, 6, 2, 8, 2, 2};
-  const std::vector<std::string> rels = {"det", "nsubj", "root", "det", "obj",
-                                         "case", "obl", "case", "obl", "punct"};
+  const std::vector<std::string> rels = {"det",  "nsubj", "root", "det", "obj",
+                                         "case", "obl",   "case", "obl", "punct"};
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     INFO("token " << i << " " << s.tokens[i].form);
     CHECK(s.tokens[i].head == heads[i]);

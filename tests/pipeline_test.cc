@@ -38,7 +38,8 @@ TEST_CASE("annotation from several threads gives the same result", "[pipeline]")
   REQUIRE(kg::nlp::Pipeline::Load(kg::testing::ShippedModelsDir(), &nlp).ok());
   const std::string text =
       "Russian President Vladimir Putin held talks with U.S. envoys on Tuesday. The Kremlin said "
-      "the meeting was \xE2\x80\x9C" "constructive\xE2\x80\x9D but gave no details.";
+      "the meeting was \xE2\x80\x9C"
+      "constructive\xE2\x80\x9D but gave no details.";
   auto annotate = [&](std::vector<std::string>* out) {
     for (int round = 0; round < 20; ++round) {
       out->clear();

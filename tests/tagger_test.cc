@@ -73,8 +73,8 @@ TEST_CASE("the shipped tagger tags and lemmatises a news sentence", "[tagger][sh
   }
   CHECK(upos == std::vector<std::string>{"DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN",
                                          "ADP", "PROPN", "PUNCT"});
-  CHECK(xpos == std::vector<std::string>{"DT", "NNS", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP",
-                                         "."});
+  CHECK(xpos ==
+        std::vector<std::string>{"DT", "NNS", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP", "."});
   CHECK(lemma == std::vector<std::string>{"the", "envoy", "meet", "the", "president", "in",
                                           "Moscow", "on", "Tuesday", "."});
 }
