@@ -14,9 +14,23 @@ constexpr size_t kReferenceWindow = 4;
 // Longest demand label, in words.
 constexpr size_t kMaxLabelWords = 14;
 
+// Whether `w` is in the list, also when the lemmatiser left an inflected form ("demanded",
+// "insisting", "urges"): the list holds base forms.
 template <size_t N>
 bool In(const std::string_view (&words)[N], std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+  const auto has = [&](std::string_view x) {
+    return std::find(std::begin(words), std::end(words), x) != std::end(words);
+  };
+  if (has(w)) return true;
+  for (std::string_view suffix : {"ing", "ed", "es", "s", "d"}) {
+    if (w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix) {
+      const std::string_view stem = w.substr(0, w.size() - suffix.size());
+      if (has(stem)) return true;
+      // "urging" -> "urge", "pressured" -> "pressure"
+      if (suffix != "d" && suffix != "s" && has(std::string(stem) + "e")) return true;
+    }
+  }
+  return false;
 }
 
 // Verbs whose that-clause is the demand: "insists that Kyiv abandon ...".
@@ -132,7 +146,10 @@ class Finder final {
     std::vector<int32_t> kept;
     for (int32_t i = b; i < e; ++i) {
       const std::string lower = AsciiLower(t.token(i).form);
-      if (t.upos(i) == "ADV" && lower != "not" && lower != "never") continue;
+      if (t.upos(i) == "ADV" && lower != "not" && lower != "never" && lower != "how" &&
+          lower != "where" && lower != "when" && lower != "why") {
+        continue;
+      }
       if (lower == "the" || lower == "a" || lower == "an" || lower == "that") continue;
       if (t.upos(i) == "PUNCT" && t.token(i).form != "-") continue;
       kept.push_back(i);
@@ -296,7 +313,8 @@ class Finder final {
       auto [b, e] = ClauseRange(s, arg.head);
       if (t.Is(arg.head, "xcomp") && control && told >= 0) {
         // "urged both sides to consider X" -> "both sides consider X".
-        const auto told_extent = t.Extent(told);
+        auto told_extent = t.Extent(told);
+        while (told_extent.first < told && t.Is(told_extent.first, "case")) ++told_extent.first;
         Referent addressee = EntityAt(a_, s, told);
         int32_t start = b;
         while (start < e && (AsciiLower(t.token(start).form) == "to")) ++start;
@@ -415,11 +433,21 @@ class Finder final {
   std::vector<int32_t> Targets(size_t s, int32_t head) {
     const Tree& t = T(s);
     std::vector<int32_t> out;
+    // "rejected that demand", however the parser attached it: a demand word right after the
+    // pointing word is the phrase that was rejected.
+    for (int32_t i = std::max(0, head - 1); i <= head + 1 && i + 1 < static_cast<int32_t>(t.size());
+         ++i) {
+      const std::string w = AsciiLower(t.token(i).form);
+      if ((w == "this" || w == "that" || w == "these" || w == "those" || w == "such") &&
+          IsDemandReference(Lemma(s, i + 1))) {
+        head = i + 1;
+        break;
+      }
+    }
     const std::string lemma = Lemma(s, head);
-    const int32_t det = t.Child(head, "det");
-    const std::string det_lemma = det >= 0 ? Lemma(s, det) : "";
-    const bool pointing = det_lemma == "this" || det_lemma == "that" || det_lemma == "these" ||
-                          det_lemma == "those" || det_lemma == "such";
+    const std::string before = head > 0 ? AsciiLower(t.token(head - 1).form) : "";
+    const bool pointing = before == "this" || before == "that" || before == "these" ||
+                          before == "those" || before == "such";
     if (t.upos(head) == "NOUN" && (IsDemandReference(lemma) || pointing)) {
       const int32_t poss = t.Child(head, "nmod:poss");
       const int32_t owner = poss >= 0 ? ActorAt(a_, s, poss).entity : -1;

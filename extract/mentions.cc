@@ -214,6 +214,15 @@ class DocumentScan final {
     };
     size_t i = 0;
     while (i < tokens.size()) {
+      // A capitalised adjective that begins a known name: "European Union", "Grand Canyon".
+      if (!name_token(i) && IsNameWord(tokens[i].form) && i + 1 < tokens.size() &&
+          name_token(i + 1) && KnownNameStartsAt(s, i)) {
+        size_t end = i + 1;
+        while (end < tokens.size() && name_token(end)) ++end;
+        Run(s, i, end);
+        i = end;
+        continue;
+      }
       if (!name_token(i)) {
         // A tagged nationality adjective names its country: "Russian officials", "Russian
         // President ..." (an untagged one starts a capitalised run, handled there).
@@ -235,9 +244,24 @@ class DocumentScan final {
           break;
         }
       }
-      Run(s, i, end);
+      // "Serb-majority", "Kremlin-backed": a name inside a compound modifier is not a mention.
+      const bool modifier = end + 1 < tokens.size() && tokens[end].form == "-" &&
+                            tokens[end].span.begin == tokens[end - 1].span.end &&
+                            !IsNameWord(tokens[end + 1].form);
+      if (!modifier) Run(s, i, end);
       i = end;
     }
+  }
+
+  // Whether tokens from `i` (two to four of them) spell a name the gazetteer knows.
+  bool KnownNameStartsAt(uint32_t s, size_t i) const {
+    const auto& tokens = sentences_[s].tokens;
+    for (size_t n = 2; n <= 4 && i + n <= tokens.size(); ++n) {
+      const std::string_view text(tokens[i].form.data(),
+                                  tokens[i + n - 1].span.end - tokens[i].span.begin);
+      if (gazetteer_.TypeOf(text)) return true;
+    }
+    return false;
   }
 
   // One run of capitalised tokens [b, e) in a body sentence.
@@ -287,7 +311,11 @@ class DocumentScan final {
         }
       }
     } else if (owner < 0 && title_start == run_start) {
-      owner = OwnerBefore(s, run_start);  // "Ukraine's President Volodymyr Zelenskyy"
+      // "Ukraine's President Volodymyr Zelenskyy", "Egyptian Foreign Minister Sameh Kamal" (the
+      // tagger leaves "Foreign" out of the name).
+      size_t k = run_start;
+      while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
+      owner = OwnerBefore(s, k);
     }
     b = title_end;
     if (role.empty() && AtSentenceStart(sentences_[s], b) && e - b == 1) {
