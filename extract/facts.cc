@@ -33,6 +33,19 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
     } else if (t.Is(c, "nmod") && t.Child(c, "case") >= 0 &&
                LowerLemma(t, t.Child(c, "case")) == "of") {
       rank = 2;
+    } else if (t.Is(c, "acl") && (LowerLemma(t, c) == "lead" || LowerLemma(t, c) == "head" ||
+                                  LowerLemma(t, c) == "chair")) {
+      // "the army delegation, led by General Ibrahim Osman": its leader speaks for it.
+      for (int32_t agent : t.children(c)) {
+        if (!t.Is(agent, "obl")) continue;
+        Referent r = EntityAtDepth(a, s, agent, depth + 1);
+        if (r.entity >= 0 && best_rank < 1) {
+          r.confidence *= 0.8f;
+          best = r;
+          best_rank = 1;
+        }
+      }
+      continue;
     }
     if (rank <= best_rank) continue;
     Referent r = EntityAtDepth(a, s, c, depth + 1);
