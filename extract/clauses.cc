@@ -89,6 +89,8 @@ bool IsRelativePronoun(const Tree& t, int32_t i) {
 bool IsPredicate(const Tree& t, int32_t i) {
   if (t.Is(i, "aux") || t.Is(i, "cop")) return false;
   if (t.upos(i) == "VERB") return true;
+  // A participle tagged as an adjective still heads a clause: "Gruenbaum, recently appointed as".
+  if (t.upos(i) == "ADJ" && t.token(i).xpos == "VBN" && t.Child(i, "cop") < 0) return true;
   return t.Child(i, "cop") >= 0;  // "X is an envoy": the nominal heads the clause
 }
 
@@ -157,6 +159,9 @@ class Reader final {
       // Object control: "urged both sides to talk" -> both sides talk.
       const int32_t obj = t_.Child(h, "obj") >= 0 ? t_.Child(h, "obj") : t_.Child(h, "iobj");
       if (obj >= 0 && obj != p) return t_.WithConjuncts(obj);
+      // Subject control, also through a passive: "Dmitriev is expected to meet" -> Dmitriev.
+      const int32_t subject = t_.Child(h, "nsubj");
+      if (subject >= 0) return t_.WithConjuncts(subject);
       return Subjects(h, inherited, depth + 1);
     }
     if (t_.Is(p, "conj") || t_.Is(p, "advcl")) return Subjects(h, inherited, depth + 1);
