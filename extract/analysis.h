@@ -36,6 +36,9 @@ struct Analysis {
   std::vector<uint32_t> entity_of_mention;       // parallel to mentions
   // [sentence][token] -> the entity a pronoun or definite description there refers to.
   std::vector<std::vector<Referent>> coreferent;
+  // [sentence][token] -> whether the token is inside what a demand demands (filled by
+  // FindDemands): clauses there are wanted, not done, and state no facts.
+  std::vector<std::vector<bool>> demanded;
 
   // The entity named `name`, typed `type`, added (with no mentions) if the document has none:
   // the country behind "Moscow insists", a place named only by its adjective. Returns its index.

@@ -55,29 +55,39 @@ bool IsSpeechVerb(std::string_view lemma) {
       "write",   "insist",    "explain", "suggest", "assert",  "allege",   "declare",
       "emphasize", "emphasise", "indicate", "signal", "reply",  "respond",  "believe",
       "think",   "accuse",    "describe"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+  return InLexicon(kVerbs, lemma);
 }
 
 // Verbs that deny what their complement says: "refused to meet", "ruled out ceding".
 bool IsNegatingGovernor(const Tree& t, int32_t verb) {
+  static constexpr std::string_view kVerbs[] = {"refuse", "decline", "fail", "deny", "reject"};
+  static constexpr std::string_view kRule[] = {"rule"};
+  static constexpr std::string_view kStop[] = {"stop"};
   const std::string lemma = LowerLemma(t, verb);
-  if (lemma == "refuse" || lemma == "decline" || lemma == "fail" || lemma == "deny" ||
-      lemma == "reject") {
-    return true;
-  }
+  if (InLexicon(kVerbs, lemma)) return true;
   for (int32_t c : t.children(verb)) {
     const std::string child = LowerLemma(t, c);
-    if (lemma == "rule" && child == "out" && t.Is(c, "compound")) return true;
-    if (lemma == "stop" && child == "short") return true;
+    if (InLexicon(kRule, lemma) && child == "out") return true;
+    if (InLexicon(kStop, lemma) && child == "short") return true;
   }
   return false;
+}
+
+// Verbs and nouns whose complement is wanted of someone: "demanded that X leave", "urged X to
+// leave", "the demand that X leave".
+bool IsDemandGovernor(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "demand", "insist",  "urge",    "ask",      "call",     "want",        "require",
+      "request", "seek",   "propose", "press",    "order",    "pressure",    "push",
+      "insistence", "condition", "ultimatum", "stipulate", "recommend", "encourage"};
+  return InLexicon(kWords, lemma);
 }
 
 // Verbs after which their complement is intended rather than done: lower confidence.
 bool IsIntentionGovernor(std::string_view lemma) {
   static constexpr std::string_view kVerbs[] = {"expect", "plan", "hope", "want", "seek",
                                                 "try",    "aim",  "intend", "propose", "wish"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+  return InLexicon(kVerbs, lemma);
 }
 
 bool IsRelativePronoun(const Tree& t, int32_t i) {
@@ -182,7 +192,12 @@ class Reader final {
     prop.predicate_tokens.push_back(p);
     for (int32_t c : t_.children(p)) {
       const std::string lemma = LowerLemma(t_, c);
-      if (t_.Is(c, "compound") && t_.deprel(c) == "compound:prt") {
+      // A particle makes the verb: "ruled out", also when the parser did not call it one.
+      const bool particle =
+          t_.deprel(c) == "compound:prt" ||
+          (c == p + 1 && (lemma == "out" || lemma == "up" || lemma == "down" || lemma == "off") &&
+           (t_.upos(c) == "ADP" || t_.upos(c) == "ADV"));
+      if (particle) {
         prop.relation.append("_").append(lemma);
         prop.predicate_tokens.push_back(c);
       } else if (t_.Is(c, "aux") || t_.Is(c, "cop")) {
@@ -191,6 +206,7 @@ class Reader final {
             lemma == "should") {
           prop.confidence *= 0.7f;
         }
+        if (lemma == "must") prop.irrealis = true;
       } else if (t_.Is(c, "advmod") && (lemma == "not" || lemma == "never" || lemma == "n't")) {
         prop.negated = true;
         prop.predicate_tokens.push_back(c);
@@ -233,12 +249,22 @@ class Reader final {
       prop.passive = true;
     }
 
-    // Negated or intended by the verb that governs this clause.
-    const int32_t h = t_.head(p);
-    if (h >= 0 && (t_.Is(p, "xcomp") || t_.Is(p, "ccomp") || t_.Is(p, "advcl") ||
-                   t_.Is(p, "obj"))) {
+    // Negated, intended or demanded by what governs this clause, also through coordination
+    // ("demanded that Kyiv abandon X and reject Y").
+    int32_t q = p;
+    while (t_.Is(q, "conj") && t_.head(q) >= 0) q = t_.head(q);
+    const int32_t h = t_.head(q);
+    if (h >= 0 && (t_.Is(q, "xcomp") || t_.Is(q, "ccomp") || t_.Is(q, "advcl") ||
+                   t_.Is(q, "obj") || t_.Is(q, "acl") || t_.Is(q, "appos"))) {
+      const std::string governor = LowerLemma(t_, h);
       if (IsNegatingGovernor(t_, h)) prop.negated = true;
-      if (IsIntentionGovernor(LowerLemma(t_, h))) prop.confidence *= 0.85f;
+      if (IsIntentionGovernor(governor)) prop.confidence *= 0.85f;
+      if (IsDemandGovernor(governor) && !t_.Is(q, "advcl")) prop.irrealis = true;
+    }
+    if (q != p) {
+      for (int32_t c : t_.children(q)) {
+        if (t_.Is(c, "aux") && LowerLemma(t_, c) == "must") prop.irrealis = true;
+      }
     }
     prop.speaker = Speaker(p);
     return prop;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "extract/cues.h"
 #include "extract/facts.h"
 
 namespace kg::extract {
@@ -14,23 +15,9 @@ constexpr size_t kReferenceWindow = 4;
 // Longest demand label, in words.
 constexpr size_t kMaxLabelWords = 14;
 
-// Whether `w` is in the list, also when the lemmatiser left an inflected form ("demanded",
-// "insisting", "urges"): the list holds base forms.
 template <size_t N>
 bool In(const std::string_view (&words)[N], std::string_view w) {
-  const auto has = [&](std::string_view x) {
-    return std::find(std::begin(words), std::end(words), x) != std::end(words);
-  };
-  if (has(w)) return true;
-  for (std::string_view suffix : {"ing", "ed", "es", "s", "d"}) {
-    if (w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix) {
-      const std::string_view stem = w.substr(0, w.size() - suffix.size());
-      if (has(stem)) return true;
-      // "urging" -> "urge", "pressured" -> "pressure"
-      if (suffix != "d" && suffix != "s" && has(std::string(stem) + "e")) return true;
-    }
-  }
-  return false;
+  return InLexicon(words, w);
 }
 
 // Verbs whose that-clause is the demand: "insists that Kyiv abandon ...".
@@ -67,10 +54,18 @@ bool IsDemandReference(std::string_view l) {
       "position", "proposal", "plan", "term",       "idea",    "concession"};
   return In(kWords, l);
 }
+// "reject", "rule out", "turn down": `relation` is a clause's verb lemma and particle.
 bool IsRejectionVerb(std::string_view relation) {
-  static constexpr std::string_view kWords[] = {"reject", "rule_out", "refuse",   "dismiss",
-                                                "oppose", "decline",  "turn_down", "veto"};
-  return In(kWords, relation);
+  static constexpr std::string_view kVerbs[] = {"reject", "refuse", "dismiss", "oppose",
+                                                "decline", "veto"};
+  static constexpr std::string_view kRule[] = {"rule"};
+  static constexpr std::string_view kTurn[] = {"turn"};
+  const size_t underscore = relation.find('_');
+  const std::string_view verb = relation.substr(0, underscore);
+  const std::string_view particle =
+      underscore == std::string_view::npos ? std::string_view() : relation.substr(underscore + 1);
+  return In(kVerbs, verb) || (In(kRule, verb) && particle == "out") ||
+         (In(kTurn, verb) && particle == "down");
 }
 bool IsStopWord(std::string_view l) {
   static constexpr std::string_view kWords[] = {"be", "have", "do", "any", "all", "some", "other",
@@ -97,6 +92,10 @@ class Finder final {
   Finder(Analysis& a, std::vector<Fact>* facts) : a_(a), facts_(facts) {}
 
   void Run() {
+    a_.demanded.resize(a_.sentences.size());
+    for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      a_.demanded[s].assign(a_.sentences[s].tokens.size(), false);
+    }
     for (size_t s = 0; s < a_.sentences.size(); ++s) {
       for (const Proposition& p : a_.propositions[s]) VerbTrigger(s, p);
       NounTriggers(s);
@@ -151,6 +150,7 @@ class Finder final {
         continue;
       }
       if (lower == "the" || lower == "a" || lower == "an" || lower == "that") continue;
+      if (lower == "to" && t.upos(i) == "PART") continue;  // "Sweden (to) lift the tariffs"
       if (t.upos(i) == "PUNCT" && t.token(i).form != "-") continue;
       kept.push_back(i);
     }
@@ -230,6 +230,7 @@ class Finder final {
     }
     const std::string label = Label(s, b, e);
     if (label.empty() || label.find(' ') == std::string::npos) return -1;  // one word says nothing
+    for (int32_t i = b; i < e; ++i) a_.demanded[s][i] = true;
     const int32_t demand = a_.EntityNamed(label, EntityType::kDemand);
     Entity& entity = a_.entities[demand];
     if (entity.type != EntityType::kDemand) return -1;  // the label is some entity's name

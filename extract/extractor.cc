@@ -70,8 +70,9 @@ ExtractedDocument Extractor::Extract(std::string_view text) const {
 
   ResolveCoreference(a);
   ExtractedDocument doc;
-  FindFacts(a, &doc.facts);
+  // Demands first: they mark the clauses that are wanted rather than done, which state no facts.
   FindDemands(a, &doc.facts);
+  FindFacts(a, &doc.facts);
   doc.sentences.reserve(a.sentences.size());
   for (const auto& s : a.sentences) doc.sentences.push_back(s.span);
   doc.entities = std::move(a.entities);

@@ -146,9 +146,14 @@ class SentenceFacts final {
   }
 
   void Clause(const Proposition& p) {
+    // Demanded, not done: demands.h states it.
+    if (p.irrealis || (!a_.demanded.empty() && a_.demanded[s_][p.predicate])) return;
+    const bool copular = p.relation == "be";
     std::vector<Referent> subjects;
     for (int32_t s : p.subjects) {
-      Referent r = ActorAt(a_, s_, s);
+      // A seat stands for its country when it acts ("Moscow insists"), not when it is described
+      // ("Oslo is the capital of Norway").
+      Referent r = copular ? EntityAt(a_, s_, s) : ActorAt(a_, s_, s);
       if (r.entity >= 0) subjects.push_back(r);
       for (int32_t m : Members(t_, s)) {
         Referent member = ActorAt(a_, s_, m);
@@ -157,7 +162,6 @@ class SentenceFacts final {
     }
     if (subjects.empty()) return;
     const Span predicate = TokenSpan(t_, p.predicate);
-    const bool copular = p.relation == "be";
 
     if (copular) {
       // "Kyiv is the capital of Ukraine", "Kushner is Trump's son-in-law", "X is Y".
@@ -199,6 +203,23 @@ class SentenceFacts final {
       for (const Referent& object : Objects(arg.head)) {
         for (const Referent& subj : subjects) {
           Add(subj, relation, object, confidence, {predicate}, p.negated, p.speaker);
+        }
+      }
+      // "held talks with X", parsed with "with X" inside the object: the object noun's own
+      // prepositional phrases are the verb's too.
+      if (arg.role == ArgumentRole::kDirect && EntityAt(a_, s_, arg.head).entity < 0 &&
+          t_.upos(arg.head) == "NOUN") {
+        for (int32_t c : t_.children(arg.head)) {
+          const int32_t k = t_.Is(c, "nmod") ? t_.Child(c, "case") : -1;
+          if (k < 0 || LowerLemma(t_, k) == "of") continue;
+          std::string nested = p.relation;
+          nested.append("_").append(LowerLemma(t_, arg.head));
+          nested.append("_").append(LowerLemma(t_, k));
+          for (const Referent& object : Objects(c)) {
+            for (const Referent& subj : subjects) {
+              Add(subj, nested, object, confidence * 0.9f, {predicate}, p.negated, p.speaker);
+            }
+          }
         }
       }
     }

@@ -253,6 +253,22 @@ class DocumentScan final {
     }
   }
 
+  // The role that tokens [b, e) state, as a relation stem: "Foreign Minister" -> "foreign_minister",
+  // "newly appointed senior adviser" -> "adviser" (words of time and rank are not the role).
+  std::string RoleName(uint32_t s, size_t b, size_t e) const {
+    std::string role;
+    for (size_t k = b; k < e; ++k) {
+      const std::string w = AsciiLower(Form(s, k));
+      if (w == "former" || w == "newly" || w == "appointed" || w == "acting" || w == "senior" ||
+          w == "top" || w == "recently") {
+        continue;
+      }
+      if (!role.empty()) role.push_back('_');
+      role.append(w);
+    }
+    return role;
+  }
+
   // Whether tokens from `i` (two to four of them) spell a name the gazetteer knows.
   bool KnownNameStartsAt(uint32_t s, size_t i) const {
     const auto& tokens = sentences_[s].tokens;
@@ -295,14 +311,14 @@ class DocumentScan final {
     if (title_start > b) owner = Owner(s, b, title_start);
     if (title_end >= e) return;  // only a title: "the President said"
     std::string role;
-    if (title_end > title_start) role = AsciiLower(Form(s, title_end - 1));
+    if (title_end > title_start) role = RoleName(s, title_start, title_end);
     if (role.empty()) {
       // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri".
       size_t k = run_start;
       if (k > 0 && IsTitleWord(AsciiLower(Form(s, k - 1)))) {
-        role = AsciiLower(Form(s, k - 1));
         --k;
         while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
+        role = RoleName(s, k, run_start);
         if (k > 0) {
           // A name or (tagged) demonym mention just before, or an untagged demonym.
           owner = OwnerBefore(s, k);
@@ -316,6 +332,7 @@ class DocumentScan final {
       size_t k = run_start;
       while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
       owner = OwnerBefore(s, k);
+      role = RoleName(s, k, title_end);
     }
     b = title_end;
     if (role.empty() && AtSentenceStart(sentences_[s], b) && e - b == 1) {
