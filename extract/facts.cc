@@ -284,10 +284,12 @@ Referent ActorAt(Analysis& a, size_t s, int32_t token) {
 }
 
 void FindFacts(Analysis& a, std::vector<Fact>* facts) {
-  // Roles stated before names: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov".
+  // Roles stated before names: "Russian President Vladimir Putin" -president_of-> Russia.
+  // (A role without an owner types the person but names no other entity: no fact.)
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& m = a.mentions[i];
-    if (m.role.empty() || m.role_of < 0) continue;
+    if (m.role.empty()) continue;
+    if (m.role_of < 0) continue;
     const Mention& owner = a.mentions[m.role_of];
     Fact f;
     f.subject = a.entity_of_mention[i];
@@ -296,7 +298,8 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     f.relation = NormaliseRelation(m.role + "_of");
     f.confidence = 0.85f;
     f.sentence = m.sentence;
-    f.span = {std::min(owner.span.begin, m.span.begin), std::max(owner.span.end, m.span.end)};
+    f.span = {std::min({owner.span.begin, m.role_span.begin, m.span.begin}),
+              std::max({owner.span.end, m.role_span.end, m.span.end})};
     facts->push_back(std::move(f));
   }
   for (size_t s = 0; s < a.sentences.size(); ++s) SentenceFacts(a, s, facts).Run();

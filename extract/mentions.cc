@@ -269,6 +269,11 @@ class DocumentScan final {
     return role;
   }
 
+  Span SpanOf(uint32_t s, size_t b, size_t e) const {
+    const auto& tokens = sentences_[s].tokens;
+    return {tokens[b].span.begin, tokens[e - 1].span.end};
+  }
+
   // Whether tokens from `i` (two to four of them) spell a name the gazetteer knows.
   bool KnownNameStartsAt(uint32_t s, size_t i) const {
     const auto& tokens = sentences_[s].tokens;
@@ -311,7 +316,11 @@ class DocumentScan final {
     if (title_start > b) owner = Owner(s, b, title_start);
     if (title_end >= e) return;  // only a title: "the President said"
     std::string role;
-    if (title_end > title_start) role = RoleName(s, title_start, title_end);
+    Span role_span;
+    if (title_end > title_start) {
+      role = RoleName(s, title_start, title_end);
+      role_span = SpanOf(s, title_start, title_end);
+    }
     if (role.empty()) {
       // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri".
       size_t k = run_start;
@@ -319,6 +328,7 @@ class DocumentScan final {
         --k;
         while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
         role = RoleName(s, k, run_start);
+        role_span = SpanOf(s, k, run_start);
         if (k > 0) {
           // A name or (tagged) demonym mention just before, or an untagged demonym.
           owner = OwnerBefore(s, k);
@@ -333,6 +343,7 @@ class DocumentScan final {
       while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
       owner = OwnerBefore(s, k);
       role = RoleName(s, k, title_end);
+      role_span = SpanOf(s, k, title_end);
     }
     b = title_end;
     if (role.empty() && AtSentenceStart(sentences_[s], b) && e - b == 1) {
@@ -353,6 +364,7 @@ class DocumentScan final {
     }
     const int32_t index = Add(s, b, e, type, evidence);
     mentions_[index].role = role;
+    mentions_[index].role_span = role_span;
     mentions_[index].role_of = owner;
   }
 
