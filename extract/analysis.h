@@ -22,6 +22,9 @@ struct Referent {
   int32_t entity = -1;  // index into Analysis::entities, -1 for none
   float confidence = 0.0f;
   Span span;  // the mention (or pronoun) in the text
+  // The noun it was reached through as that noun's possessor ("delegation" in "Russia's
+  // delegation"), or -1.
+  int32_t possessed = -1;
 };
 
 struct Analysis {

@@ -339,9 +339,10 @@ class Finder final {
     }
     for (const Argument& arg : p.arguments) {
       if (nominal && arg.role == ArgumentRole::kDirect && t.upos(arg.head) == "NOUN") {
-        // "seeking Ukraine's withdrawal from ...": the possessor is addressed.
-        auto [lo, hi] = t.Extent(arg.head);
-        const int32_t e = ContentEnd(s, lo, hi + 1);
+        // "seeking Ukraine's withdrawal from ...": the possessor is addressed. The content runs on
+        // to the end of the clause: its prepositional phrases may hang off the verb.
+        const int32_t lo = t.Extent(arg.head).first;
+        const int32_t e = ContentEnd(s, lo, n);
         const int32_t poss = t.Child(arg.head, "nmod:poss");
         AddDemand(s, v, demanders, poss >= 0 ? EntityAt(a_, s, poss) : Referent{}, lo, e,
                   confidence * 0.9f);
@@ -351,7 +352,7 @@ class Finder final {
           (arg.preposition == "for" || (verb == "insist" && arg.preposition == "on"))) {
         auto [lo, hi] = t.Extent(arg.head);
         while (lo < hi && t.Is(lo, "case")) ++lo;
-        const int32_t e = ContentEnd(s, lo, hi + 1);
+        const int32_t e = ContentEnd(s, lo, n);
         const int32_t poss = t.Child(arg.head, "nmod:poss");
         AddDemand(s, v, demanders, poss >= 0 ? EntityAt(a_, s, poss) : Referent{}, lo, e,
                   confidence * 0.9f);
@@ -492,6 +493,8 @@ class Finder final {
 
   void Rejection(size_t s, const Proposition& p) {
     const Tree& t = T(s);
+    // "demanding that Kyiv ... reject any NATO presence": a demanded rejection is not one.
+    if (p.irrealis || a_.demanded[s][p.predicate]) return;
     const bool rejects = IsRejectionVerb(p.relation) && !p.negated;
     const bool refuses_to_accept =
         p.negated && (p.relation == "accept" || p.relation == "agree" || p.relation == "endorse");

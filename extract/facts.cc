@@ -51,6 +51,7 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
     Referent r = EntityAtDepth(a, s, c, depth + 1);
     if (r.entity < 0) continue;
     r.confidence *= 0.8f;
+    if (rank == 4) r.possessed = token;
     best = r;
     best_rank = rank;
   }
@@ -193,6 +194,8 @@ class SentenceFacts final {
         NounRelations(subjects, arg.head, p.confidence * 0.9f, p.negated, p.speaker);
         continue;
       }
+      // "According to Ushakov, ...": who said it, not whom it is about.
+      if (arg.role == ArgumentRole::kOblique && arg.preposition == "according_to") continue;
       std::string relation = p.relation;
       float confidence = p.confidence;
       if (arg.role == ArgumentRole::kOblique) {
@@ -201,8 +204,13 @@ class SentenceFacts final {
         confidence *= 0.9f;
       }
       for (const Referent& object : Objects(arg.head)) {
+        // "will lead Russia's delegation": Kostyukov leads a delegation of Russia, not Russia.
+        std::string named = relation;
+        if (arg.role == ArgumentRole::kDirect && object.possessed >= 0) {
+          named.append("_").append(LowerLemma(t_, object.possessed)).append("_of");
+        }
         for (const Referent& subj : subjects) {
-          Add(subj, relation, object, confidence, {predicate}, p.negated, p.speaker);
+          Add(subj, named, object, confidence, {predicate}, p.negated, p.speaker);
         }
       }
       // "held talks with X", parsed with "with X" inside the object: the object noun's own
