@@ -25,6 +25,7 @@ struct NlpOptions {
   std::string output;
   int iterations = 0;  // 0: the trainer's default
   int jackknife = -1;  // -1: the trainer's default
+  int ensemble = 0;    // 0: the trainer's default
   std::string tagger;  // parser training: tags dev with this model
   std::string conllu;
   std::string models;
@@ -77,6 +78,7 @@ int TrainParser(const NlpOptions& o) {
   nlp::ParserTrainOptions options;
   if (o.iterations > 0) options.iterations = o.iterations;
   if (o.jackknife >= 0) options.jackknife = o.jackknife;
+  if (o.ensemble > 0) options.ensemble = o.ensemble;
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<nlp::Parser> parser;
   if (Status s = nlp::TrainParser(options, train, dev, dev_tagger.get(), &parser); !s.ok()) {
@@ -172,6 +174,7 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   }
   parser->add_option("--jackknife", o->jackknife,
                      "Folds for predicted training tags (0: gold tags; default 10)");
+  parser->add_option("--ensemble", o->ensemble, "Perceptrons averaged into the model (default 1)");
   parser->add_option("--tagger", o->tagger, "Tagger model that tags --dev (default: gold tags)");
   tagger->callback([o, exit_code] { *exit_code = TrainTagger(*o); });
   parser->callback([o, exit_code] { *exit_code = TrainParser(*o); });

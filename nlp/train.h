@@ -38,7 +38,11 @@ struct ParserTrainOptions {
   TaggerTrainOptions tagger;  // for the jackknife taggers
   float explore = 0.9f;       // probability of following a wrong prediction (dynamic oracle)
   int explore_from = 1;       // first iteration (0-based) that explores
-  float min_weight = 0.05f;
+  // Perceptrons trained on different orders of the data whose weights are averaged.
+  int ensemble = 1;
+  // Averaged weights below this are pruned: in practice the features updated once, which only
+  // add size (an averaged weight is below 1 when its only update came after the start).
+  float min_weight = 1.0f;
   uint64_t seed = 1;
   bool log_progress = true;
 };
