@@ -61,7 +61,7 @@ class ByteWriter final {
   void PutArray(const std::vector<T>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     Put<uint64_t>(v.size());
-    data_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) data_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   // An unsigned integer in LEB128: 7 bits a byte, low bits first, high bit set on all but the last.
   void PutVarint(uint64_t v) {
@@ -106,7 +106,7 @@ class ByteReader final {
     uint64_t n = 0;
     if (!Get(&n) || n > max_count || (data_.size() - pos_) / sizeof(T) < n) return Fail();
     v->resize(n);
-    std::memcpy(v->data(), data_.data() + pos_, n * sizeof(T));
+    if (n > 0) std::memcpy(v->data(), data_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return true;
   }

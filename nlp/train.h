@@ -31,10 +31,10 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
                    const std::vector<ConlluSentence>& dev, std::unique_ptr<Tagger>* out);
 
 struct ParserTrainOptions {
-  int iterations = 15;
+  int iterations = 12;
   // The parser trains on predicted tags: the training data is tagged by `jackknife` taggers, each
   // trained on the other parts (0 or 1: trained on gold tags).
-  int jackknife = 10;
+  int jackknife = 5;
   TaggerTrainOptions tagger;  // for the jackknife taggers
   float explore = 0.9f;       // probability of following a wrong prediction (dynamic oracle)
   int explore_from = 1;       // first iteration (0-based) that explores
