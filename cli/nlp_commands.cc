@@ -37,8 +37,8 @@ int Fail(const Status& s, int code) {
   return code;
 }
 
-// Exit code of a failure to load or save a model: 2 when the user named a wrong file kind, else 3.
-int ModelError(const Status& s) { return Fail(s, s.IsInvalidArgument() ? 2 : 3); }
+// Any failure to load or save a model file (missing, damaged, other version or kind) exits 3.
+int ModelError(const Status& s) { return Fail(s, 3); }
 
 Status ReadAll(const std::vector<std::string>& files, std::vector<nlp::ConlluSentence>* out) {
   for (const std::string& f : files) KG_RETURN_IF_ERROR(nlp::ReadConllu(f, out));
