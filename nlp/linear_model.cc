@@ -10,7 +10,7 @@ namespace kg::nlp {
 namespace {
 uint64_t TableSize(size_t n) {
   uint64_t size = 16;
-  while (size < 2 * n) size *= 2;
+  while (size * 7 < n * 10) size *= 2;  // load factor at most 0.7: half the memory of 0.5
   return size;
 }
 }  // namespace
