@@ -259,7 +259,13 @@ class Reader final {
       const std::string governor = LowerLemma(t_, h);
       if (IsNegatingGovernor(t_, h)) prop.negated = true;
       if (IsIntentionGovernor(governor)) prop.confidence *= 0.85f;
-      if (IsDemandGovernor(governor) && !t_.Is(q, "advcl")) prop.irrealis = true;
+      // Not "insisted, arguing that ..." (an adverbial clause), but "urged X to lift" even when
+      // parsed as one.
+      const int32_t mark = t_.Child(q, "mark");
+      const bool to_infinitive = mark >= 0 && LowerLemma(t_, mark) == "to";
+      if (IsDemandGovernor(governor) && (!t_.Is(q, "advcl") || to_infinitive)) {
+        prop.irrealis = true;
+      }
     }
     if (q != p) {
       for (int32_t c : t_.children(q)) {

@@ -309,10 +309,20 @@ class Finder final {
         told = arg.head;
       }
     }
+    // The demanded clause: a complement, or a to-infinitive the parser called adverbial
+    // ("urged Sweden | to lift ...").
+    std::vector<int32_t> clauses;
     for (const Argument& arg : p.arguments) {
-      if (arg.role != ArgumentRole::kComplement) continue;
-      auto [b, e] = ClauseRange(s, arg.head);
-      if (t.Is(arg.head, "xcomp") && control && told >= 0) {
+      if (arg.role == ArgumentRole::kComplement) clauses.push_back(arg.head);
+    }
+    for (int32_t c : t.children(v)) {
+      const int32_t mark = t.Child(c, "mark");
+      if (t.Is(c, "advcl") && mark >= 0 && Lemma(s, mark) == "to") clauses.push_back(c);
+    }
+    for (int32_t clause_head : clauses) {
+      auto [b, e] = ClauseRange(s, clause_head);
+      const bool infinitive = t.Is(clause_head, "xcomp") || t.Is(clause_head, "advcl");
+      if (infinitive && control && told >= 0) {
         // "urged both sides to consider X" -> "both sides consider X".
         auto told_extent = t.Extent(told);
         while (told_extent.first < told && t.Is(told_extent.first, "case")) ++told_extent.first;
@@ -323,8 +333,8 @@ class Finder final {
         AddDemandParts(s, v, demanders, addressee, told_extent, {start, e}, confidence);
         return;
       }
-      if (t.Is(arg.head, "ccomp") && clause) {
-        const int32_t subject = t.Child(arg.head, "nsubj");
+      if (t.Is(clause_head, "ccomp") && clause) {
+        const int32_t subject = t.Child(clause_head, "nsubj");
         Referent addressee = subject >= 0 ? EntityAt(a_, s, subject) : FirstNamed(s, b, e);
         AddDemand(s, v, demanders, addressee, b, e, confidence);
         return;

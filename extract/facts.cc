@@ -213,6 +213,22 @@ class SentenceFacts final {
           Add(subj, named, object, confidence, {predicate}, p.negated, p.speaker);
         }
       }
+      // "met Jonas Berg in Oslo", parsed with "in Oslo" on the name: names take no place
+      // modifiers, so the place is where the verb happened.
+      if (arg.role == ArgumentRole::kDirect && a_.mention_at[s_][arg.head] >= 0) {
+        for (int32_t c : t_.children(arg.head)) {
+          const int32_t k = t_.Is(c, "nmod") ? t_.Child(c, "case") : -1;
+          if (k < 0) continue;
+          const std::string prep = LowerLemma(t_, k);
+          if (prep != "in" && prep != "at" && prep != "near") continue;
+          const Referent place = EntityAt(a_, s_, c);
+          if (place.entity < 0 || a_.entities[place.entity].type != EntityType::kPlace) continue;
+          for (const Referent& subj : subjects) {
+            Add(subj, p.relation + "_" + prep, place, confidence * 0.8f, {predicate}, p.negated,
+                p.speaker);
+          }
+        }
+      }
       // "held talks with X", parsed with "with X" inside the object: the object noun's own
       // prepositional phrases are the verb's too.
       if (arg.role == ArgumentRole::kDirect && EntityAt(a_, s_, arg.head).entity < 0 &&
