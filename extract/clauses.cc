@@ -101,6 +101,11 @@ bool IsPredicate(const Tree& t, int32_t i) {
   if (t.upos(i) == "VERB") return true;
   // A participle tagged as an adjective still heads a clause: "Gruenbaum, recently appointed as".
   if (t.upos(i) == "ADJ" && t.token(i).xpos == "VBN" && t.Child(i, "cop") < 0) return true;
+  // A gerund tagged as a noun but with an object: "After meeting Trump in Switzerland".
+  if (t.upos(i) == "NOUN" && t.Child(i, "obj") >= 0 && t.token(i).form.size() > 4 &&
+      t.token(i).form.substr(t.token(i).form.size() - 3) == "ing") {
+    return true;
+  }
   return t.Child(i, "cop") >= 0;  // "X is an envoy": the nominal heads the clause
 }
 

@@ -26,7 +26,10 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
   int best_rank = 0;
   for (int32_t c : t.children(token)) {
     int rank = 0;
-    if (t.Is(c, "nmod:poss")) {
+    if ((t.Is(c, "flat") || t.Is(c, "appos")) && a.mention_at[s][c] >= 0) {
+      // "Transport Secretary Priya Raman" parsed with the title as head: the name is the phrase.
+      rank = 5;
+    } else if (t.Is(c, "nmod:poss")) {
       rank = 4;
     } else if (t.Is(c, "compound") || t.Is(c, "amod") || t.deprel(c) == "nmod:desc") {
       rank = 3;
@@ -52,6 +55,7 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
     if (r.entity < 0) continue;
     r.confidence *= 0.8f;
     if (rank == 4) r.possessed = token;
+    if (rank == 5) r.confidence /= 0.8f;  // the name itself, not something it owns
     best = r;
     best_rank = rank;
   }

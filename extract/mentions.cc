@@ -51,13 +51,13 @@ bool IsNameWord(std::string_view w) {
   return true;
 }
 
-// A token that can be part of a name. With tags: a proper noun, or a capitalised noun inside a
-// sentence (taggers miss rare names); an adjective such as "Russian" is not a name. Without tags
-// (the tagger did not run): any capitalised word.
-bool IsNameToken(const nlp::Token& t, bool sentence_start) {
+// A token that can be part of a name. With tags: a proper noun, or a capitalised noun (taggers
+// miss rare names; a lone capitalised first word is then checked against the document and the
+// gazetteer); an adjective such as "Russian" is not a name. Without tags: any capitalised word.
+bool IsNameToken(const nlp::Token& t) {
   if (!IsNameWord(t.form)) return false;
   if (t.upos.empty() || t.upos == "PROPN") return true;
-  return !sentence_start && (t.upos == "NOUN" || t.upos == "X" || t.upos == "NUM");
+  return t.upos == "NOUN" || t.upos == "X" || t.upos == "NUM";
 }
 
 // Mostly capitalised content words and no full stop: a title-case headline, where capitals say
@@ -209,9 +209,7 @@ class DocumentScan final {
 
   void Body(uint32_t s) {
     const auto& tokens = sentences_[s].tokens;
-    const auto name_token = [&](size_t k) {
-      return IsNameToken(tokens[k], AtSentenceStart(sentences_[s], k));
-    };
+    const auto name_token = [&](size_t k) { return IsNameToken(tokens[k]); };
     size_t i = 0;
     while (i < tokens.size()) {
       // A capitalised adjective that begins a known name: "European Union", "Grand Canyon".
