@@ -151,7 +151,14 @@ class Reader final {
       if (t_.Is(c, "nsubj") || t_.Is(c, "csubj")) {
         for (int32_t s : t_.WithConjuncts(c)) {
           // "Witkoff, who met Putin": the relative pronoun stands for the noun it modifies.
-          out.push_back(IsRelativePronoun(t_, s) && t_.Is(p, "acl") ? t_.head(p) : s);
+          if (IsRelativePronoun(t_, s) && t_.Is(p, "acl")) s = t_.head(p);
+          // A dateline taken for the subject ("Brussels: EU envoy X met ..."): its apposition is.
+          if (s == 0 && t_.size() > 1 && t_.token(1).form == ":") {
+            const int32_t appos = t_.Child(s, "appos");
+            if (appos < 0) continue;
+            s = appos;
+          }
+          out.push_back(s);
         }
       }
     }
@@ -248,7 +255,10 @@ class Reader final {
       }
     }
     // A passive participle modifying a noun: "talks held in Geneva" -> the noun is the patient.
-    if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject) {
+    // (Not "the Forces ruled out leaving": a participle with an object or a clause is active.)
+    const bool takes_object = t_.Child(p, "obj") >= 0 || t_.Child(p, "xcomp") >= 0 ||
+                              t_.Child(p, "ccomp") >= 0 || t_.Child(p, "compound:prt") >= 0;
+    if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject && !takes_object) {
       prop.arguments.insert(prop.arguments.begin(), {t_.head(p), ArgumentRole::kDirect, {}});
       prop.subjects.clear();
       prop.passive = true;

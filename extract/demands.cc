@@ -97,7 +97,9 @@ class Finder final {
       a_.demanded[s].assign(a_.sentences[s].tokens.size(), false);
     }
     for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      triggers_.clear();
       for (const Proposition& p : a_.propositions[s]) VerbTrigger(s, p);
+      SurfaceTriggers(s);
       NounTriggers(s);
       MustTriggers(s);
       for (const Proposition& p : a_.propositions[s]) Rejection(s, p);
@@ -217,6 +219,7 @@ class Finder final {
   int32_t AddDemand(size_t s, int32_t trigger, const std::vector<Referent>& demanders,
                     Referent addressee, int32_t b, int32_t e, float confidence) {
     if (b >= e) return -1;
+    triggers_.insert(trigger);
     // "contingent on X": the condition is what is demanded.
     for (int32_t i = b; i + 1 < e; ++i) {
       const std::string l = AsciiLower(T(s).token(i).form);
@@ -385,6 +388,30 @@ class Finder final {
     }
   }
 
+  // "Serbia in turn insists that ...", when the tagger took "insists" for a noun and the parse
+  // has no clause: the demander is the nearest name before the verb.
+  void SurfaceTriggers(size_t s) {
+    static constexpr std::string_view kForms[] = {"demands", "demanded", "demanding", "insists",
+                                                  "insisted", "insisting"};
+    const Tree& t = T(s);
+    const auto n = static_cast<int32_t>(t.size());
+    for (int32_t v = 1; v + 2 < n; ++v) {
+      const std::string form = AsciiLower(t.token(v).form);
+      if (std::find(std::begin(kForms), std::end(kForms), form) == std::end(kForms)) continue;
+      if (AsciiLower(t.token(v + 1).form) != "that" || triggers_.count(v)) continue;
+      Referent demander;
+      for (int32_t i = v - 1; i >= 0 && demander.entity < 0; --i) {
+        if (t.upos(i) == "VERB" && t.Is(i, "root")) break;
+        const Referent r = ActorAt(a_, s, i);
+        if (r.entity >= 0 && a_.mention_at[s][i] >= 0) demander = r;
+      }
+      if (demander.entity < 0) continue;
+      const int32_t b = v + 2;
+      const int32_t e = ContentEnd(s, b, n);
+      AddDemand(s, v, {demander}, FirstNamed(s, b, e), b, e, 0.6f);
+    }
+  }
+
   // "Moscow's demand that Ukraine relinquish ...", "China's demand for the removal of ...".
   void NounTriggers(size_t s) {
     const Tree& t = T(s);
@@ -533,6 +560,7 @@ class Finder final {
   Analysis& a_;
   std::vector<Fact>* facts_;
   std::vector<DemandRecord> demands_;
+  std::set<int32_t> triggers_;  // tokens of this sentence that already triggered a demand
 };
 
 }  // namespace

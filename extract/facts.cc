@@ -16,9 +16,19 @@ Referent MentionReferent(const Analysis& a, size_t s, int32_t t) {
 
 Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
   if (token < 0) return {};
-  if (Referent r = MentionReferent(a, s, token); r.entity >= 0) return r;
-  if (a.coreferent[s][token].entity >= 0) return a.coreferent[s][token];
   const Tree& t = a.trees[s];
+  if (Referent r = MentionReferent(a, s, token); r.entity >= 0) {
+    // "met Serbian President Aleksandar Vucic" parsed with the adjective as head: the person.
+    if (a.mentions[a.mention_at[s][token]].from_demonym) {
+      for (int32_t c : t.children(token)) {
+        if ((t.Is(c, "flat") || t.Is(c, "appos")) && a.mention_at[s][c] >= 0) {
+          return MentionReferent(a, s, c);
+        }
+      }
+    }
+    return r;
+  }
+  if (a.coreferent[s][token].entity >= 0) return a.coreferent[s][token];
   if (depth >= 2 || (t.upos(token) != "NOUN" && t.upos(token) != "PROPN")) return {};
   // A noun phrase about an entity: "Russia's delegation", "US envoys", "Russian officials",
   // "parts of the Donetsk region". Possessors first, then modifiers, then "of" phrases.
