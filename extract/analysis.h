@@ -22,9 +22,10 @@ struct Referent {
   int32_t entity = -1;  // index into Analysis::entities, -1 for none
   float confidence = 0.0f;
   Span span;  // the mention (or pronoun) in the text
-  // The noun it was reached through as that noun's possessor ("delegation" in "Russia's
-  // delegation"), or -1.
-  int32_t possessed = -1;
+  // The noun phrase it was reached through ("delegation" in "Russia's delegation", "envoys" in
+  // "US envoys"), or -1 when the token names the entity itself.
+  int32_t via = -1;
+  bool via_possessor = false;  // as the possessor of that noun ("Trump's envoys")
 };
 
 struct Analysis {

@@ -115,7 +115,9 @@ std::string CaseMarker(const Tree& t, int32_t i) {
   for (int32_t c : t.children(i)) {
     if (!t.Is(c, "case")) continue;
     if (!out.empty()) out.push_back('_');
-    out += LowerLemma(t, c);
+    // "according to" whatever the lemmatiser made of "according" ("accord").
+    const std::string lemma = LowerLemma(t, c);
+    out += lemma == "accord" ? "according" : lemma;
     for (int32_t f : t.children(c)) {
       if (t.Is(f, "fixed")) out.append("_").append(LowerLemma(t, f));
     }

@@ -488,8 +488,20 @@ class Finder final {
     const bool pointing = before == "this" || before == "that" || before == "these" ||
                           before == "those" || before == "such";
     if (t.upos(head) == "NOUN" && (IsDemandReference(lemma) || pointing)) {
-      const int32_t poss = t.Child(head, "nmod:poss");
-      const int32_t owner = poss >= 0 ? ActorAt(a_, s, poss).entity : -1;
+      // Whose demand: "the union's demand", "Russia's demands". "These European demands" name
+      // an owner this article has no entity for: not any demand found here.
+      int32_t owner = -1;
+      for (int32_t c : t.children(head)) {
+        const bool modifier = t.Is(c, "nmod:poss") || t.Is(c, "amod") || t.Is(c, "compound");
+        if (!modifier) continue;
+        if (t.Is(c, "nmod:poss") || a_.mention_at[s][c] >= 0) {
+          owner = ActorAt(a_, s, c).entity;
+          if (owner < 0 && t.upos(c) != "PRON") return {};
+        } else if (!t.token(c).form.empty() && t.token(c).form[0] >= 'A' &&
+                   t.token(c).form[0] <= 'Z') {
+          return {};
+        }
+      }
       const bool plural = t.token(head).xpos == "NNS";
       for (auto it = demands_.rbegin(); it != demands_.rend(); ++it) {
         if (s - it->sentence > kReferenceWindow) break;

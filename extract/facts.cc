@@ -64,8 +64,12 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
     Referent r = EntityAtDepth(a, s, c, depth + 1);
     if (r.entity < 0) continue;
     r.confidence *= 0.8f;
-    if (rank == 4) r.possessed = token;
-    if (rank == 5) r.confidence /= 0.8f;  // the name itself, not something it owns
+    if (rank == 5) {
+      r.confidence /= 0.8f;  // the name itself, not something it owns
+    } else {
+      r.via = token;
+      r.via_possessor = rank == 4;
+    }
     best = r;
     best_rank = rank;
   }
@@ -73,6 +77,18 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
 }
 
 Span TokenSpan(const Tree& t, int32_t i) { return t.token(i).span; }
+
+// Prepositions of time: their phrases say when, not who or where.
+bool IsTimePreposition(std::string_view p) {
+  return p == "after" || p == "before" || p == "since" || p == "during" || p == "until" ||
+         p == "following" || p == "follow" || p == "ahead_of" || p == "amid" || p == "by_time";
+}
+
+// Prepositions that relate an action to a participant or place ("talks with X", "in Y").
+bool IsPlacePreposition(std::string_view p) {
+  return p == "with" || p == "between" || p == "against" || p == "to" || p == "from" ||
+         p == "in" || p == "at";
+}
 
 // Members named after an argument: "representatives, including envoy Steve Witkoff and ...",
 // "key figures such as Admiral Igor Kostyukov", and appositions.
@@ -146,6 +162,12 @@ class SentenceFacts final {
     facts_->push_back(std::move(f));
   }
 
+  // A person reached as the possessor of something ("Trump's envoys arrived"): the person did
+  // not act, and is not what the phrase is about.
+  bool OwnedByPerson(const Referent& r) const {
+    return r.via_possessor && a_.entities[r.entity].type == EntityType::kPerson;
+  }
+
   // The objects of one argument: the entity it names and the members it lists.
   std::vector<Referent> Objects(int32_t head) const {
     std::vector<Referent> out;
@@ -169,7 +191,7 @@ class SentenceFacts final {
       // A seat stands for its country when it acts ("Moscow insists"), not when it is described
       // ("Oslo is the capital of Norway").
       Referent r = copular ? EntityAt(a_, s_, s) : ActorAt(a_, s_, s);
-      if (r.entity >= 0) subjects.push_back(r);
+      if (r.entity >= 0 && !OwnedByPerson(r)) subjects.push_back(r);
       for (int32_t m : Members(t_, s)) {
         Referent member = ActorAt(a_, s_, m);
         if (member.entity >= 0) subjects.push_back(member);
@@ -208,8 +230,12 @@ class SentenceFacts final {
         NounRelations(subjects, arg.head, p.confidence * 0.9f, p.negated, p.speaker);
         continue;
       }
-      // "According to Ushakov, ...": who said it, not whom it is about.
-      if (arg.role == ArgumentRole::kOblique && arg.preposition == "according_to") continue;
+      // "According to Ushakov, ...": who said it, not whom it is about; "after the Moscow talks":
+      // when, not with whom.
+      if (arg.role == ArgumentRole::kOblique &&
+          (arg.preposition == "according_to" || IsTimePreposition(arg.preposition))) {
+        continue;
+      }
       std::string relation = p.relation;
       float confidence = p.confidence;
       if (arg.role == ArgumentRole::kOblique) {
@@ -218,10 +244,13 @@ class SentenceFacts final {
         confidence *= 0.9f;
       }
       for (const Referent& object : Objects(arg.head)) {
-        // "will lead Russia's delegation": Kostyukov leads a delegation of Russia, not Russia.
+        // "will lead Russia's delegation": Kostyukov leads a delegation of Russia, not Russia;
+        // "resolve the Ukraine conflict": resolve_conflict_of Ukraine.
         std::string named = relation;
-        if (arg.role == ArgumentRole::kDirect && object.possessed >= 0) {
-          named.append("_").append(LowerLemma(t_, object.possessed)).append("_of");
+        if (arg.role == ArgumentRole::kDirect && object.via >= 0) {
+          named.append("_").append(LowerLemma(t_, object.via)).append("_of");
+        } else if (OwnedByPerson(object)) {
+          continue;  // "for his part": a person is not what they own
         }
         for (const Referent& subj : subjects) {
           Add(subj, named, object, confidence, {predicate}, p.negated, p.speaker);
@@ -249,7 +278,7 @@ class SentenceFacts final {
           t_.upos(arg.head) == "NOUN") {
         for (int32_t c : t_.children(arg.head)) {
           const int32_t k = t_.Is(c, "nmod") ? t_.Child(c, "case") : -1;
-          if (k < 0 || LowerLemma(t_, k) == "of") continue;
+          if (k < 0 || !IsPlacePreposition(LowerLemma(t_, k))) continue;
           std::string nested = p.relation;
           nested.append("_").append(LowerLemma(t_, arg.head));
           nested.append("_").append(LowerLemma(t_, k));
