@@ -34,7 +34,7 @@ struct ParserTrainOptions {
   int iterations = 12;
   // The parser trains on predicted tags: the training data is tagged by `jackknife` taggers, each
   // trained on the other parts (0 or 1: trained on gold tags).
-  int jackknife = 5;
+  int jackknife = 10;
   TaggerTrainOptions tagger;  // for the jackknife taggers
   float explore = 0.9f;       // probability of following a wrong prediction (dynamic oracle)
   int explore_from = 1;       // first iteration (0-based) that explores
