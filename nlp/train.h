@@ -25,8 +25,8 @@ struct TaggerTrainOptions {
   bool log_progress = true;  // per-iteration figures on stderr (spdlog)
 };
 
-// Trains a tagger and lemmatiser on `train`; reports accuracy on `dev` (which may be empty) after
-// each iteration. InvalidArgument when `train` has no words.
+// Trains a tagger and lemmatiser on `train` (deterministic for given options); logs accuracy on
+// `dev` (which may be empty) at the end. InvalidArgument when `train` has no words.
 Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSentence>& train,
                    const std::vector<ConlluSentence>& dev, std::unique_ptr<Tagger>* out);
 
@@ -34,7 +34,7 @@ struct ParserTrainOptions {
   int iterations = 12;
   // The parser trains on predicted tags: the training data is tagged by `jackknife` taggers, each
   // trained on the other parts (0 or 1: trained on gold tags).
-  int jackknife = 5;
+  int jackknife = 10;
   TaggerTrainOptions tagger;  // for the jackknife taggers
   float explore = 0.9f;       // probability of following a wrong prediction (dynamic oracle)
   int explore_from = 1;       // first iteration (0-based) that explores
@@ -47,8 +47,9 @@ struct ParserTrainOptions {
   bool log_progress = true;
 };
 
-// Trains a parser on `train`. `dev_tagger` tags `dev` (may be empty) for the per-iteration
-// figures; when null, dev is parsed with gold tags. InvalidArgument when `train` has no words.
+// Trains a parser on `train` (deterministic for given options). `dev_tagger` tags `dev` (may be
+// empty) for the figures logged every third iteration; when null, dev keeps its gold tags.
+// InvalidArgument when `train` has no words or no "root" relation.
 Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSentence>& train,
                    const std::vector<ConlluSentence>& dev, const Tagger* dev_tagger,
                    std::unique_ptr<Parser>* out);
