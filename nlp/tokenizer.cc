@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <utility>
 
 #include "core/text.h"
 
@@ -236,8 +238,26 @@ class Splitter final {
     tokens_.push_back(t);
   }
 
-  // One whitespace-delimited chunk: peel punctuation off both ends, then split the core.
+  // One whitespace-delimited chunk: peel punctuation off both ends, then split the core. A core
+  // split at an inner dash or slash goes on as a chunk of its own ("talks—a", "Kyiv/Kiev"). That
+  // goes on in this loop rather than by recursion: a scraped "a/b/c/..." run of a million parts
+  // would overflow the stack. Each part's trailing punctuation follows everything inside it.
   void Chunk(size_t b, size_t e) {
+    continuation_ = {b, e};
+    while (continuation_) {
+      const auto [part_begin, part_end] = *continuation_;
+      continuation_.reset();
+      ChunkPart(part_begin, part_end);
+    }
+    for (auto it = deferred_trailing_.rbegin(); it != deferred_trailing_.rend(); ++it) {
+      TrailingPunctuation(it->first, it->second);
+    }
+    deferred_trailing_.clear();
+  }
+
+  // One part of a chunk. Core() may set continuation_; the trailing punctuation of this part is
+  // deferred until the parts inside it are done.
+  void ChunkPart(size_t b, size_t e) {
     const std::string_view chunk = text_.substr(b, e - b);
     if (StartsWithPrefix(chunk, "http://") || StartsWithPrefix(chunk, "https://") ||
         StartsWithPrefix(chunk, "www.")) {
@@ -253,7 +273,7 @@ class Splitter final {
         }
       }
       Emit(b, end);
-      TrailingPunctuation(end, e);
+      deferred_trailing_.emplace_back(end, e);
       return;
     }
     // Leading punctuation.
@@ -286,7 +306,7 @@ class Splitter final {
       break;
     }
     if (core_end > b) Core(b, core_end);
-    TrailingPunctuation(core_end, e);
+    deferred_trailing_.emplace_back(core_end, e);
   }
 
   // Length of a run of the same punctuation ("...", "--", "!!", "??", "?!").
@@ -356,10 +376,11 @@ class Splitter final {
       if (IsDash(c.cp) || double_hyphen || c.cp == 0x2026 ||
           (c.cp == '/' && pos > b && pos + 1 < e && IsLetter(Before(text_, pos).cp) &&
            IsLetter(At(text_, pos + 1).cp))) {
+        // [b, pos) holds no split point (pos is the first), so this goes no deeper.
         if (pos > b) Core(b, pos);
         size_t len = double_hyphen ? RunLength(pos, e, c) : c.len;
         Emit(pos, pos + len);
-        if (pos + len < e) Chunk(pos + len, e);
+        if (pos + len < e) continuation_ = {pos + len, e};  // Chunk() goes on with the rest
         return;
       }
       pos += c.len;
@@ -424,6 +445,10 @@ class Splitter final {
 
   std::string_view text_;
   std::vector<RawToken> tokens_;
+  // The part of the current chunk still to split, and the trailing punctuation of the parts
+  // begun (see Chunk).
+  std::optional<std::pair<size_t, size_t>> continuation_;
+  std::vector<std::pair<size_t, size_t>> deferred_trailing_;
   uint32_t pending_newlines_ = 0;
   bool pending_space_ = false;
 };
