@@ -17,8 +17,8 @@ void CheckXml(std::string_view out) {
     if (c == '&') {
       const std::string_view rest = out.substr(i);
       bool known = false;
-      for (std::string_view ref : {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#9;", "&#10;",
-                                   "&#13;"}) {
+      for (std::string_view ref :
+           {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#9;", "&#10;", "&#13;"}) {
         known = known || rest.starts_with(ref);
       }
       FUZZ_CHECK(known);

@@ -35,8 +35,7 @@ inline std::string_view AsText(const uint8_t* data, size_t size) {
 // read files, so their targets write the fuzzed bytes there first.
 inline const std::filesystem::path& ScratchDir() {
   static const std::filesystem::path dir = [] {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "kg-fuzz-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "kg-fuzz-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) std::abort();
     std::atexit([] {
       std::error_code ec;
@@ -60,7 +59,7 @@ inline std::filesystem::path WriteScratchFile(const std::string& name, std::stri
 // Splits an input in two at the first occurrence of `separator` (the second part is empty when
 // there is none): one fuzzed input can then feed two files.
 inline std::pair<std::string_view, std::string_view> SplitInput(std::string_view input,
-                                                                 std::string_view separator) {
+                                                                std::string_view separator) {
   const size_t at = input.find(separator);
   if (at == std::string_view::npos) return {input, {}};
   return {input.substr(0, at), input.substr(at + separator.size())};

@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   kg::extract::Gazetteer g;
   const kg::Status s = kg::extract::Gazetteer::Load(kg::fuzz::ScratchDir(), &g);
   if (!s.ok()) {
-    FUZZ_CHECK(s.code() == kg::Status::Code::kCorruption);  // both files exist: damaged, not missing
+    FUZZ_CHECK(s.code() ==
+               kg::Status::Code::kCorruption);  // both files exist: damaged, not missing
     FUZZ_CHECK(!s.message().empty());
     FUZZ_CHECK(s.message().find('\n') == std::string::npos);  // one line for the user
     return 0;
@@ -26,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   kg::extract::ExtractorOptions options;
   options.models_dir = kg::fuzz::ScratchDir();
   FUZZ_CHECK(kg::extract::Extractor::Create(options, &extractor).ok());
-  const auto doc = extractor->Extract("Russian President Vladimir Putin met Steve Witkoff in Moscow.");
+  const auto doc =
+      extractor->Extract("Russian President Vladimir Putin met Steve Witkoff in Moscow.");
   FUZZ_CHECK(doc.sentences.size() == 1);
   return 0;
 }
