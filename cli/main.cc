@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 
@@ -30,6 +31,9 @@ void SetUpLogging(const kg::cli::Globals& globals) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file that reaches its size limit (`ulimit -f`) must fail the write with EFBIG, which is
+  // reported like a full disk (exit 3, the store intact), rather than kill kg with SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   kg::cli::Globals globals;
   if (const char* env = std::getenv("KG_DB"); env != nullptr && *env != '\0') {
     globals.db = env;
