@@ -8,8 +8,17 @@
 
 namespace {
 
+// U+FFFE and U+FFFF are not XML characters, and Graphviz copies DOT labels into SVG.
+void CheckNoNonCharacters(std::string_view out) {
+  for (size_t i = 0; i + 2 < out.size(); ++i) {
+    if (out[i] != '\xEF' || out[i + 1] != '\xBF') continue;
+    FUZZ_CHECK(out[i + 2] != '\xBE' && out[i + 2] != '\xBF');
+  }
+}
+
 void CheckXml(std::string_view out) {
   FUZZ_CHECK(kg::FindInvalidUtf8(out) == out.size());
+  CheckNoNonCharacters(out);
   for (size_t i = 0; i < out.size(); ++i) {
     const auto c = static_cast<unsigned char>(out[i]);
     FUZZ_CHECK(c >= 0x20);  // tab, newline and CR only as references
@@ -23,15 +32,12 @@ void CheckXml(std::string_view out) {
       }
       FUZZ_CHECK(known);
     }
-    // U+FFFE and U+FFFF are not XML characters.
-    if (c == 0xEF && i + 2 < out.size()) {
-      FUZZ_CHECK(!(out[i + 1] == '\xBF' && (out[i + 2] == '\xBE' || out[i + 2] == '\xBF')));
-    }
   }
 }
 
 void CheckDot(std::string_view out) {
   FUZZ_CHECK(kg::FindInvalidUtf8(out) == out.size());
+  CheckNoNonCharacters(out);
   FUZZ_CHECK(out.size() >= 2 && out.front() == '"' && out.back() == '"');
   for (size_t i = 1; i + 1 < out.size(); ++i) {
     const auto c = static_cast<unsigned char>(out[i]);
