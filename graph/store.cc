@@ -105,6 +105,22 @@ rocksdb::Options BaseOptions() {
   return o;
 }
 
+// Why RocksDB would not open the store at `shown`, for the user.
+Status OpenFailure(const rocksdb::Status& s, const std::string& shown) {
+  const std::string text = s.ToString();
+  // RocksDB's lock file, held by the process that writes ("While lock file: DIR/LOCK: ...").
+  if (s.IsIOError() && text.find("/LOCK") != std::string::npos) {
+    return Status::Busy("the store " + shown +
+                        " is in use by another kg process; wait for it to finish");
+  }
+  // A damaged or missing file of the store itself (MANIFEST, CURRENT, a table file).
+  if (s.IsCorruption() || s.IsPathNotFound()) {
+    return Status::Corruption("the store " + shown + " is damaged (" + text +
+                              "); restore it from a backup or ingest again into a new store");
+  }
+  return FromRocks(s, "opening " + shown);
+}
+
 // Creates an empty store, schema version included, at `dir` (absent, or an empty directory). It
 // is built in a hidden sibling directory and renamed into place: a process killed while creating
 // leaves no store or a whole one, never a half-made directory that later opens would refuse as
@@ -622,11 +638,20 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
   {
     std::vector<std::string> names;
     rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, shown, &names);
-    if (!s.ok()) return FromRocks(s, "opening " + shown);
+    if (!s.ok()) return OpenFailure(s, shown);
     for (const char* name : kColumnFamilies) {
-      if (std::find(names.begin(), names.end(), name) == names.end()) {
-        return Status::InvalidArgument(shown + " is a RocksDB database but not a kg store");
-      }
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      // A damaged MANIFEST lists what it can read, so a kg store can seem to lack families. Only
+      // a database that opens cleanly without them belongs to another program.
+      std::vector<rocksdb::ColumnFamilyDescriptor> listed;
+      for (const auto& n : names) listed.emplace_back(n, rocksdb::ColumnFamilyOptions(db_options));
+      std::vector<rocksdb::ColumnFamilyHandle*> handles;
+      rocksdb::DB* probe = nullptr;
+      s = rocksdb::DB::OpenForReadOnly(db_options, shown, listed, &handles, &probe);
+      if (!s.ok()) return OpenFailure(s, shown);
+      for (auto* h : handles) probe->DestroyColumnFamilyHandle(h);
+      delete probe;
+      return Status::InvalidArgument(shown + " is a RocksDB database but not a kg store");
     }
   }
 
@@ -638,14 +663,7 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
       options.read_only
           ? rocksdb::DB::OpenForReadOnly(db_options, shown, descriptors, &impl->handles, &raw)
           : rocksdb::DB::Open(db_options, shown, descriptors, &impl->handles, &raw);
-  if (!s.ok()) {
-    const std::string text = s.ToString();
-    if (s.IsIOError() && text.find("lock") != std::string::npos) {
-      return Status::Busy("the store " + shown +
-                          " is in use by another kg process; wait for it to finish");
-    }
-    return FromRocks(s, "opening " + shown);
-  }
+  if (!s.ok()) return OpenFailure(s, shown);
   impl->db.reset(raw);
 
   std::string version;
