@@ -63,8 +63,15 @@ int main(int argc, char** argv) {
     std::cout << app.help("", CLI::AppFormatMode::All);
     return kg::cli::kExitOk;
   } catch (const CLI::ParseError& e) {
-    // One line, then where to look; CLI11's own messages name the option or argument.
-    std::cerr << "kg: error: " << e.what() << " (see kg --help)\n";
+    // One line, then where to look; CLI11's own messages name the option or argument, except
+    // before a command ("kg stast", "kg --frob stats"), where it only says that one is required.
+    std::string message = e.what();
+    const std::vector<std::string> rest = app.remaining();
+    if (app.get_subcommands().empty() && !rest.empty()) {
+      message = (rest.front().starts_with("-") ? "unknown option '" : "unknown command '") +
+                rest.front() + "'";
+    }
+    std::cerr << "kg: error: " << message << " (see kg --help)\n";
     return kg::cli::kExitBadInput;
   }
   return exit_code;
