@@ -95,8 +95,10 @@ size_t CountLines(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("kill -9 at random points of an ingest leaves each document fully in or out and a rerun completes it",
-          "[interruption]") {
+TEST_CASE(
+    "kill -9 at random points of an ingest leaves each document fully in or out and a rerun "
+    "completes it",
+    "[interruption]") {
   TempDir dir;
   constexpr size_t kArticles = 1500;
   constexpr int kRounds = 8;
@@ -159,8 +161,8 @@ TEST_CASE("kill -9 while the first ingest creates the store never leaves a store
       ingest.Kill(SIGKILL);
       ingest.Wait();
     }
-    const auto r = Run(KgCommand(db) + " ingest " + ShellQuote((dir / "articles").string()),
-                       dir.path());
+    const auto r =
+        Run(KgCommand(db) + " ingest " + ShellQuote((dir / "articles").string()), dir.path());
     INFO("round " << round << ": " << r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(Stats(db, dir).dump() == prefix.back().dump());
@@ -182,8 +184,9 @@ TEST_CASE("the leftovers of a store creation that died are cleared", "[interrupt
   CHECK(fs::exists(dir / "kg.db" / "CURRENT"));
 }
 
-TEST_CASE("a file size limit (ulimit -f) stops an ingest with exit 3 and a rerun with room completes it",
-          "[interruption]") {
+TEST_CASE(
+    "a file size limit (ulimit -f) stops an ingest with exit 3 and a rerun with room completes it",
+    "[interruption]") {
   TempDir dir;
   constexpr size_t kArticles = 600;
   const auto articles = kg::testing::WriteArticles(dir / "articles", kArticles, 13);
@@ -222,8 +225,9 @@ TEST_CASE("a file size limit (ulimit -f) stops an ingest with exit 3 and a rerun
   }
 }
 
-TEST_CASE("a full disk (a small tmpfs) stops an ingest with exit 3 and a rerun with room completes it",
-          "[interruption]") {
+TEST_CASE(
+    "a full disk (a small tmpfs) stops an ingest with exit 3 and a rerun with room completes it",
+    "[interruption]") {
   TempDir dir;
   constexpr size_t kArticles = 1500;
   const auto articles = kg::testing::WriteArticles(dir / "articles", kArticles, 17);
@@ -236,18 +240,18 @@ TEST_CASE("a full disk (a small tmpfs) stops an ingest with exit 3 and a rerun w
   const std::string out = ShellQuote(dir.path().string());
   WriteFile(dir / "full-disk.sh",
             "mount -t tmpfs -o size=1m kgtest " + ShellQuote(mnt.string()) +
-                " 2>/dev/null || exit 99\n" +
-                kg + " ingest " + ShellQuote((dir / "articles").string()) + " >/dev/null 2>" +
-                out + "/full.err; echo $? >" + out + "/full.rc\n" +
-                kg + " stats --json >" + out + "/full.json\n" +
-                "mount -o remount,size=64m " + ShellQuote(mnt.string()) + " || exit 98\n" +
-                kg + " ingest " + ShellQuote((dir / "articles").string()) + " >/dev/null 2>" +
-                out + "/resume.err; echo $? >" + out + "/resume.rc\n" +
-                kg + " stats --json >" + out + "/resume.json\n");
-  const auto r = Run("unshare --mount --propagation private sh " +
-                         ShellQuote((dir / "full-disk.sh").string()),
-                     dir.path());
-  if (r.exit_code == 99 || r.exit_code == 127 || r.err.find("unshare failed") != std::string::npos) {
+                " 2>/dev/null || exit 99\n" + kg + " ingest " +
+                ShellQuote((dir / "articles").string()) + " >/dev/null 2>" + out +
+                "/full.err; echo $? >" + out + "/full.rc\n" + kg + " stats --json >" + out +
+                "/full.json\n" + "mount -o remount,size=64m " + ShellQuote(mnt.string()) +
+                " || exit 98\n" + kg + " ingest " + ShellQuote((dir / "articles").string()) +
+                " >/dev/null 2>" + out + "/resume.err; echo $? >" + out + "/resume.rc\n" + kg +
+                " stats --json >" + out + "/resume.json\n");
+  const auto r =
+      Run("unshare --mount --propagation private sh " + ShellQuote((dir / "full-disk.sh").string()),
+          dir.path());
+  if (r.exit_code == 99 || r.exit_code == 127 ||
+      r.err.find("unshare failed") != std::string::npos) {
     WARN("cannot mount a tmpfs here (needs root); the ulimit -f case covers the full disk");
     return;
   }

@@ -132,8 +132,8 @@ inline ProcessResult RunProcess(const std::vector<std::string>& argv,
 // Deterministic for a given seed. Returns their paths in the order kg ingest reads them.
 inline std::vector<std::filesystem::path> WriteArticles(const std::filesystem::path& dir,
                                                         size_t count, uint32_t seed) {
-  static const char* kFirst[] = {"Anna",   "Boris", "Carlos", "Dmitri", "Elena", "Farid",
-                                 "Grace",  "Hiro",  "Ivan",   "Julia",  "Karim", "Lena"};
+  static const char* kFirst[] = {"Anna",  "Boris", "Carlos", "Dmitri", "Elena", "Farid",
+                                 "Grace", "Hiro",  "Ivan",   "Julia",  "Karim", "Lena"};
   static const char* kLast[] = {"Petrov", "Smith", "Garcia", "Ivanova", "Chen",   "Okafor",
                                 "Muller", "Rossi", "Novak",  "Kim",     "Haddad", "Berg"};
   static const char* kPlaces[] = {"Moscow", "Kyiv",   "Geneva", "Paris",  "Berlin",
@@ -179,7 +179,7 @@ inline nlohmann::json StatsJson(const graph::StoreStats& s) {
 // What a store holds after kg ingest of the first k articles, for every k from 0 to all: built
 // in-process with the same extractor and store code, one document at a time, as kg ingest does.
 inline std::vector<nlohmann::json> PrefixStats(const std::vector<std::filesystem::path>& articles,
-                                            const std::filesystem::path& scratch) {
+                                               const std::filesystem::path& scratch) {
   std::unique_ptr<extract::Extractor> extractor;
   extract::ExtractorOptions options;
   options.models_dir = extract::DefaultModelsDir();
