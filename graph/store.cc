@@ -10,10 +10,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <set>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -659,10 +661,19 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
   impl->dir = dir;
   impl->read_only = options.read_only;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      options.read_only
-          ? rocksdb::DB::OpenForReadOnly(db_options, shown, descriptors, &impl->handles, &raw)
-          : rocksdb::DB::Open(db_options, shown, descriptors, &impl->handles, &raw);
+  rocksdb::Status s;
+  for (int attempt = 1;; ++attempt) {
+    s = options.read_only
+            ? rocksdb::DB::OpenForReadOnly(db_options, shown, descriptors, &impl->handles, &raw)
+            : rocksdb::DB::Open(db_options, shown, descriptors, &impl->handles, &raw);
+    // A reader opens the files the MANIFEST names while a live writer may be replacing them
+    // (a flush retires a log file, a compaction table files): a file gone missing then is that
+    // race, not damage, and the next attempt reads the new MANIFEST.
+    const bool may_be_race = s.IsPathNotFound() || s.IsCorruption();
+    if (s.ok() || !options.read_only || !may_be_race || attempt == 3) break;
+    impl->handles.clear();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+  }
   if (!s.ok()) return OpenFailure(s, shown);
   impl->db.reset(raw);
 
