@@ -54,7 +54,7 @@ TEST_CASE("clitics split the Universal Dependencies way, with either apostrophe"
                                                 "n't", "."});
 }
 
-TEST_CASE("em dashes and curly quotes stand alone; hyphenated words stay whole", "[tokenizer]") {
+TEST_CASE("em dashes and curly quotes stand alone, hyphenated words stay whole", "[tokenizer]") {
   const auto s = kg::nlp::Tokenize(
       "The long-term deal was \xE2\x80\x9Creasonably close,\xE2\x80\x9D he said\xE2\x80\x94"
       "again.");
