@@ -5,6 +5,7 @@
 // nothing lost or doubled.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
@@ -143,6 +144,35 @@ TEST_CASE(
   REQUIRE(r.exit_code == 0);
   CHECK(Stats(db, dir).dump() == prefix.back().dump());
   CHECK(Listing(db, dir) == Listing(clean, dir));
+}
+
+TEST_CASE("Ctrl-C or SIGTERM stops an ingest between documents with exit 130", "[interruption]") {
+  TempDir dir;
+  constexpr size_t kArticles = 1500;
+  const auto articles = kg::testing::WriteArticles(dir / "articles", kArticles, 19);
+  const std::vector<json> prefix = kg::testing::PrefixStats(articles, dir / "prefix.db");
+  const fs::path db = dir / "kg.db";
+  const std::string input = (dir / "articles").string();
+  for (int sig : {SIGINT, SIGTERM}) {
+    const fs::path log = dir / "ingest.err";
+    Process ingest(KgArgs(db, {"-v", "ingest", input}), {.err = log});
+    while (ingest.Running() && CountLines(ReadFile(log), "kg: info: ") < 50) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ingest.Kill(sig);
+    const auto& result = ingest.Wait();
+    const std::string err = ReadFile(log);
+    INFO(strsignal(sig) << ": " << err.substr(err.size() > 1000 ? err.size() - 1000 : 0));
+    REQUIRE(result.exit_code == 130);
+    CHECK(
+        err.ends_with("kg: error: interrupted; every document stored so far is complete, run "
+                      "again to finish\n"));
+    const int64_t k = CheckConsistentPrefix(db, prefix, dir);
+    CHECK(k >= 50);
+    CHECK(k < static_cast<int64_t>(kArticles));
+  }
+  REQUIRE(RunProcess(KgArgs(db, {"ingest", input})).exit_code == 0);
+  CHECK(Stats(db, dir).dump() == prefix.back().dump());
 }
 
 TEST_CASE("kill -9 while the first ingest creates the store never leaves a store kg refuses",

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -48,17 +49,26 @@ struct ProcessResult {
 class Process final {
  public:
   Process(const std::vector<std::string>& argv, const ProcessOptions& options) {
-    // Everything the child needs is prepared before fork: after it, only async-signal-safe calls.
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
-    const std::string out = options.out.string(), err = options.err.string();
+    // The files are opened (and truncated) here, before fork: once the constructor returns, a
+    // reader of stderr sees only what this process wrote.
+    const int in_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const int out_fd = open(options.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int err_fd = open(options.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (in_fd < 0 || out_fd < 0 || err_fd < 0) std::abort();
+    // Until exec the child is a copy of the test binary, with Catch's signal handlers, which
+    // allocate: a signal sent to it early (a kill right after the start) must not run them in
+    // a forked copy of a threaded process. Signals stay blocked across fork; the child restores
+    // the default actions, then its mask.
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     pid_ = fork();
     if (pid_ == 0) {
-      const int in_fd = open("/dev/null", O_RDONLY);
-      const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      if (in_fd < 0 || out_fd < 0 || err_fd < 0) _exit(126);
+      for (int sig = 1; sig < NSIG; ++sig) signal(sig, SIG_DFL);
+      pthread_sigmask(SIG_SETMASK, &old, nullptr);
       dup2(in_fd, 0);
       dup2(out_fd, 1);
       dup2(err_fd, 2);
@@ -69,6 +79,10 @@ class Process final {
       execv(args[0], args.data());
       _exit(127);
     }
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    close(in_fd);
+    close(out_fd);
+    close(err_fd);
     if (pid_ < 0) std::abort();
   }
   ~Process() {
