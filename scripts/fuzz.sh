@@ -15,10 +15,7 @@ seconds=${1:-30}
 shift || true
 build=${KG_FUZZ_BUILD_DIR:-build-fuzz}
 
-if ! command -v clang++-14 >/dev/null; then
-  echo "fuzz: clang++-14 is missing (scripts/install-deps.sh --fuzz installs it)" >&2
-  exit 2
-fi
+scripts/install-deps.sh --fuzz
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in fuzz/*_fuzzer.cc; do
