@@ -14,6 +14,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Aborts with the failed condition when a contract does not hold: under libFuzzer that is a
 // finding (the input is saved), under the replay test a failed test.
@@ -56,13 +57,20 @@ inline std::filesystem::path WriteScratchFile(const std::string& name, std::stri
   return path;
 }
 
-// Splits an input in two at the first occurrence of `separator` (the second part is empty when
-// there is none): one fuzzed input can then feed two files.
-inline std::pair<std::string_view, std::string_view> SplitInput(std::string_view input,
-                                                                std::string_view separator) {
-  const size_t at = input.find(separator);
-  if (at == std::string_view::npos) return {input, {}};
-  return {input.substr(0, at), input.substr(at + separator.size())};
+// Splits an input into `parts` pieces at the first parts - 1 occurrences of `separator` (missing
+// pieces are empty): one fuzzed input can then feed several files.
+inline std::vector<std::string_view> SplitInput(std::string_view input, std::string_view separator,
+                                                size_t parts) {
+  std::vector<std::string_view> out;
+  while (out.size() + 1 < parts) {
+    const size_t at = input.find(separator);
+    if (at == std::string_view::npos) break;
+    out.push_back(input.substr(0, at));
+    input.remove_prefix(at + separator.size());
+  }
+  out.push_back(input);
+  out.resize(parts);
+  return out;
 }
 
 }  // namespace kg::fuzz

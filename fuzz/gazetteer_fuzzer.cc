@@ -1,27 +1,35 @@
 // The model loader (extract/gazetteer.h, through Extractor::Create) on damaged model files: a
-// clear Status, never a crash. The input holds gazetteer.tsv, then "\n\x00\n", then demonyms.tsv.
-// A loader of another model file gets its own NAME_fuzzer.cc like this one: write the fuzzed
-// bytes with WriteScratchFile, load, check the Status.
+// clear Status, never a crash. The input holds the model files in the order of kModelFiles,
+// separated by "\n\x00\n" (missing ones are empty). A loader of another model file gets its own
+// NAME_fuzzer.cc like this one: write the fuzzed bytes with WriteScratchFile, load, check the
+// Status.
 #include "extract/extractor.h"
 #include "extract/gazetteer.h"
 #include "fuzz/fuzz_check.h"
 
+namespace {
+
+constexpr const char* kModelFiles[] = {"gazetteer.tsv", "demonyms.tsv", "seats.tsv", "aliases.tsv"};
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const auto [gazetteer, demonyms] =
-      kg::fuzz::SplitInput(kg::fuzz::AsText(data, size), std::string_view("\n\0\n", 3));
-  kg::fuzz::WriteScratchFile("gazetteer.tsv", gazetteer);
-  kg::fuzz::WriteScratchFile("demonyms.tsv", demonyms);
+  const auto parts = kg::fuzz::SplitInput(kg::fuzz::AsText(data, size),
+                                          std::string_view("\n\0\n", 3), std::size(kModelFiles));
+  for (size_t i = 0; i < parts.size(); ++i) kg::fuzz::WriteScratchFile(kModelFiles[i], parts[i]);
   kg::extract::Gazetteer g;
   const kg::Status s = kg::extract::Gazetteer::Load(kg::fuzz::ScratchDir(), &g);
   if (!s.ok()) {
-    FUZZ_CHECK(s.code() ==
-               kg::Status::Code::kCorruption);  // both files exist: damaged, not missing
+    // Every file exists: an error says it is damaged, not missing.
+    FUZZ_CHECK(s.code() == kg::Status::Code::kCorruption);
     FUZZ_CHECK(!s.message().empty());
     FUZZ_CHECK(s.message().find('\n') == std::string::npos);  // one line for the user
     return 0;
   }
   (void)g.TypeOf("Moscow");
   (void)g.PlaceOfDemonym("Russian");
+  (void)g.CountryOfSeat("Kremlin");
+  (void)g.CanonicalName("U.S.");
   // A loaded model must be usable: extraction with it works on a real sentence.
   std::unique_ptr<kg::extract::Extractor> extractor;
   kg::extract::ExtractorOptions options;
