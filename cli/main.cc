@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 
@@ -31,6 +32,9 @@ void SetUpLogging(const kg::cli::Globals& globals) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file that reaches its size limit (`ulimit -f`) must fail the write with EFBIG, which is
+  // reported like a full disk (exit 3, the store intact), rather than kill kg with SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   kg::cli::Globals globals;
   if (const char* env = std::getenv("KG_DB"); env != nullptr && *env != '\0') {
     globals.db = env;
@@ -61,8 +65,15 @@ int main(int argc, char** argv) {
     std::cout << app.help("", CLI::AppFormatMode::All);
     return kg::cli::kExitOk;
   } catch (const CLI::ParseError& e) {
-    // One line, then where to look; CLI11's own messages name the option or argument.
-    std::cerr << "kg: error: " << e.what() << " (see kg --help)\n";
+    // One line, then where to look; CLI11's own messages name the option or argument, except
+    // before a command ("kg stast", "kg --frob stats"), where it only says that one is required.
+    std::string message = e.what();
+    const std::vector<std::string> rest = app.remaining();
+    if (app.get_subcommands().empty() && !rest.empty()) {
+      message = (rest.front().starts_with("-") ? "unknown option '" : "unknown command '") +
+                rest.front() + "'";
+    }
+    std::cerr << "kg: error: " << message << " (see kg --help)\n";
     return kg::cli::kExitBadInput;
   }
   return exit_code;

@@ -110,7 +110,14 @@ void AppendDotQuoted(std::string_view text, std::string* out) {
           out->push_back(c);
         }
       },
-      [&](char32_t, std::string_view bytes) { out->append(bytes); });
+      [&](char32_t cp, std::string_view bytes) {
+        // Graphviz copies labels into SVG, where U+FFFE and U+FFFF make the file invalid XML.
+        if (cp == 0xFFFE || cp == 0xFFFF) {
+          out->append(kReplacement);
+        } else {
+          out->append(bytes);
+        }
+      });
   out->push_back('"');
 }
 

@@ -12,7 +12,8 @@ namespace kg::exporter {
 void AppendXmlEscaped(std::string_view text, std::string* out);
 
 // A DOT double-quoted string, quotes included: " and \ escaped, newlines as \n, other control
-// characters replaced. Quoting every ID also keeps keywords ("node", "graph") from being keywords.
+// characters and U+FFFE/U+FFFF replaced (Graphviz copies labels into SVG, an XML format). Quoting
+// every ID also keeps keywords ("node", "graph") from being keywords.
 void AppendDotQuoted(std::string_view text, std::string* out);
 
 // A JSON string, quotes included (RFC 8259).

@@ -5,11 +5,17 @@
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -99,6 +105,87 @@ rocksdb::Options BaseOptions() {
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return o;
+}
+
+// Why RocksDB would not open the store at `shown`, for the user.
+Status OpenFailure(const rocksdb::Status& s, const std::string& shown) {
+  const std::string text = s.ToString();
+  // RocksDB's lock file, held by the process that writes ("While lock file: DIR/LOCK: ...").
+  if (s.IsIOError() && text.find("/LOCK") != std::string::npos) {
+    return Status::Busy("the store " + shown +
+                        " is in use by another kg process; wait for it to finish");
+  }
+  // A damaged or missing file of the store itself (MANIFEST, CURRENT, a table file).
+  if (s.IsCorruption() || s.IsPathNotFound()) {
+    return Status::Corruption("the store " + shown + " is damaged (" + text +
+                              "); restore it from a backup or ingest again into a new store");
+  }
+  return FromRocks(s, "opening " + shown);
+}
+
+// Creates an empty store, schema version included, at `dir` (absent, or an empty directory). It
+// is built in a hidden sibling directory and renamed into place: a process killed while creating
+// leaves no store or a whole one, never a half-made directory that later opens would refuse as
+// "not a kg store". Leftovers of creators that died are removed.
+Status CreateStore(const fs::path& dir) {
+  const fs::path target = dir.lexically_normal();
+  const std::string name =
+      target.has_filename() ? target.filename().string() : target.parent_path().filename().string();
+  fs::path parent =
+      target.has_filename() ? target.parent_path() : target.parent_path().parent_path();
+  if (parent.empty()) parent = ".";
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  const std::string prefix = "." + name + ".creating-";
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string entry = it->path().filename().string();
+    if (!entry.starts_with(prefix)) continue;
+    const long pid = std::strtol(entry.c_str() + prefix.size(), nullptr, 10);
+    std::error_code ignored;
+    if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      fs::remove_all(it->path(), ignored);
+    }
+  }
+  const fs::path tmp = parent / (prefix + std::to_string(getpid()));
+  fs::remove_all(tmp, ec);
+  {
+    rocksdb::Options options = BaseOptions();
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const char* cf : kColumnFamilies) {
+      descriptors.emplace_back(cf, rocksdb::ColumnFamilyOptions(options));
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Status s = rocksdb::DB::Open(options, tmp.string(), descriptors, &handles, &raw);
+    if (!s.ok()) {
+      fs::remove_all(tmp, ec);
+      return FromRocks(s, "creating " + dir.string());
+    }
+    std::unique_ptr<rocksdb::DB> db(raw);
+    std::string version;
+    PutFixed32LE(&version, kSchemaVersion);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = db->Put(wo, handles[0], kSchemaKey, version);
+    for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+    if (s.ok()) s = db->Close();
+    if (!s.ok()) {
+      db.reset();
+      fs::remove_all(tmp, ec);
+      return FromRocks(s, "creating " + dir.string());
+    }
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove_all(tmp, ignored);
+    // Another process may have created the store meanwhile: then it is there to be opened.
+    if (fs::exists(target / "CURRENT", ignored)) return Status::Ok();
+    return Status::IOError("creating " + dir.string() + ": " + ec.message());
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -373,7 +460,7 @@ class Writer final {
 
   Status ApplyWeights(const std::map<TripleKey, int64_t>& deltas) {
     for (const auto& [t, delta] : deltas) {
-      uint32_t before;
+      uint32_t before = 0;  // set by AddToCount; initialised for GCC 12's maybe-uninitialized
       KG_RETURN_IF_ERROR(AddToCount(kOut, OutKey(t), delta, &before));
       KG_RETURN_IF_ERROR(AddToCount(kIn, InKey(t), delta));
       const int64_t after = std::max<int64_t>(0, before + delta);
@@ -543,53 +630,58 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
   if (!has_db && (options.read_only || !options.create_if_missing)) {
     return Status::NotFound("no kg store at " + shown + " (run `kg ingest` to create one)");
   }
+  if (!has_db) KG_RETURN_IF_ERROR(CreateStore(dir));
 
   rocksdb::Options db_options = BaseOptions();
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const char* name : kColumnFamilies) {
     descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions(db_options));
   }
-  if (has_db) {
+  {
     std::vector<std::string> names;
     rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, shown, &names);
-    if (!s.ok()) return FromRocks(s, "opening " + shown);
+    if (!s.ok()) return OpenFailure(s, shown);
     for (const char* name : kColumnFamilies) {
-      if (std::find(names.begin(), names.end(), name) == names.end()) {
-        return Status::InvalidArgument(shown + " is a RocksDB database but not a kg store");
-      }
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      // A damaged MANIFEST lists what it can read, so a kg store can seem to lack families. Only
+      // a database that opens cleanly without them belongs to another program.
+      std::vector<rocksdb::ColumnFamilyDescriptor> listed;
+      for (const auto& n : names) listed.emplace_back(n, rocksdb::ColumnFamilyOptions(db_options));
+      std::vector<rocksdb::ColumnFamilyHandle*> handles;
+      rocksdb::DB* probe = nullptr;
+      s = rocksdb::DB::OpenForReadOnly(db_options, shown, listed, &handles, &probe);
+      if (!s.ok()) return OpenFailure(s, shown);
+      for (auto* h : handles) probe->DestroyColumnFamilyHandle(h);
+      delete probe;
+      return Status::InvalidArgument(shown + " is a RocksDB database but not a kg store");
     }
-  } else {
-    db_options.create_if_missing = true;
-    db_options.create_missing_column_families = true;
   }
 
   auto impl = std::make_unique<detail::StoreImpl>();
   impl->dir = dir;
   impl->read_only = options.read_only;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      options.read_only
-          ? rocksdb::DB::OpenForReadOnly(db_options, shown, descriptors, &impl->handles, &raw)
-          : rocksdb::DB::Open(db_options, shown, descriptors, &impl->handles, &raw);
-  if (!s.ok()) {
-    const std::string text = s.ToString();
-    if (s.IsIOError() && text.find("lock") != std::string::npos) {
-      return Status::Busy("the store " + shown +
-                          " is in use by another kg process; wait for it to finish");
-    }
-    return FromRocks(s, "opening " + shown);
+  rocksdb::Status s;
+  for (int attempt = 1;; ++attempt) {
+    s = options.read_only
+            ? rocksdb::DB::OpenForReadOnly(db_options, shown, descriptors, &impl->handles, &raw)
+            : rocksdb::DB::Open(db_options, shown, descriptors, &impl->handles, &raw);
+    // A reader opens the files the MANIFEST names while a live writer may be replacing them
+    // (a flush retires a log file, a compaction table files): a file gone missing then is that
+    // race, not damage, and the next attempt reads the new MANIFEST.
+    const bool may_be_race = s.IsPathNotFound() || s.IsCorruption();
+    if (s.ok() || !options.read_only || !may_be_race || attempt == 3) break;
+    impl->handles.clear();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
   }
+  if (!s.ok()) return OpenFailure(s, shown);
   impl->db.reset(raw);
 
   std::string version;
   bool found;
   KG_RETURN_IF_ERROR(impl->Get(kDefault, kSchemaKey, &version, &found));
   if (!found) {
-    if (has_db) return Status::InvalidArgument(shown + " is not a kg store (no schema version)");
-    std::string v;
-    PutFixed32LE(&v, kSchemaVersion);
-    KG_RETURN_IF_ERROR(FromRocks(
-        impl->db->Put(rocksdb::WriteOptions(), impl->cf(kDefault), kSchemaKey, v), "creating"));
+    return Status::InvalidArgument(shown + " is not a kg store (no schema version)");
   } else {
     if (version.size() != 4) return Status::Corruption("the schema version of " + shown + " is damaged");
     const uint32_t stored = GetFixed32LE(version.data());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 
 #include "core/text.h"
 
@@ -299,8 +300,27 @@ class Splitter final {
     tokens_.push_back(t);
   }
 
-  // One whitespace-delimited chunk: peel punctuation off both ends, then split the core.
+  // One whitespace-delimited chunk: peel punctuation off both ends, then split the core. A core
+  // split at an inner dash, slash, bracket, comma or dots goes on as a chunk of its own ("talks—a",
+  // "Kyiv/Kiev"). That goes on in this loop rather than by recursion: a scraped "a/b/c/..." run of
+  // a million parts would overflow the stack. Each part's trailing punctuation follows everything
+  // inside it.
   void Chunk(size_t b, size_t e) {
+    continuation_ = {b, e};
+    while (continuation_) {
+      const auto [part_begin, part_end] = *continuation_;
+      continuation_.reset();
+      ChunkPart(part_begin, part_end);
+    }
+    for (auto it = deferred_trailing_.rbegin(); it != deferred_trailing_.rend(); ++it) {
+      TrailingPunctuation(it->first, it->second);
+    }
+    deferred_trailing_.clear();
+  }
+
+  // One part of a chunk. Core() may set continuation_; the trailing punctuation of this part is
+  // deferred until the parts inside it are done.
+  void ChunkPart(size_t b, size_t e) {
     // Opening brackets and quotes before a URL: "[http://...]".
     for (size_t p = b; p < e;) {
       const CodePoint c = At(text_, p);
@@ -331,7 +351,7 @@ class Splitter final {
         }
       }
       Emit(b, end);
-      TrailingPunctuation(end, e);
+      deferred_trailing_.emplace_back(end, e);
       return;
     }
     if (IsEmoticon(chunk)) {
@@ -368,7 +388,7 @@ class Splitter final {
         // "Inc.." is the abbreviation and a full stop.
         if (run == 2 && core_end - 2 > b && IsAbbreviationCore(b, core_end - 1)) {
           Core(b, core_end - 1);
-          TrailingPunctuation(core_end - 1, e);
+          deferred_trailing_.emplace_back(core_end - 1, e);
           return;
         }
         core_end -= run;  // "..." is one token
@@ -387,7 +407,7 @@ class Splitter final {
       break;
     }
     if (core_end > b) Core(b, core_end);
-    TrailingPunctuation(core_end, e);
+    deferred_trailing_.emplace_back(core_end, e);
   }
 
   // "its" written for "it's" (UD splits it "it" "s"): only before words that never follow the
@@ -484,14 +504,14 @@ class Splitter final {
       // "account(s)": an opening bracket inside a word splits.
       if (c.cp == '(' && pos > b && IsLetter(Before(text_, pos).cp)) {
         Core(b, pos);
-        Chunk(pos, e);
+        continuation_ = {pos, e};  // Chunk() goes on with the rest
         return;
       }
       // "file.pdf)(See": brackets back to back split.
       if (c.cp == ')' && pos > b && pos + 1 < e && text_[pos + 1] == '(') {
         Core(b, pos);
         Emit(pos, pos + 1);
-        Chunk(pos + 1, e);
+        continuation_ = {pos + 1, e};
         return;
       }
       // "past...and": dots between words; "Baltimore,MD": a comma between letters.
@@ -503,7 +523,7 @@ class Splitter final {
         Core(b, pos);
         const size_t len = inner_dots ? RunLength(pos, e, c) : 1;
         Emit(pos, pos + len);
-        if (pos + len < e) Chunk(pos + len, e);
+        if (pos + len < e) continuation_ = {pos + len, e};
         return;
       }
       if (IsDash(c.cp) || double_hyphen || c.cp == 0x2026 ||
@@ -512,7 +532,7 @@ class Splitter final {
         if (pos > b) Core(b, pos);
         size_t len = double_hyphen ? RunLength(pos, e, c) : c.len;
         Emit(pos, pos + len);
-        if (pos + len < e) Chunk(pos + len, e);
+        if (pos + len < e) continuation_ = {pos + len, e};
         return;
       }
       pos += c.len;
@@ -655,6 +675,8 @@ class Splitter final {
   }
 
   std::string_view text_;
+  std::optional<std::pair<size_t, size_t>> continuation_;
+  std::vector<std::pair<size_t, size_t>> deferred_trailing_;
   std::vector<RawToken> tokens_;
   uint32_t pending_newlines_ = 0;
   bool pending_space_ = false;

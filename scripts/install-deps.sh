@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what kg needs to build, test and run, from Debian packages (Debian 12). Uses sudo when
-# not root. Installs only what is missing, so it is quick to run again.
+# not root. Installs only what is missing, so it is quick to run again. With --fuzz, also what
+# scripts/fuzz.sh needs: clang 14 and its libFuzzer and sanitizer runtimes.
 set -euo pipefail
 
 packages=(
@@ -12,6 +13,9 @@ packages=(
   # tests: real clients read our exports back
   python3 python3-networkx python3-igraph graphviz libxml2-utils
 )
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

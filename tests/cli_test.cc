@@ -105,7 +105,7 @@ TEST_CASE("GraphML export is read back by NetworkX, igraph and xmllint", "[cli]"
   CHECK(r.exit_code == 0);
 }
 
-TEST_CASE("DOT export is laid out by Graphviz; GEXF and JSON parse", "[cli]") {
+TEST_CASE("DOT export is laid out by Graphviz, GEXF and JSON parse", "[cli]") {
   TempDir dir;
   IngestSamples(dir);
   const auto dot = dir / "graph.dot";

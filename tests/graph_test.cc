@@ -118,7 +118,7 @@ TEST_CASE("the Boost graph holds one edge per triple with its sources", "[graph]
   CHECK(found_heavy);
 }
 
-TEST_CASE("shortest paths ignore direction; ranks favour the hub", "[graph]") {
+TEST_CASE("shortest paths ignore direction, ranks favour the hub", "[graph]") {
   kg::testing::TempDir dir;
   auto store = ChainStore(dir / "kg.db");
   KnowledgeGraph kg;

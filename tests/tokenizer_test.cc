@@ -57,7 +57,7 @@ TEST_CASE("clitics split the Universal Dependencies way, with either apostrophe"
 // UD English (EWT) splits hyphenated compounds ("long-term" -> "long" "-" "term") but keeps
 // prefixes attached ("e-mail", "non-profit"): in EWT train 736 compounds are split and the 394 kept
 // whole are prefixed words and phone numbers. The tagger and parser are trained on that.
-TEST_CASE("em dashes and curly quotes stand alone; hyphenated compounds split the UD way",
+TEST_CASE("em dashes and curly quotes stand alone, hyphenated compounds split the UD way",
           "[tokenizer]") {
   const auto s = kg::nlp::Tokenize(
       "The long-term deal was \xE2\x80\x9Creasonably close,\xE2\x80\x9D he said\xE2\x80\x94"
