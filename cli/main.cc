@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/ner_commands.h"
 #include "cli/nlp_commands.h"
 
 namespace {
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
   kg::cli::AddQueryCommands(app, globals, &exit_code);
   kg::cli::AddExportCommand(app, globals, &exit_code);
   kg::cli::AddNlpCommands(app, &exit_code);
+  kg::cli::AddNerCommands(app, &exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
   app.parse_complete_callback([&] { SetUpLogging(globals); });
 
