@@ -30,8 +30,10 @@ struct NerOptions {
   std::string dev;                    // IOB2
   std::string treebank;               // CoNLL-U with gold tags of the --train sentences
   std::string jackknife_cache;        // predicted tags of --train, reused when consistent
+  std::string dictionary;             // spelling dictionary word list
   int jackknife = 5;
   int iterations = 0;  // 0: the trainer's default
+  int min_count = 0;   // 0: the trainer's default
   std::string output;
   std::string models;
   // eval
@@ -108,6 +110,9 @@ int TrainNer(const NerOptions& o) {
   if (Status s = nlp::Tagger::Load(dir / nlp::kTaggerModelFile, &tagger); !s.ok()) return Fail(s);
   nlp::NameLists names;
   if (Status s = nlp::ReadNameLists(dir, &names); !s.ok()) return Fail(s);
+  if (!o.dictionary.empty()) {
+    if (Status s = nlp::ReadDictionary(o.dictionary, &names); !s.ok()) return Fail(s);
+  }
   const auto start = std::chrono::steady_clock::now();
 
   std::vector<nlp::TaggedNerSentence> tagged_train;
@@ -137,6 +142,7 @@ int TrainNer(const NerOptions& o) {
 
   nlp::NerTrainOptions options;
   if (o.iterations > 0) options.iterations = o.iterations;
+  if (o.min_count > 0) options.min_feature_count = o.min_count;
   std::unique_ptr<nlp::EntityRecognizer> ner;
   if (Status s = nlp::TrainEntityRecognizer(options, names, tagged_train, tagged_dev, &ner);
       !s.ok()) {
@@ -216,7 +222,10 @@ void AddNerCommands(CLI::App& app, int* exit_code) {
   train->add_option("--jackknife", o->jackknife, "Folds for jackknifed tagging (default 5)");
   train->add_option("--jackknife-cache", o->jackknife_cache,
                     "File keeping the jackknifed tags between runs");
+  train->add_option("--dictionary", o->dictionary,
+                    "Spelling word list, e.g. /usr/share/dict/american-english-huge");
   train->add_option("--iterations", o->iterations, "Passes over the training data");
+  train->add_option("--min-count", o->min_count, "Features seen fewer times are left out");
   train->add_option("--models", o->models,
                     "Models directory: tagger, gazetteer.tsv, demonyms.tsv (default: $KG_MODELS, "
                     "...)");

@@ -23,11 +23,6 @@ struct Mention final {
   std::string type;
 };
 
-bool Capitalised(std::string_view form) {
-  if (form.empty()) return false;
-  const unsigned char c = static_cast<unsigned char>(form[0]);
-  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
 
 // Lower-case words that stay inside a name between capitalised words.
 bool Connector(std::string_view form) {
@@ -103,8 +98,15 @@ bool OutsideName(const std::vector<Word>& words, int j, int head) {
   return false;
 }
 
+// A word that can be part of a name: capitalised or a number ("Apollo 11"); beyond ASCII, where
+// reading the case would need Unicode tables, a proper noun ("Évariste").
 bool NameWord(const Word& w) {
-  return Capitalised(w.form) && w.upos != "PUNCT" && w.upos != "DET" && w.upos != "PRON";
+  if (w.form.empty() || w.upos == "PUNCT" || w.upos == "DET" || w.upos == "PRON" ||
+      w.upos == "PART") {
+    return false;
+  }
+  const unsigned char c = static_cast<unsigned char>(w.form[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c >= 0x80 && w.upos == "PROPN");
 }
 
 void MentionsToTags(const std::vector<Word>& words, std::vector<Mention> mentions,
@@ -131,9 +133,11 @@ void MentionsToTags(const std::vector<Word>& words, std::vector<Mention> mention
     if (!NameWord(words[head])) continue;
     int l = head, r = head;
     while (l - 1 >= m.begin && NameWord(words[l - 1]) && !OutsideName(words, l - 1, head)) --l;
+    // People's names have no "of" inside: "Tanya Chan of the Civic Party" is Tanya Chan.
+    const bool connectors = type->second != "PER";
     for (;;) {
       int k = r + 1;
-      while (k <= m.last && k - r <= 2 && Connector(words[k].form)) ++k;
+      while (connectors && k <= m.last && k - r <= 2 && Connector(words[k].form)) ++k;
       if (k > m.last || !NameWord(words[k]) || OutsideName(words, k, head)) break;
       r = k;
     }

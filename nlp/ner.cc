@@ -3,11 +3,12 @@
 // payload     := version types categories names words weights transitions
 // version     := kNerFormatVersion (u32); a reader refuses any other
 // types       := count(u32, 1..16) string*count        entity types: "PER", "LOC", "ORG"
-// categories  := count(u32, 0..8) string*count         name-list categories: "person", ...
+// categories  := count(u32, 0..6) string*count         name-list categories: "person", ...
 // string      := length(u32) bytes
 // names       := index (nlp/flat_index.h): ExactNameKey or NormalNameKey of a token sequence ->
 //                category bits | kPrefixBit (nlp/ner_model.h)
-// words       := index: WordKey(normal form) -> bits 4 * category + place in a name
+// words       := index: WordKey(normal form) -> bits 4 * category + place in a name, and the
+//                dictionary bits 24..26
 // weights     := table (nlp/linear_model.h) over 1 + 4 * count(types) BILOU classes
 // transitions := array of f32, (classes + 1) * classes: row = previous class (last row: the
 //                sentence start), column = class; transitions that BILOU forbids are ignored
@@ -184,7 +185,17 @@ int NerFeatures(const NerToken* t, int n, int i, int sentence_case, uint64_t* ou
     if (before != 0) out[k++] = Feature(52, static_cast<uint64_t>(c), before);
     if (after != 0) out[k++] = Feature(53, static_cast<uint64_t>(c), after);
   }
-  for (uint32_t bits = w.word_bits; bits != 0 && k < kMaxNerFeatures - 8; bits &= bits - 1) {
+  const uint64_t dict = (w.word_bits >> kDictionaryShift) & 7;
+  auto dict_at = [&](int j) -> uint64_t {
+    return j < 0 ? 8 : j >= n ? 9 : (t[j].word_bits >> kDictionaryShift) & 7;
+  };
+  out[k++] = Feature(56, dict, w.caps);
+  out[k++] = Feature(57, dict, w.caps, first);
+  out[k++] = Feature(58, dict, w.xpos);
+  out[k++] = Feature(59, dict_at(i - 1), dict, dict_at(i + 1));
+  out[k++] = Feature(60, dict, sc);
+  for (uint32_t bits = w.word_bits & kCategoryBits; bits != 0 && k < kMaxNerFeatures - 8;
+       bits &= bits - 1) {
     const uint64_t bit = static_cast<uint64_t>(__builtin_ctz(bits));
     out[k++] = Feature(54, bit);
     out[k++] = Feature(55, bit, w.caps);

@@ -37,8 +37,18 @@ inline bool AllowedLast(int last) {
 
 // Name lists (gazetteer categories: person, place, organization, demonym, ...) hold at most this
 // many categories and names of at most this many tokens.
-inline constexpr int kMaxCategories = 8;
+inline constexpr int kMaxCategories = 6;
 inline constexpr int kMaxNameTokens = 10;
+// In the `words` index: the word is in the spelling dictionary in lower case ("brain"),
+// capitalised ("Brian", "Google") or in capitals ("NASA"). A word the dictionary knows only
+// capitalised is a proper noun; one it knows in lower case is a common word even when a title
+// or a sloppy writer capitalises it.
+inline constexpr uint32_t kDictionaryLower = 1u << 24;
+inline constexpr uint32_t kDictionaryCapital = 1u << 25;
+inline constexpr uint32_t kDictionaryUpper = 1u << 26;
+inline constexpr int kDictionaryShift = 24;
+inline constexpr uint32_t kCategoryBits = (1u << (4 * kMaxCategories)) - 1;
+
 // In the `names` index: set when a longer name starts with this token sequence.
 inline constexpr uint32_t kPrefixBit = 1u << 31;
 
@@ -57,7 +67,8 @@ struct NerModel {
   // name of, kPrefixBit when it begins a longer name.
   FlatIndex names;
   // WordKey of a token -> bit 4c + part (kBegin ... kUnit) for each category c and place in a
-  // name the word was seen at ("Abraham": person begin; "Lincoln": person last and unit).
+  // name the word was seen at ("Abraham": person begin; "Lincoln": person last and unit), and
+  // the kDictionary bits: how a spelling dictionary writes the word.
   FlatIndex words;
   WeightTable weights;  // per-token (emission) weights over the classes
   // Label transition scores: row p is the previous class (row NumClasses: the sentence start),

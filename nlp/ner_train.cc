@@ -166,6 +166,15 @@ Status ReadNameLists(const std::filesystem::path& models_dir, NameLists* out) {
   return Status::Ok();
 }
 
+Status ReadDictionary(const std::filesystem::path& path, NameLists* out) {
+  std::vector<std::string> lines;
+  KG_RETURN_IF_ERROR(ReadLines(path, &lines));
+  for (std::string& w : lines) {
+    if (w.find('\'') == std::string::npos) out->dictionary.push_back(std::move(w));
+  }
+  return Status::Ok();
+}
+
 namespace {
 
 // Fills the name and word indexes of `m` from `lists`. Names are split by our tokenizer, as the
@@ -199,6 +208,17 @@ void BuildNameIndexes(const NameLists& lists, NerModel* m) {
                                                   : internal::kInside;
       words[internal::WordKey(HashNormalized(forms[i]))] |= 1u << (4 * c + part);
     }
+  }
+  for (const std::string& w : lists.dictionary) {
+    if (w.empty()) continue;
+    const bool upper_first = w[0] >= 'A' && w[0] <= 'Z';
+    const bool all_upper = w.size() > 1 && std::none_of(w.begin(), w.end(), [](char ch) {
+                             return ch >= 'a' && ch <= 'z';
+                           });
+    const uint32_t bit = !upper_first ? internal::kDictionaryLower
+                         : all_upper  ? internal::kDictionaryUpper
+                                      : internal::kDictionaryCapital;
+    words[internal::WordKey(HashNormalized(w))] |= bit;
   }
   auto build = [](const std::unordered_map<uint64_t, uint32_t>& map) {
     std::vector<uint64_t> keys;
@@ -302,6 +322,28 @@ Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& na
   sentence_begin.push_back(token_begin.size());
   token_begin.push_back(feats.size());
   if (gold.empty()) return Status::InvalidArgument("no training tokens");
+  if (options.min_feature_count > 1) {
+    // Features seen once are mostly memorised names; dropping them makes the model lean on
+    // features that generalise. Each token keeps its order of features.
+    std::unordered_map<uint64_t, uint32_t> counts;
+    counts.reserve(feats.size() / 4);
+    for (uint64_t f : feats) ++counts[f];
+    std::vector<uint64_t> kept;
+    kept.reserve(feats.size());
+    std::vector<size_t> kept_begin;
+    kept_begin.reserve(token_begin.size());
+    for (size_t tok = 0; tok + 1 < token_begin.size(); ++tok) {
+      kept_begin.push_back(kept.size());
+      for (size_t k = token_begin[tok]; k < token_begin[tok + 1]; ++k) {
+        if (counts[feats[k]] >= static_cast<uint32_t>(options.min_feature_count)) {
+          kept.push_back(feats[k]);
+        }
+      }
+    }
+    kept_begin.push_back(kept.size());
+    feats = std::move(kept);
+    token_begin = std::move(kept_begin);
+  }
   if (options.log_progress) {
     spdlog::info("ner: {} sentences, {} tokens, {} features per token", train.size(), gold.size(),
                  feats.size() / gold.size());

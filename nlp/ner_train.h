@@ -46,6 +46,9 @@ Status JackknifeTagNerSentences(const std::vector<ConlluSentence>& treebank, int
 // Names the recogniser looks up: (name, category) pairs, e.g. ("Abraham Lincoln", "person").
 struct NameLists {
   std::vector<std::pair<std::string, std::string>> names;
+  // Words of a spelling dictionary as it writes them ("brain", "Brian", "NASA"), e.g. Debian's
+  // /usr/share/dict/american-english-huge (wamerican-huge, SCOWL).
+  std::vector<std::string> dictionary;
 };
 
 // Reads gazetteer.tsv (name TAB category TAB source) and demonyms.tsv (adjective TAB place; the
@@ -53,10 +56,15 @@ struct NameLists {
 // IOError when a file is missing.
 Status ReadNameLists(const std::filesystem::path& models_dir, NameLists* out);
 
+// Reads a word list, one word a line, into out->dictionary; words with an apostrophe (possessives)
+// are skipped. IOError when the file is missing.
+Status ReadDictionary(const std::filesystem::path& path, NameLists* out);
+
 struct NerTrainOptions {
   int iterations = 20;  // passes over the training data
   // The model of the pass that scores best on dev is kept (the last when dev is empty).
   float min_weight = 0.02f;  // averaged weights smaller than this are pruned from the model
+  int min_feature_count = 1;  // features seen fewer times in training are left out
   uint64_t seed = 1;         // shuffling of the training sentences
   std::vector<std::string> types = DefaultEntityTypes();
   bool log_progress = true;  // per-iteration figures on stderr (spdlog)
