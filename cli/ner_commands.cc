@@ -34,6 +34,7 @@ struct NerOptions {
   int jackknife = 5;
   int iterations = 0;  // 0: the trainer's default
   int min_count = 0;   // 0: the trainer's default
+  float word_dropout = -1;  // < 0: the trainer's default
   std::string output;
   std::string models;
   // eval
@@ -143,6 +144,7 @@ int TrainNer(const NerOptions& o) {
   nlp::NerTrainOptions options;
   if (o.iterations > 0) options.iterations = o.iterations;
   if (o.min_count > 0) options.min_feature_count = o.min_count;
+  if (o.word_dropout >= 0) options.word_dropout = o.word_dropout;
   std::unique_ptr<nlp::EntityRecognizer> ner;
   if (Status s = nlp::TrainEntityRecognizer(options, names, tagged_train, tagged_dev, &ner);
       !s.ok()) {
@@ -226,6 +228,8 @@ void AddNerCommands(CLI::App& app, int* exit_code) {
                     "Spelling word list, e.g. /usr/share/dict/american-english-huge");
   train->add_option("--iterations", o->iterations, "Passes over the training data");
   train->add_option("--min-count", o->min_count, "Features seen fewer times are left out");
+  train->add_option("--word-dropout", o->word_dropout,
+                    "Probability of training on a token as if its word were unknown");
   train->add_option("--models", o->models,
                     "Models directory: tagger, gazetteer.tsv, demonyms.tsv (default: $KG_MODELS, "
                     "...)");

@@ -1,6 +1,6 @@
 // Entity model payload (inside the container of nlp/model_file.h, kind 3):
 //
-// payload     := version types categories names words weights transitions
+// payload     := version types categories names words pass pass
 // version     := kNerFormatVersion (u32); a reader refuses any other
 // types       := count(u32, 1..16) string*count        entity types: "PER", "LOC", "ORG"
 // categories  := count(u32, 0..6) string*count         name-list categories: "person", ...
@@ -9,6 +9,7 @@
 //                category bits | kPrefixBit (nlp/ner_model.h)
 // words       := index: WordKey(normal form) -> bits 4 * category + place in a name, and the
 //                dictionary bits 24..26
+// pass        := weights transitions; the first pass, then the second (nlp/ner_model.h)
 // weights     := table (nlp/linear_model.h) over 1 + 4 * count(types) BILOU classes
 // transitions := array of f32, (classes + 1) * classes: row = previous class (last row: the
 //                sentence start), column = class; transitions that BILOU forbids are ignored
@@ -72,6 +73,10 @@ void ComputeNerTokens(const NerModel& m, const Sentence& s, NerToken* out) {
     m.words.Find(WordKey(t.norm), &t.word_bits);
     t.caps = CapsOf(form);
     t.length = static_cast<uint8_t>(std::min<size_t>(len, 15));
+    t.sentence_first = i == 0;
+    t.first = 0;
+    t.doc_label = 0;
+    t.doc_case = 0;
     std::fill(t.in_name, t.in_name + kMaxCategories, 0);
   }
   if (m.names.size() == 0 || num_categories == 0) return;
@@ -127,7 +132,7 @@ int SentenceCase(const NerToken* tokens, int n) {
   return 2;
 }
 
-int NerFeatures(const NerToken* t, int n, int i, int sentence_case, uint64_t* out) {
+int NerFeatures(const NerToken* t, int n, int i, int sentence_case, int pass, uint64_t* out) {
   int k = 0;
   const NerToken& w = t[i];
   auto norm_at = [&](int j) { return j < 0 ? kStart : j >= n ? kEnd : t[j].norm; };
@@ -137,9 +142,15 @@ int NerFeatures(const NerToken* t, int n, int i, int sentence_case, uint64_t* ou
   auto caps_at = [&](int j) -> uint64_t { return j < 0 ? 6 : j >= n ? 7 : t[j].caps; };
   const uint64_t first = i == 0;
   const uint64_t sc = static_cast<uint64_t>(sentence_case);
-  out[k++] = Feature(1, 0);
+  // The features of the word itself come first (kNumWordFeatures of them): training leaves them
+  // out now and then, so that the model also learns to recognise names it has never seen.
   out[k++] = Feature(2, w.norm);
   out[k++] = Feature(3, w.raw);
+  out[k++] = Feature(30, first, w.norm);
+  out[k++] = Feature(31, norm_at(i - 1), w.norm);
+  out[k++] = Feature(32, w.norm, norm_at(i + 1));
+  out[k++] = Feature(37, w.raw, w.xpos);
+  out[k++] = Feature(1, 0);
   out[k++] = Feature(4, w.shape);
   for (int a = 0; a < 4; ++a) out[k++] = Feature(5 + a, w.prefix[a]);
   for (int a = 0; a < 4; ++a) out[k++] = Feature(9 + a, w.suffix[a]);
@@ -160,14 +171,10 @@ int NerFeatures(const NerToken* t, int n, int i, int sentence_case, uint64_t* ou
   out[k++] = Feature(27, xpos_at(i - 1), w.xpos);
   out[k++] = Feature(28, w.xpos, xpos_at(i + 1));
   out[k++] = Feature(29, first, w.shape);
-  out[k++] = Feature(30, first, w.norm);
-  out[k++] = Feature(31, norm_at(i - 1), w.norm);
-  out[k++] = Feature(32, w.norm, norm_at(i + 1));
   out[k++] = Feature(33, caps_at(i - 1), w.caps, caps_at(i + 1));
   out[k++] = Feature(34, sc, w.caps, first);
   out[k++] = Feature(35, sc, w.xpos);
   out[k++] = Feature(36, w.xpos, w.shape);
-  out[k++] = Feature(37, w.raw, w.xpos);
   out[k++] = Feature(38, raw_at(i - 1));
   out[k++] = Feature(39, raw_at(i + 1));
   out[k++] = Feature(40, norm_at(i - 1), w.xpos);
@@ -194,13 +201,64 @@ int NerFeatures(const NerToken* t, int n, int i, int sentence_case, uint64_t* ou
   out[k++] = Feature(58, dict, w.xpos);
   out[k++] = Feature(59, dict_at(i - 1), dict, dict_at(i + 1));
   out[k++] = Feature(60, dict, sc);
-  for (uint32_t bits = w.word_bits & kCategoryBits; bits != 0 && k < kMaxNerFeatures - 8;
+  if (pass == 1) {
+    auto label_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xff : t[j].doc_label; };
+    const uint64_t label = w.doc_label;
+    out[k++] = Feature(73, label);
+    out[k++] = Feature(74, label, w.caps);
+    out[k++] = Feature(76, w.doc_case, w.caps, first);
+    out[k++] = Feature(77, label_at(i - 1), label, label_at(i + 1));
+    out[k++] = Feature(78, w.doc_case, dict, w.caps);
+  }
+  for (uint32_t bits = w.word_bits & kCategoryBits; bits != 0 && k < kMaxNerFeatures - 2;
        bits &= bits - 1) {
     const uint64_t bit = static_cast<uint64_t>(__builtin_ctz(bits));
     out[k++] = Feature(54, bit);
     out[k++] = Feature(55, bit, w.caps);
   }
   return k;
+}
+
+void ComputeDocumentFeatures(NerToken* tokens, size_t n, int num_types,
+                             std::vector<std::pair<uint64_t, uint32_t>>* scratch) {
+  // Group the occurrences of each word by sorting (word, token) pairs.
+  scratch->clear();
+  for (size_t i = 0; i < n; ++i) scratch->emplace_back(tokens[i].norm, static_cast<uint32_t>(i));
+  std::sort(scratch->begin(), scratch->end());
+  const int num_labels = num_types + 1;  // the types, then O
+  int counts[17 + 1];
+  for (size_t a = 0; a < scratch->size();) {
+    size_t b = a;
+    while (b < scratch->size() && (*scratch)[b].first == (*scratch)[a].first) ++b;
+    std::fill(counts, counts + num_labels, 0);
+    int capitalised = 0, lower = 0;
+    auto label_of = [&](const NerToken& t) { return t.first == 0 ? num_types : TypeOf(t.first); };
+    auto capitalised_inside = [](const NerToken& t) {
+      return !t.sentence_first && (t.caps == 2 || t.caps == 3);
+    };
+    for (size_t k = a; k < b; ++k) {
+      const NerToken& t = tokens[(*scratch)[k].second];
+      ++counts[label_of(t)];
+      capitalised += capitalised_inside(t);
+      lower += t.caps == 1;
+    }
+    for (size_t k = a; k < b; ++k) {
+      NerToken& t = tokens[(*scratch)[k].second];
+      // The others: every occurrence but this one.
+      const int own = label_of(t);
+      --counts[own];
+      int best = -1;
+      for (int l = 0; l < num_labels; ++l) {
+        if (counts[l] > 0 && (best < 0 || counts[l] > counts[best])) best = l;
+      }
+      ++counts[own];
+      t.doc_label = static_cast<uint8_t>(best + 1);
+      const int other_capitalised = capitalised - (capitalised_inside(t) ? 1 : 0);
+      const int other_lower = lower - (t.caps == 1 ? 1 : 0);
+      t.doc_case = static_cast<uint8_t>((other_capitalised > 0 ? 1 : 0) | (other_lower > 0 ? 2 : 0));
+    }
+    a = b;
+  }
 }
 
 void Viterbi(const float* emission, int n, int num_classes, const float* transitions,
@@ -249,43 +307,68 @@ std::vector<std::string> IobLabels(const std::vector<std::string>& types) {
 
 EntityRecognizer::EntityRecognizer(internal::NerModel model) : model_(std::move(model)) {}
 
-void EntityRecognizer::Annotate(Sentence* s) const { Annotate(s, nullptr); }
+void EntityRecognizer::Annotate(Sentence* s) const { AnnotateDocument(std::span<Sentence>(s, 1)); }
 
-void EntityRecognizer::Annotate(Sentence* s, std::vector<int>* classes) const {
-  // Scratch space per thread: no allocation once a thread has seen its longest sentence.
+void EntityRecognizer::AnnotateDocument(std::span<Sentence> sentences) const {
+  // Scratch space per thread: no allocation once a thread has seen its longest document.
   thread_local std::vector<internal::NerToken> tokens;
   thread_local std::vector<int32_t> scores;
   thread_local std::vector<float> emission;
   thread_local std::vector<float> scratch;
   thread_local std::vector<int> back;
   thread_local std::vector<int> best;
-  const int n = static_cast<int>(s->tokens.size());
-  if (n == 0) {
-    if (classes != nullptr) classes->clear();
-    return;
+  thread_local std::vector<std::pair<uint64_t, uint32_t>> words;
+  size_t total = 0, longest = 0;
+  for (const Sentence& s : sentences) {
+    total += s.tokens.size();
+    longest = std::max(longest, s.tokens.size());
   }
-  const int C = model_.weights.num_classes();
-  tokens.resize(n);
+  if (total == 0) return;
+  const int C = internal::NumClasses(static_cast<int>(model_.types.size()));
+  tokens.resize(total);
   scores.resize(C);
-  emission.resize(static_cast<size_t>(n) * C);
+  emission.resize(longest * C);
   scratch.resize(2 * static_cast<size_t>(C));
-  back.resize(static_cast<size_t>(n) * C);
-  best.resize(n);
-  internal::ComputeNerTokens(model_, *s, tokens.data());
-  const int sentence_case = internal::SentenceCase(tokens.data(), n);
+  back.resize(longest * C);
+  best.resize(longest);
   uint64_t feats[internal::kMaxNerFeatures];
-  const float scale = model_.weights.scale();
-  for (int i = 0; i < n; ++i) {
-    const int nf = internal::NerFeatures(tokens.data(), n, i, sentence_case, feats);
-    std::fill(scores.begin(), scores.end(), 0);
-    model_.weights.AddAll(feats, nf, scores.data());
-    float* e = emission.data() + static_cast<size_t>(i) * C;
-    for (int c = 0; c < C; ++c) e[c] = static_cast<float>(scores[c]) * scale;
+  // Labels one sentence with one pass; its tokens start at `first_token`.
+  auto label = [&](const Sentence& s, size_t first_token, int pass) {
+    const int n = static_cast<int>(s.tokens.size());
+    if (n == 0) return;
+    internal::NerToken* t = tokens.data() + first_token;
+    const int sentence_case = internal::SentenceCase(t, n);
+    const WeightTable& weights = model_.weights[pass];
+    const float scale = weights.scale();
+    for (int i = 0; i < n; ++i) {
+      const int nf = internal::NerFeatures(t, n, i, sentence_case, pass, feats);
+      std::fill(scores.begin(), scores.end(), 0);
+      weights.AddAll(feats, nf, scores.data());
+      float* e = emission.data() + static_cast<size_t>(i) * C;
+      for (int c = 0; c < C; ++c) e[c] = static_cast<float>(scores[c]) * scale;
+    }
+    internal::Viterbi(emission.data(), n, C, model_.transitions[pass].data(), scratch.data(),
+                      back.data(), best.data());
+    if (pass == 0) {
+      for (int i = 0; i < n; ++i) t[i].first = static_cast<int16_t>(best[i]);
+    }
+  };
+  size_t first_token = 0;
+  for (const Sentence& s : sentences) {
+    internal::ComputeNerTokens(model_, s, tokens.data() + first_token);
+    label(s, first_token, 0);
+    first_token += s.tokens.size();
   }
-  internal::Viterbi(emission.data(), n, C, model_.transitions.data(), scratch.data(), back.data(),
-                    best.data());
-  for (int i = 0; i < n; ++i) s->tokens[i].entity = model_.labels[best[i]];
-  if (classes != nullptr) classes->assign(best.begin(), best.end());
+  internal::ComputeDocumentFeatures(tokens.data(), total, static_cast<int>(model_.types.size()),
+                                    &words);
+  first_token = 0;
+  for (Sentence& s : sentences) {
+    label(s, first_token, 1);
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      s.tokens[i].entity = model_.labels[best[i]];
+    }
+    first_token += s.tokens.size();
+  }
 }
 
 Status EntityRecognizer::Save(const std::filesystem::path& path) const {
@@ -297,8 +380,10 @@ Status EntityRecognizer::Save(const std::filesystem::path& path) const {
   for (const std::string& c : model_.categories) w.PutString(c);
   model_.names.Save(&w);
   model_.words.Save(&w);
-  model_.weights.Save(&w);
-  w.PutArray(model_.transitions);
+  for (int pass = 0; pass < 2; ++pass) {
+    model_.weights[pass].Save(&w);
+    w.PutArray(model_.transitions[pass]);
+  }
   return WriteModelFile(path, ModelKind::kEntityRecognizer, w.data());
 }
 
@@ -339,18 +424,20 @@ Status EntityRecognizer::LoadFile(const std::filesystem::path& path,
   if (!m.names.Load(&r)) return bad("name index");
   if (!m.words.Load(&r)) return bad("word index");
   const int C = internal::NumClasses(static_cast<int>(m.types.size()));
-  if (!m.weights.Load(&r) || m.weights.num_classes() != C) return bad("weights");
-  if (!r.GetArray(&m.transitions, 1 << 20) ||
-      m.transitions.size() != static_cast<size_t>(C + 1) * C) {
-    return bad("transitions");
-  }
-  if (!r.at_end()) return bad("trailing bytes");
-  for (int p = 0; p <= C; ++p) {
-    for (int c = 0; c < C; ++c) {
-      const float v = m.transitions[static_cast<size_t>(p) * C + c];
-      if (internal::Allowed(p == C ? -1 : p, c) && !std::isfinite(v)) return bad("transitions");
+  for (int pass = 0; pass < 2; ++pass) {
+    if (!m.weights[pass].Load(&r) || m.weights[pass].num_classes() != C) return bad("weights");
+    if (!r.GetArray(&m.transitions[pass], 1 << 20) ||
+        m.transitions[pass].size() != static_cast<size_t>(C + 1) * C) {
+      return bad("transitions");
+    }
+    for (int p = 0; p <= C; ++p) {
+      for (int c = 0; c < C; ++c) {
+        const float v = m.transitions[pass][static_cast<size_t>(p) * C + c];
+        if (internal::Allowed(p == C ? -1 : p, c) && !std::isfinite(v)) return bad("transitions");
+      }
     }
   }
+  if (!r.at_end()) return bad("trailing bytes");
   m.labels = internal::IobLabels(m.types);
   *out = std::make_unique<EntityRecognizer>(std::move(m));
   return Status::Ok();

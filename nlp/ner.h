@@ -5,14 +5,14 @@
 //   std::unique_ptr<kg::nlp::EntityRecognizer> ner;
 //   KG_RETURN_IF_ERROR(kg::nlp::Pipeline::Load(dir, &nlp));
 //   KG_RETURN_IF_ERROR(kg::nlp::EntityRecognizer::Load(dir, &ner));
-//   for (kg::nlp::Sentence& s : kg::nlp::Tokenize(text)) {
-//     nlp->Annotate(&s);   // the recogniser reads the POS tags
-//     ner->Annotate(&s);   // fills Token::entity: "B-PER", "I-PER", "O", ...
-//   }
+//   std::vector<kg::nlp::Sentence> doc = kg::nlp::Tokenize(text);
+//   for (kg::nlp::Sentence& s : doc) nlp->Annotate(&s);  // the recogniser reads the POS tags
+//   ner->AnnotateDocument(doc);  // fills Token::entity: "B-PER", "I-PER", "O", ...
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -41,15 +41,17 @@ class EntityRecognizer final {
   // Writes the model to `path`; IOError when it cannot.
   Status Save(const std::filesystem::path& path) const;
 
-  // Sets Token::entity of every token of `s` to an IOB2 tag: "O", "B-" or "I-" and a type of
-  // types(). The tokens' forms, upos and xpos must be set (Pipeline::Annotate first: a sentence
-  // without tags is still tagged, but worse). The tags point into this recogniser: keep it alive
-  // while the sentence is used. Const, no shared mutable state, no allocation once a thread has
-  // seen its longest sentence: several threads may annotate at once.
-  void Annotate(Sentence* s) const;
+  // Sets Token::entity of every token of the sentences of one document to an IOB2 tag: "O", "B-"
+  // or "I-" and a type of types(). Prefer it to Annotate: a name is recognised more surely when
+  // the other sentences that use it are seen too. The tokens' forms, upos and xpos must be set
+  // (Pipeline::Annotate first: untagged tokens are still labelled, but worse). The tags point
+  // into this recogniser: keep it alive while the sentences are used. Const, no shared mutable
+  // state, no allocation once a thread has seen its longest document: several threads may
+  // annotate at once.
+  void AnnotateDocument(std::span<Sentence> sentences) const;
 
-  // As Annotate, and also stores each token's class (internal::NerModel labels) in `*classes`.
-  void Annotate(Sentence* s, std::vector<int>* classes) const;
+  // As AnnotateDocument for a document of one sentence.
+  void Annotate(Sentence* s) const;
 
   // The entity types, in the order of the model: "PER", "LOC", "ORG".
   const std::vector<std::string>& types() const { return model_.types; }

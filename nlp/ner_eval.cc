@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <span>
 
 namespace kg::nlp {
 namespace {
@@ -55,7 +56,16 @@ EntityScores EvaluateEntities(const EntityRecognizer& ner,
   sentences.reserve(gold.size());
   for (const TaggedNerSentence& t : gold) sentences.push_back(ToSentence(t));
   const auto start = std::chrono::steady_clock::now();
-  for (Sentence& s : sentences) ner.Annotate(&s);
+  // Document by document, as the recogniser is meant to be used.
+  for (size_t first = 0; first < sentences.size();) {
+    size_t end = first + 1;
+    while (end < gold.size() && !gold[end].gold->new_document &&
+           gold[end].gold->doc_id == gold[first].gold->doc_id) {
+      ++end;
+    }
+    ner.AnnotateDocument(std::span<Sentence>(sentences.data() + first, end - first));
+    first = end;
+  }
   scores.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (predicted != nullptr) predicted->clear();

@@ -29,7 +29,8 @@ struct EntityScores {
   double seconds = 0;  // wall time of recognition alone (tagging excluded), one thread
 };
 
-// Recognises the entities of `gold` (gold tokens, our predicted POS tags) and scores them. When
+// Recognises the entities of `gold` (gold tokens, our predicted POS tags), document by document
+// (as TrainEntityRecognizer delimits them), and scores them. When
 // `predicted` is not null it receives each sentence's predicted IOB2 tags (views into `ner`).
 EntityScores EvaluateEntities(const EntityRecognizer& ner,
                               const std::vector<TaggedNerSentence>& gold,

@@ -70,10 +70,14 @@ struct NerModel {
   // name the word was seen at ("Abraham": person begin; "Lincoln": person last and unit), and
   // the kDictionary bits: how a spelling dictionary writes the word.
   FlatIndex words;
-  WeightTable weights;  // per-token (emission) weights over the classes
-  // Label transition scores: row p is the previous class (row NumClasses: the sentence start),
-  // column the class; in model units.
-  std::vector<float> transitions;
+  // Two passes (Ratinov and Roth 2009's two-stage prediction aggregation): the first labels each
+  // sentence alone; the second also sees the first pass's labels of the sentence and of every
+  // occurrence of the same word in the document ("Miramar" named a place three sentences ago).
+  // Per pass, the per-token (emission) weights over the classes and the label transition scores:
+  // row p is the previous class (row NumClasses: the sentence start), column the class; in model
+  // units.
+  WeightTable weights[2];
+  std::vector<float> transitions[2];
 };
 
 // The IOB2 tag of each class: "O", then "B-T" for B and U, "I-T" for I and L of each type T.
@@ -94,9 +98,18 @@ struct NerToken {
   // Per category: where the token is in the longest listed name covering it: 0 none, else
   // 1 + part (kBegin ... kUnit), plus 8 when the name matched with its exact case.
   uint8_t in_name[kMaxCategories] = {};
+  // For the second pass (ComputeDocumentFeatures):
+  int16_t first = 0;      // the class the first pass gave the token
+  uint8_t doc_label = 0;  // the other occurrences of the word in the document: 0 none, else 1 +
+                          // the type (or the number of types for O) most of them were given
+  uint8_t doc_case = 0;   // bit 0: another occurrence is capitalised inside a sentence; bit 1:
+                          // another occurrence is in lower case
+  bool sentence_first = false;
 };
 
 inline constexpr int kMaxNerFeatures = 128;
+// NerFeatures writes the features of the word's identity first, this many.
+inline constexpr int kNumWordFeatures = 6;
 
 // Fills `out[0, n)` for the tokens of `s`, which must be tagged (upos, xpos).
 void ComputeNerTokens(const NerModel& m, const Sentence& s, NerToken* out);
@@ -105,8 +118,14 @@ void ComputeNerTokens(const NerModel& m, const Sentence& s, NerToken* out);
 // capitalised (a headline or a title), 4 nearly all upper case.
 int SentenceCase(const NerToken* tokens, int n);
 
-// Features of token `i` of `n`; writes at most kMaxNerFeatures hashes to `out`, returns how many.
-int NerFeatures(const NerToken* tokens, int n, int i, int sentence_case, uint64_t* out);
+// Features of token `i` of the `n` tokens of a sentence for pass 0 or 1 (which reads `first`,
+// `doc_label` and `doc_case`); writes at most kMaxNerFeatures hashes to `out`, returns how many.
+int NerFeatures(const NerToken* tokens, int n, int i, int sentence_case, int pass, uint64_t* out);
+
+// Fills doc_label and doc_case of the `n` tokens of a document from their `first` classes and
+// forms. `scratch` is reused between calls (no allocation once it has grown).
+void ComputeDocumentFeatures(NerToken* tokens, size_t n, int num_types,
+                             std::vector<std::pair<uint64_t, uint32_t>>* scratch);
 
 // Best class sequence under emission scores `emission[i * C + c]` and `transitions`, obeying
 // Allowed and AllowedLast; writes the classes to `out[0, n)` (n >= 1). `scratch` has room for

@@ -82,8 +82,15 @@ Status JackknifeTagNerSentences(const std::vector<ConlluSentence>& treebank, int
     for (const ConlluWord& w : treebank[i].words) forms.push_back(w.form);
     by_forms.emplace(FormsKey(forms), i);
   }
-  // Contiguous folds: a document's sentences stay together, as in new text.
-  auto fold_of = [&](size_t i) { return static_cast<int>(i * folds / treebank.size()); };
+  // Whole documents to a fold, as in new text; documents dealt out in turn, as the treebank is
+  // ordered by genre and each fold should hold every genre.
+  std::vector<int> doc_fold(treebank.size());
+  int doc = -1;
+  for (size_t i = 0; i < treebank.size(); ++i) {
+    if (i == 0 || treebank[i].new_document) ++doc;
+    doc_fold[i] = doc % folds;
+  }
+  auto fold_of = [&](size_t i) { return doc_fold[i]; };
   std::vector<int> fold(sentences.size(), 0);
   size_t unmatched = 0;
   for (size_t k = 0; k < sentences.size(); ++k) {
@@ -282,6 +289,238 @@ class TransitionTrainer final {
   uint64_t clock_ = 1;
 };
 
+// Training or dev data: tokens with what the features need, gold classes, and the features of
+// the pass being trained. Features do not depend on the labels being learnt: they are computed
+// once per pass.
+struct Data final {
+  std::vector<NerToken> tokens;        // every token, sentence after sentence
+  std::vector<size_t> sentence_begin;  // per sentence its first token; one more at the end
+  std::vector<size_t> document_begin;  // per document its first sentence; one more at the end
+  std::vector<int> gold;               // per token
+  std::vector<uint64_t> feats;
+  std::vector<size_t> token_begin;  // per token its first feature; one more at the end
+  std::vector<uint8_t> word_feats;  // per token: how many of its first features are kWord ones
+  size_t num_sentences() const { return sentence_begin.size() - 1; }
+};
+
+void Prepare(const NerModel& base, const std::vector<TaggedNerSentence>& sentences, Data* d) {
+  const std::string* doc_id = nullptr;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const NerSentence& gold = *sentences[k].gold;
+    // A document starts at "# newdoc" or where the document id changes.
+    if (k == 0 || gold.new_document || doc_id == nullptr || gold.doc_id != *doc_id) {
+      d->document_begin.push_back(k);
+    }
+    doc_id = &gold.doc_id;
+    d->sentence_begin.push_back(d->tokens.size());
+    const Sentence s = ToSentence(sentences[k]);
+    const size_t first = d->tokens.size();
+    d->tokens.resize(first + s.tokens.size());
+    internal::ComputeNerTokens(base, s, d->tokens.data() + first);
+    const std::vector<int> classes = GoldClasses(gold, base.types);
+    d->gold.insert(d->gold.end(), classes.begin(), classes.end());
+  }
+  d->sentence_begin.push_back(d->tokens.size());
+  d->document_begin.push_back(sentences.size());
+}
+
+void ComputeFeatures(int pass, int min_count, Data* d) {
+  d->feats.clear();
+  d->token_begin.clear();
+  d->word_feats.clear();
+  uint64_t buffer[internal::kMaxNerFeatures];
+  for (size_t k = 0; k < d->num_sentences(); ++k) {
+    NerToken* t = d->tokens.data() + d->sentence_begin[k];
+    const int n = static_cast<int>(d->sentence_begin[k + 1] - d->sentence_begin[k]);
+    const int sentence_case = internal::SentenceCase(t, n);
+    for (int i = 0; i < n; ++i) {
+      d->token_begin.push_back(d->feats.size());
+      const int nf = internal::NerFeatures(t, n, i, sentence_case, pass, buffer);
+      d->feats.insert(d->feats.end(), buffer, buffer + nf);
+      d->word_feats.push_back(internal::kNumWordFeatures);
+    }
+  }
+  d->token_begin.push_back(d->feats.size());
+  if (min_count <= 1) return;
+  // Features seen once are mostly memorised names; dropping them makes the model lean on
+  // features that generalise. Each token keeps its order of features.
+  std::unordered_map<uint64_t, uint32_t> counts;
+  counts.reserve(d->feats.size() / 4);
+  for (uint64_t f : d->feats) ++counts[f];
+  std::vector<uint64_t> kept;
+  std::vector<size_t> kept_begin;
+  kept.reserve(d->feats.size());
+  kept_begin.reserve(d->token_begin.size());
+  for (size_t tok = 0; tok + 1 < d->token_begin.size(); ++tok) {
+    kept_begin.push_back(kept.size());
+    int word_feats = 0;
+    for (size_t k = d->token_begin[tok]; k < d->token_begin[tok + 1]; ++k) {
+      if (counts[d->feats[k]] >= static_cast<uint32_t>(min_count)) {
+        kept.push_back(d->feats[k]);
+        word_feats += k - d->token_begin[tok] < internal::kNumWordFeatures;
+      }
+    }
+    d->word_feats[tok] = static_cast<uint8_t>(word_feats);
+  }
+  kept_begin.push_back(kept.size());
+  d->feats = std::move(kept);
+  d->token_begin = std::move(kept_begin);
+}
+
+void DocumentFeatures(int num_types, Data* d) {
+  std::vector<std::pair<uint64_t, uint32_t>> scratch;
+  for (size_t doc = 0; doc + 1 < d->document_begin.size(); ++doc) {
+    const size_t first = d->sentence_begin[d->document_begin[doc]];
+    const size_t end = d->sentence_begin[d->document_begin[doc + 1]];
+    internal::ComputeDocumentFeatures(d->tokens.data() + first, end - first, num_types, &scratch);
+  }
+}
+
+// Labels sentence `k` of `d` with averaged weights; writes its classes to `out` from its first
+// token on.
+void Decode(const WeightTable& weights, const std::vector<float>& transitions, const Data& d,
+            size_t k, int* out) {
+  const int C = weights.num_classes();
+  const size_t first = d.sentence_begin[k];
+  const int n = static_cast<int>(d.sentence_begin[k + 1] - first);
+  if (n == 0) return;
+  std::vector<int32_t> scores(C);
+  std::vector<float> emission(static_cast<size_t>(n) * C), scratch(2 * static_cast<size_t>(C));
+  std::vector<int> back(static_cast<size_t>(n) * C);
+  for (int i = 0; i < n; ++i) {
+    const size_t tok = first + i;
+    std::fill(scores.begin(), scores.end(), 0);
+    weights.AddAll(d.feats.data() + d.token_begin[tok],
+                   static_cast<int>(d.token_begin[tok + 1] - d.token_begin[tok]), scores.data());
+    for (int c = 0; c < C; ++c) {
+      emission[static_cast<size_t>(i) * C + c] = static_cast<float>(scores[c]) * weights.scale();
+    }
+  }
+  internal::Viterbi(emission.data(), n, C, transitions.data(), scratch.data(), back.data(),
+                    out + first);
+}
+
+// Entities of a valid BILOU class sequence, as (begin, end, class of the first token).
+std::vector<std::tuple<size_t, size_t, int>> Spans(const int* classes, size_t first, size_t end) {
+  std::vector<std::tuple<size_t, size_t, int>> spans;
+  for (size_t i = first; i < end; ++i) {
+    if (classes[i] == 0) continue;
+    const internal::Bilou part = internal::PartOf(classes[i]);
+    if (part == internal::kBegin || part == internal::kUnit) {
+      spans.emplace_back(i, i + 1, internal::TypeOf(classes[i]));
+    } else if (!spans.empty()) {
+      std::get<1>(spans.back()) = i + 1;
+    }
+  }
+  return spans;
+}
+
+// Span F1 (percent) of `predicted` against the gold classes of `d`.
+double SpanF1(const Data& d, const std::vector<int>& predicted, double* precision,
+              double* recall) {
+  size_t gold = 0, found = 0, correct = 0;
+  for (size_t k = 0; k < d.num_sentences(); ++k) {
+    const auto g = Spans(d.gold.data(), d.sentence_begin[k], d.sentence_begin[k + 1]);
+    const auto p = Spans(predicted.data(), d.sentence_begin[k], d.sentence_begin[k + 1]);
+    gold += g.size();
+    found += p.size();
+    for (const auto& span : p) correct += std::find(g.begin(), g.end(), span) != g.end();
+  }
+  *precision = found == 0 ? 0 : 100.0 * static_cast<double>(correct) / static_cast<double>(found);
+  *recall = gold == 0 ? 0 : 100.0 * static_cast<double>(correct) / static_cast<double>(gold);
+  return *precision + *recall == 0 ? 0 : 2 * *precision * *recall / (*precision + *recall);
+}
+
+struct PassWeights final {
+  WeightTable weights;
+  std::vector<float> transitions;
+  int iteration = 0;
+};
+
+// Trains the weights of one pass on the sentences `which` of `train`: a structured perceptron,
+// each sentence decoded with Viterbi under the current weights. With `dev`, keeps the iteration
+// that scores best on it.
+PassWeights TrainPass(const NerTrainOptions& options, const Data& train, std::vector<size_t> which,
+                      const Data* dev, int iterations, int num_classes, const char* name,
+                      std::mt19937_64* rng) {
+  const int C = num_classes;
+  PerceptronTrainer emission(C);
+  TransitionTrainer transitions(static_cast<size_t>(C + 1) * C);
+  std::vector<float> scores, scratch(2 * static_cast<size_t>(C));
+  std::vector<int> back, predicted, dev_predicted;
+  std::vector<uint8_t> skip;  // per token of the sentence: word features left out this time
+  std::bernoulli_distribution drop(options.word_dropout);
+  if (dev != nullptr) dev_predicted.resize(dev->tokens.size());
+  PassWeights best;
+  double best_f1 = -1;
+  for (int it = 0; it < iterations; ++it) {
+    std::shuffle(which.begin(), which.end(), *rng);
+    size_t wrong = 0;
+    for (size_t si : which) {
+      const size_t first = train.sentence_begin[si];
+      const int n = static_cast<int>(train.sentence_begin[si + 1] - first);
+      if (n == 0) continue;
+      scores.assign(static_cast<size_t>(n) * C, 0.0f);
+      skip.assign(n, 0);
+      for (int i = 0; i < n; ++i) {
+        const size_t tok = first + i;
+        if (options.word_dropout > 0 && drop(*rng)) skip[i] = train.word_feats[tok];
+        emission.Score(train.feats.data() + train.token_begin[tok] + skip[i],
+                       train.token_begin[tok + 1] - train.token_begin[tok] - skip[i],
+                       scores.data() + static_cast<size_t>(i) * C);
+      }
+      back.resize(static_cast<size_t>(n) * C);
+      predicted.resize(n);
+      internal::Viterbi(scores.data(), n, C, transitions.current(), scratch.data(), back.data(),
+                        predicted.data());
+      for (int i = 0; i < n; ++i) {
+        const size_t tok = first + i;
+        const int truth = train.gold[tok];
+        const int guess = predicted[i];
+        if (truth != guess) {
+          ++wrong;
+          emission.Update(train.feats.data() + train.token_begin[tok] + skip[i],
+                          train.token_begin[tok + 1] - train.token_begin[tok] - skip[i], truth,
+                          guess);
+        }
+        const int truth_prev = i == 0 ? C : train.gold[tok - 1];
+        const int guess_prev = i == 0 ? C : predicted[i - 1];
+        if (truth_prev != guess_prev || truth != guess) {
+          transitions.Add(static_cast<size_t>(truth_prev) * C + truth, 1.0f);
+          transitions.Add(static_cast<size_t>(guess_prev) * C + guess, -1.0f);
+        }
+      }
+      emission.Tick();
+      transitions.Tick();
+    }
+    if (dev == nullptr) {
+      if (it + 1 == iterations) {
+        best.weights = emission.Average(options.min_weight);
+        best.transitions = transitions.Average();
+        best.iteration = it + 1;
+      }
+      continue;
+    }
+    PassWeights candidate{emission.Average(options.min_weight), transitions.Average(), it + 1};
+    for (size_t k = 0; k < dev->num_sentences(); ++k) {
+      Decode(candidate.weights, candidate.transitions, *dev, k, dev_predicted.data());
+    }
+    double precision = 0, recall = 0;
+    const double f1 = SpanF1(*dev, dev_predicted, &precision, &recall);
+    if (options.log_progress) {
+      spdlog::info(
+          "ner {} pass, iteration {}/{}: {} training tokens wrong; dev precision {:.2f} recall "
+          "{:.2f} f1 {:.2f}",
+          name, it + 1, iterations, wrong, precision, recall, f1);
+    }
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best = std::move(candidate);
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& names,
@@ -291,151 +530,89 @@ Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& na
   if (options.types.empty() || options.types.size() > 16) {
     return Status::InvalidArgument("between 1 and 16 entity types are needed");
   }
-  NerModel base;
-  base.types = options.types;
-  base.labels = internal::IobLabels(base.types);
-  BuildNameIndexes(names, &base);
-  const int C = internal::NumClasses(static_cast<int>(base.types.size()));
+  NerModel m;
+  m.types = options.types;
+  m.labels = internal::IobLabels(m.types);
+  BuildNameIndexes(names, &m);
+  const int num_types = static_cast<int>(m.types.size());
+  const int C = internal::NumClasses(num_types);
 
-  // Features do not depend on the labels: compute them once.
-  std::vector<uint64_t> feats;
-  std::vector<size_t> token_begin;    // per token of the whole data: its first feature
-  std::vector<size_t> sentence_begin;  // per sentence: its first token
-  std::vector<int> gold;
-  std::vector<NerToken> tokens;
-  uint64_t buffer[internal::kMaxNerFeatures];
-  for (const TaggedNerSentence& t : train) {
-    sentence_begin.push_back(token_begin.size());
-    const Sentence s = ToSentence(t);
-    const int n = static_cast<int>(s.tokens.size());
-    tokens.resize(n);
-    internal::ComputeNerTokens(base, s, tokens.data());
-    const int sentence_case = internal::SentenceCase(tokens.data(), n);
-    for (int i = 0; i < n; ++i) {
-      token_begin.push_back(feats.size());
-      const int nf = internal::NerFeatures(tokens.data(), n, i, sentence_case, buffer);
-      feats.insert(feats.end(), buffer, buffer + nf);
-    }
-    const std::vector<int> classes = GoldClasses(*t.gold, base.types);
-    gold.insert(gold.end(), classes.begin(), classes.end());
-  }
-  sentence_begin.push_back(token_begin.size());
-  token_begin.push_back(feats.size());
-  if (gold.empty()) return Status::InvalidArgument("no training tokens");
-  if (options.min_feature_count > 1) {
-    // Features seen once are mostly memorised names; dropping them makes the model lean on
-    // features that generalise. Each token keeps its order of features.
-    std::unordered_map<uint64_t, uint32_t> counts;
-    counts.reserve(feats.size() / 4);
-    for (uint64_t f : feats) ++counts[f];
-    std::vector<uint64_t> kept;
-    kept.reserve(feats.size());
-    std::vector<size_t> kept_begin;
-    kept_begin.reserve(token_begin.size());
-    for (size_t tok = 0; tok + 1 < token_begin.size(); ++tok) {
-      kept_begin.push_back(kept.size());
-      for (size_t k = token_begin[tok]; k < token_begin[tok + 1]; ++k) {
-        if (counts[feats[k]] >= static_cast<uint32_t>(options.min_feature_count)) {
-          kept.push_back(feats[k]);
-        }
-      }
-    }
-    kept_begin.push_back(kept.size());
-    feats = std::move(kept);
-    token_begin = std::move(kept_begin);
-  }
+  Data train_data, dev_data;
+  Prepare(m, train, &train_data);
+  Prepare(m, dev, &dev_data);
+  if (train_data.tokens.empty()) return Status::InvalidArgument("no training tokens");
+  const Data* dev_or_null = dev.empty() ? nullptr : &dev_data;
+  const size_t num_docs = train_data.document_begin.size() - 1;
   if (options.log_progress) {
-    spdlog::info("ner: {} sentences, {} tokens, {} features per token", train.size(), gold.size(),
-                 feats.size() / gold.size());
+    spdlog::info("ner: {} documents, {} sentences, {} tokens", num_docs,
+                 train_data.num_sentences(), train_data.tokens.size());
   }
-
-  PerceptronTrainer emission(C);
-  TransitionTrainer transitions(static_cast<size_t>(C + 1) * C);
   std::mt19937_64 rng(options.seed);
-  std::vector<size_t> order(train.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::vector<float> scores, scratch(2 * static_cast<size_t>(C));
-  std::vector<int> back, predicted;
-  std::unique_ptr<EntityRecognizer> best;
-  double best_f1 = -1;
-  int best_iteration = 0;
-  for (int it = 0; it < options.iterations; ++it) {
-    std::shuffle(order.begin(), order.end(), rng);
-    size_t wrong = 0;
-    for (size_t si : order) {
-      const size_t first = sentence_begin[si];
-      const int n = static_cast<int>(sentence_begin[si + 1] - first);
-      if (n == 0) continue;
-      scores.assign(static_cast<size_t>(n) * C, 0.0f);
-      for (int i = 0; i < n; ++i) {
-        const size_t tok = first + i;
-        emission.Score(feats.data() + token_begin[tok], token_begin[tok + 1] - token_begin[tok],
-                       scores.data() + static_cast<size_t>(i) * C);
-      }
-      back.resize(static_cast<size_t>(n) * C);
-      predicted.resize(n);
-      internal::Viterbi(scores.data(), n, C, transitions.current(), scratch.data(), back.data(),
-                        predicted.data());
-      for (int i = 0; i < n; ++i) {
-        const size_t tok = first + i;
-        const int truth = gold[tok];
-        const int guess = predicted[i];
-        if (truth != guess) {
-          ++wrong;
-          emission.Update(feats.data() + token_begin[tok], token_begin[tok + 1] - token_begin[tok],
-                          truth, guess);
-        }
-        const int gold_prev = i == 0 ? C : gold[tok - 1];
-        const int guess_prev = i == 0 ? C : predicted[i - 1];
-        if (gold_prev != guess_prev || truth != guess) {
-          transitions.Add(static_cast<size_t>(gold_prev) * C + truth, 1.0f);
-          transitions.Add(static_cast<size_t>(guess_prev) * C + guess, -1.0f);
-        }
-      }
-      emission.Tick();
-      transitions.Tick();
+  std::vector<size_t> all(train_data.num_sentences());
+  std::iota(all.begin(), all.end(), 0);
+
+  // The first pass, on all the data.
+  ComputeFeatures(0, options.min_feature_count, &train_data);
+  ComputeFeatures(0, 1, &dev_data);
+  PassWeights first =
+      TrainPass(options, train_data, all, dev_or_null, options.iterations, C, "first", &rng);
+
+  // The second pass learns from first-pass labels as good as on new text: each fold of
+  // documents is labelled by a first pass trained on the other folds.
+  std::vector<int> labels(train_data.tokens.size(), 0);
+  const int folds = std::min<int>(options.folds, static_cast<int>(num_docs));
+  auto fold_of = [&](size_t sentence) {
+    const size_t doc = static_cast<size_t>(
+        std::upper_bound(train_data.document_begin.begin(), train_data.document_begin.end(),
+                         sentence) -
+        train_data.document_begin.begin() - 1);
+    // Interleaved: the data is ordered by genre, and each fold should hold every genre.
+    return static_cast<int>(doc % folds);
+  };
+  for (int k = 0; k < folds; ++k) {
+    std::vector<size_t> rest;
+    for (size_t si = 0; si < train_data.num_sentences(); ++si) {
+      if (fold_of(si) != k) rest.push_back(si);
     }
-    const bool last = it + 1 == options.iterations;
-    if (dev.empty() && !last) {
-      if (options.log_progress) {
-        spdlog::info("ner iteration {}/{}: {} training tokens wrong", it + 1, options.iterations,
-                     wrong);
-      }
-      continue;
+    const PassWeights fold =
+        TrainPass(options, train_data, rest, nullptr, first.iteration, C, "first", &rng);
+    for (size_t si = 0; si < train_data.num_sentences(); ++si) {
+      if (fold_of(si) == k) Decode(fold.weights, fold.transitions, train_data, si, labels.data());
     }
-    NerModel m;
-    m.types = base.types;
-    m.categories = base.categories;
-    m.labels = base.labels;
-    m.names = base.names;
-    m.words = base.words;
-    m.weights = emission.Average(options.min_weight);
-    m.transitions = transitions.Average();
-    auto candidate = std::make_unique<EntityRecognizer>(std::move(m));
-    double f1 = 0;
-    if (!dev.empty()) {
-      const EntityScores s = EvaluateEntities(*candidate, dev);
-      f1 = s.all.f1();
-      if (options.log_progress) {
-        spdlog::info(
-            "ner iteration {}/{}: {} training tokens wrong; dev precision {:.2f} recall {:.2f} "
-            "f1 {:.2f}",
-            it + 1, options.iterations, wrong, s.all.precision(), s.all.recall(), f1);
-      }
-    }
-    if (dev.empty() || f1 > best_f1) {
-      best_f1 = f1;
-      best_iteration = it + 1;
-      best = std::move(candidate);
-    }
+    if (options.log_progress) spdlog::info("ner: first-pass labels of fold {}/{}", k + 1, folds);
   }
   if (options.log_progress) {
-    const internal::NerModel& m = best->model();
-    spdlog::info("ner: kept iteration {}; {} features, {} weights; {} names, {} name words",
-                 best_iteration, m.weights.num_features(), m.weights.num_weights(),
-                 m.names.size(), m.words.size());
+    double precision = 0, recall = 0;
+    const double f1 = SpanF1(train_data, labels, &precision, &recall);
+    spdlog::info("ner first pass, {}-fold cross-validation: precision {:.2f} recall {:.2f} f1 {:.2f}",
+                 folds, precision, recall, f1);
   }
-  *out = std::move(best);
+  for (size_t i = 0; i < labels.size(); ++i) train_data.tokens[i].first = labels[i];
+  labels.assign(dev_data.tokens.size(), 0);
+  for (size_t si = 0; si < dev_data.num_sentences(); ++si) {
+    Decode(first.weights, first.transitions, dev_data, si, labels.data());
+  }
+  for (size_t i = 0; i < labels.size(); ++i) dev_data.tokens[i].first = labels[i];
+  DocumentFeatures(num_types, &train_data);
+  DocumentFeatures(num_types, &dev_data);
+  ComputeFeatures(1, options.min_feature_count, &train_data);
+  ComputeFeatures(1, 1, &dev_data);
+  PassWeights second =
+      TrainPass(options, train_data, all, dev_or_null, options.iterations, C, "second", &rng);
+
+  m.weights[0] = std::move(first.weights);
+  m.transitions[0] = std::move(first.transitions);
+  m.weights[1] = std::move(second.weights);
+  m.transitions[1] = std::move(second.transitions);
+  if (options.log_progress) {
+    spdlog::info(
+        "ner: kept iterations {} and {}; {} + {} features, {} + {} weights; {} names, {} name "
+        "words",
+        first.iteration, second.iteration, m.weights[0].num_features(),
+        m.weights[1].num_features(), m.weights[0].num_weights(), m.weights[1].num_weights(),
+        m.names.size(), m.words.size());
+  }
+  *out = std::make_unique<EntityRecognizer>(std::move(m));
   return Status::Ok();
 }
 

@@ -65,14 +65,21 @@ struct NerTrainOptions {
   // The model of the pass that scores best on dev is kept (the last when dev is empty).
   float min_weight = 0.02f;  // averaged weights smaller than this are pruned from the model
   int min_feature_count = 1;  // features seen fewer times in training are left out
+  // Probability of training on a token without the features of its word's identity, as if the
+  // word were new: names in new text mostly are.
+  float word_dropout = 0.0f;
+  // The second pass learns from first-pass labels of the training documents, each fold of
+  // documents labelled by a first pass trained on the other folds.
+  int folds = 5;
   uint64_t seed = 1;         // shuffling of the training sentences
   std::vector<std::string> types = DefaultEntityTypes();
   bool log_progress = true;  // per-iteration figures on stderr (spdlog)
 };
 
 // Trains an entity recogniser on `train` (structured averaged perceptron over BILOU labels, Viterbi
-// decoding); reports span F1 on `dev` (may be empty) after each iteration. InvalidArgument when
-// `train` has no tokens.
+// decoding, two passes: see NerModel); reports span F1 on `dev` (may be empty) after each
+// iteration. Sentences of a document must be consecutive; a document starts where `new_document`
+// is set or `doc_id` changes. InvalidArgument when `train` has no tokens.
 Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& names,
                              const std::vector<TaggedNerSentence>& train,
                              const std::vector<TaggedNerSentence>& dev,
