@@ -31,6 +31,7 @@ struct NerOptions {
   std::string treebank;               // CoNLL-U with gold tags of the --train sentences
   std::string jackknife_cache;        // predicted tags of --train, reused when consistent
   std::string dictionary;             // spelling dictionary word list
+  std::vector<std::string> name_lists;  // FILE=CATEGORY
   int jackknife = 5;
   int iterations = 0;  // 0: the trainer's default
   int min_count = 0;   // 0: the trainer's default
@@ -40,7 +41,7 @@ struct NerOptions {
   // eval
   std::string iob2;
   std::string model;  // a model file instead of DIR/en-ner.kgm
-  std::string genre;  // --gum: keep the documents of this genre ("news")
+  std::string genre;  // --gum: keep the documents of these genres ("news,interview")
   std::string predicted;
 };
 
@@ -52,10 +53,16 @@ std::filesystem::path ModelsDir(const NerOptions& o) {
   return o.models.empty() ? nlp::DefaultModelsDir() : std::filesystem::path(o.models);
 }
 
-Status ReadGum(const std::vector<std::string>& files, const std::string& genre,
+// `genres`: comma-separated GUM genres ("news,interview"), empty for all.
+Status ReadGum(const std::vector<std::string>& files, const std::string& genres,
                std::vector<nlp::NerSentence>* out) {
   nlp::CorefUdOptions options;
-  if (!genre.empty()) options.doc_filter = "_" + genre + "_";
+  for (size_t pos = 0; pos < genres.size();) {
+    size_t comma = genres.find(',', pos);
+    if (comma == std::string::npos) comma = genres.size();
+    if (comma > pos) options.doc_filter.push_back("_" + genres.substr(pos, comma - pos) + "_");
+    pos = comma + 1;
+  }
   for (const std::string& f : files) {
     KG_RETURN_IF_ERROR(nlp::ReadCorefUdEntities(f, options, out));
   }
@@ -102,7 +109,7 @@ int TrainNer(const NerOptions& o) {
   for (const std::string& f : o.train) {
     if (Status s = nlp::ReadIob2(f, nlp::DefaultEntityTypes(), &train); !s.ok()) return Fail(s);
   }
-  if (Status s = ReadGum(o.gum, "", &gum); !s.ok()) return Fail(s);
+  if (Status s = ReadGum(o.gum, o.genre, &gum); !s.ok()) return Fail(s);
   if (!o.dev.empty()) {
     if (Status s = nlp::ReadIob2(o.dev, nlp::DefaultEntityTypes(), &dev); !s.ok()) return Fail(s);
   }
@@ -111,6 +118,15 @@ int TrainNer(const NerOptions& o) {
   if (Status s = nlp::Tagger::Load(dir / nlp::kTaggerModelFile, &tagger); !s.ok()) return Fail(s);
   nlp::NameLists names;
   if (Status s = nlp::ReadNameLists(dir, &names); !s.ok()) return Fail(s);
+  for (const std::string& spec : o.name_lists) {
+    const size_t eq = spec.rfind('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+      return Fail(Status::InvalidArgument("--name-list wants FILE=CATEGORY, not " + spec));
+    }
+    if (Status s = nlp::ReadNameList(spec.substr(0, eq), spec.substr(eq + 1), &names); !s.ok()) {
+      return Fail(s);
+    }
+  }
   if (!o.dictionary.empty()) {
     if (Status s = nlp::ReadDictionary(o.dictionary, &names); !s.ok()) return Fail(s);
   }
@@ -218,6 +234,7 @@ void AddNerCommands(CLI::App& app, int* exit_code) {
   train->add_option("--train", o->train, "Training IOB2 files")->required()->expected(1, -1);
   train->add_option("--gum", o->gum, "More training data: CoNLL-U with Entity= annotations")
       ->expected(1, -1);
+  train->add_option("--genre", o->genre, "With --gum: only these genres (news,interview,...)");
   train->add_option("--dev", o->dev, "Development IOB2 file (figures per iteration, best kept)");
   train->add_option("--treebank", o->treebank,
                     "CoNLL-U of the --train sentences with gold tags, for jackknifed tagging");
@@ -226,6 +243,8 @@ void AddNerCommands(CLI::App& app, int* exit_code) {
                     "File keeping the jackknifed tags between runs");
   train->add_option("--dictionary", o->dictionary,
                     "Spelling word list, e.g. /usr/share/dict/american-english-huge");
+  train->add_option("--name-list", o->name_lists,
+                    "More names: FILE=CATEGORY, one name a line (e.g. given names)");
   train->add_option("--iterations", o->iterations, "Passes over the training data");
   train->add_option("--min-count", o->min_count, "Features seen fewer times are left out");
   train->add_option("--word-dropout", o->word_dropout,
@@ -241,7 +260,7 @@ void AddNerCommands(CLI::App& app, int* exit_code) {
   eval->add_option("--iob2", o->iob2, "Gold IOB2 file");
   eval->add_option("--gum", o->gum, "Gold CoNLL-U files with Entity= annotations")
       ->expected(1, -1);
-  eval->add_option("--genre", o->genre, "With --gum: only documents of this genre (news, ...)");
+  eval->add_option("--genre", o->genre, "With --gum: only these genres (news,interview,...)");
   eval->add_option("--models", o->models, "Models directory (default: $KG_MODELS, ...)");
   eval->add_option("--model", o->model, "Entity model file (default: MODELS/en-ner.kgm)");
   eval->add_option("--output", o->predicted, "Write ID FORM PREDICTED GOLD lines here");

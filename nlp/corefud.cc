@@ -4,6 +4,7 @@
 #include <charconv>
 #include <fstream>
 #include <iterator>
+#include <unordered_set>
 
 namespace kg::nlp {
 namespace {
@@ -109,8 +110,19 @@ bool NameWord(const Word& w) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c >= 0x80 && w.upos == "PROPN");
 }
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// `common`: lower-cased words the corpus also uses as common nouns ("emperor", "secretary"): a
+// person "named" by one of them alone is a title ("the Secretary"), not a name.
 void MentionsToTags(const std::vector<Word>& words, std::vector<Mention> mentions,
-                    const CorefUdOptions& options, std::vector<std::string>* tags) {
+                    const CorefUdOptions& options, const std::unordered_set<std::string>& common,
+                    std::vector<std::string>* tags) {
   const int n = static_cast<int>(words.size());
   tags->assign(words.size(), "O");
   std::vector<bool> used(words.size(), false);
@@ -129,7 +141,24 @@ void MentionsToTags(const std::vector<Word>& words, std::vector<Mention> mention
         break;
       }
     }
-    if (head < 0 || words[head].upos != "PROPN" || words[head].xpos == "NNPS") continue;
+    if (head < 0) continue;
+    if (words[head].upos != "PROPN" && type->second == "PER") {
+      // "interviewee David Titley", "the prosecutor, Mark Tedeschi": a name of two words or more
+      // at the end of a mention headed by a common noun.
+      int l = m.last;
+      while (l >= m.begin && l != head && words[l].upos == "PROPN" && NameWord(words[l])) --l;
+      if (m.last - l >= 2) {
+        bool overlaps = false;
+        for (int i = l + 1; i <= m.last; ++i) overlaps = overlaps || used[i];
+        if (overlaps) continue;
+        for (int i = l + 1; i <= m.last; ++i) {
+          used[i] = true;
+          (*tags)[i] = (i == l + 1 ? "B-" : "I-") + type->second;
+        }
+      }
+      continue;
+    }
+    if (words[head].upos != "PROPN" || words[head].xpos == "NNPS") continue;
     if (!NameWord(words[head])) continue;
     int l = head, r = head;
     while (l - 1 >= m.begin && NameWord(words[l - 1]) && !OutsideName(words, l - 1, head)) --l;
@@ -141,6 +170,7 @@ void MentionsToTags(const std::vector<Word>& words, std::vector<Mention> mention
       if (k > m.last || !NameWord(words[k]) || OutsideName(words, k, head)) break;
       r = k;
     }
+    if (l == r && type->second == "PER" && common.count(Lower(words[l].form)) > 0) continue;
     bool overlaps = false;
     for (int i = l; i <= r; ++i) overlaps = overlaps || used[i];
     if (overlaps) continue;
@@ -166,25 +196,42 @@ struct CorefUdParser final {
                                    ": bad CoNLL-U: " + what);
   }
 
+  // Sentences kept, with their words: tags are assigned once every common noun is known.
+  std::vector<std::pair<NerSentence, std::vector<Word>>> kept;
+  std::unordered_set<std::string> common;
+
   void Finish() {
     if (words.empty()) return;
-    if (options->doc_filter.empty() || doc_id.find(options->doc_filter) != std::string::npos) {
-      std::vector<std::pair<std::string, Mention>> open;
-      std::vector<Mention> mentions;
-      for (size_t i = 0; i < words.size(); ++i) {
-        ReadBrackets(words[i].entity, static_cast<int>(i), &open, &mentions);
-      }
+    for (const Word& w : words) {
+      if (w.upos == "NOUN") common.insert(Lower(w.form));
+    }
+    const bool keep = options->doc_filter.empty() ||
+                      std::any_of(options->doc_filter.begin(), options->doc_filter.end(),
+                                  [&](const std::string& f) { return doc_id.find(f) != std::string::npos; });
+    if (keep) {
       NerSentence s;
       s.sent_id = sent_id;
       s.doc_id = doc_id;
       s.new_document = pending_doc;
       for (const Word& w : words) s.forms.push_back(w.form);
-      MentionsToTags(words, std::move(mentions), *options, &s.tags);
-      out->push_back(std::move(s));
+      kept.emplace_back(std::move(s), std::move(words));
     }
     pending_doc = false;
     words.clear();
     sent_id.clear();
+  }
+
+  void Convert() {
+    for (auto& [s, sentence_words] : kept) {
+      std::vector<std::pair<std::string, Mention>> open;
+      std::vector<Mention> mentions;
+      for (size_t i = 0; i < sentence_words.size(); ++i) {
+        ReadBrackets(sentence_words[i].entity, static_cast<int>(i), &open, &mentions);
+      }
+      MentionsToTags(sentence_words, std::move(mentions), *options, common, &s.tags);
+      out->push_back(std::move(s));
+    }
+    kept.clear();
   }
 
   Status WordLine(std::string_view line) {
@@ -222,7 +269,7 @@ struct CorefUdParser final {
 
 Status ParseCorefUdEntities(std::string_view data, std::string_view source,
                             const CorefUdOptions& options, std::vector<NerSentence>* out) {
-  CorefUdParser p{source, &options, out, {}, {}, {}, false, 0};
+  CorefUdParser p{source, &options, out, {}, {}, {}, false, 0, {}, {}};
   size_t pos = 0;
   while (pos < data.size()) {
     size_t end = data.find('\n', pos);
@@ -250,6 +297,7 @@ Status ParseCorefUdEntities(std::string_view data, std::string_view source,
     }
   }
   p.Finish();
+  p.Convert();
   return Status::Ok();
 }
 

@@ -23,8 +23,9 @@ struct CorefUdOptions {
   // CorefUD entity type -> IOB2 type; other types ("event", "abstract", ...) are not entities.
   std::vector<std::pair<std::string, std::string>> types = {
       {"person", "PER"}, {"place", "LOC"}, {"organization", "ORG"}};
-  // Keep only the documents whose id contains this ("_news_" for GUM's news); empty: all.
-  std::string doc_filter;
+  // Keep only the documents whose id contains one of these ("_news_" for GUM's news); empty:
+  // every document.
+  std::vector<std::string> doc_filter;
 };
 
 // Parses CoNLL-U text with `Entity=` annotations and appends its sentences (syntactic words,

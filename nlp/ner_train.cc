@@ -170,6 +170,24 @@ Status ReadNameLists(const std::filesystem::path& models_dir, NameLists* out) {
     const size_t tab = line.find('\t');
     out->names.emplace_back(line.substr(0, tab), "demonym");
   }
+  const std::filesystem::path person_names = models_dir / "person_names.tsv";
+  if (!std::filesystem::exists(person_names)) return Status::Ok();
+  lines.clear();
+  KG_RETURN_IF_ERROR(ReadLines(person_names, &lines));
+  for (const std::string& line : lines) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    const size_t tab2 = line.find('\t', tab + 1);
+    out->names.emplace_back(line.substr(0, tab), line.substr(tab + 1, tab2 - tab - 1));
+  }
+  return Status::Ok();
+}
+
+Status ReadNameList(const std::filesystem::path& path, const std::string& category,
+                    NameLists* out) {
+  std::vector<std::string> lines;
+  KG_RETURN_IF_ERROR(ReadLines(path, &lines));
+  for (std::string& name : lines) out->names.emplace_back(std::move(name), category);
   return Status::Ok();
 }
 
@@ -452,7 +470,11 @@ PassWeights TrainPass(const NerTrainOptions& options, const Data& train, std::ve
   std::bernoulli_distribution drop(options.word_dropout);
   if (dev != nullptr) dev_predicted.resize(dev->tokens.size());
   PassWeights best;
-  double best_f1 = -1;
+  // With dev: every iteration's weights and dev F1. The iteration kept is the one whose F1
+  // averaged with its neighbours' is best: a single iteration's peak on a dev set of a thousand
+  // entities is mostly luck.
+  std::vector<PassWeights> candidates;
+  std::vector<double> f1s;
   for (int it = 0; it < iterations; ++it) {
     std::shuffle(which.begin(), which.end(), *rng);
     size_t wrong = 0;
@@ -513,12 +535,20 @@ PassWeights TrainPass(const NerTrainOptions& options, const Data& train, std::ve
           "{:.2f} f1 {:.2f}",
           name, it + 1, iterations, wrong, precision, recall, f1);
     }
-    if (f1 > best_f1) {
-      best_f1 = f1;
-      best = std::move(candidate);
-    }
+    candidates.push_back(std::move(candidate));
+    f1s.push_back(f1);
   }
-  return best;
+  if (dev == nullptr) return best;
+  size_t keep = 0;
+  double keep_f1 = -1;
+  for (size_t it = 0; it < f1s.size(); ++it) {
+    const size_t from = it == 0 ? 0 : it - 1, to = std::min(f1s.size() - 1, it + 1);
+    double sum = 0;
+    for (size_t k = from; k <= to; ++k) sum += f1s[k];
+    const double smoothed = sum / static_cast<double>(to - from + 1);
+    if (smoothed > keep_f1) keep_f1 = smoothed, keep = it;
+  }
+  return std::move(candidates[keep]);
 }
 
 }  // namespace

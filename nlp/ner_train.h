@@ -51,10 +51,16 @@ struct NameLists {
   std::vector<std::string> dictionary;
 };
 
-// Reads gazetteer.tsv (name TAB category TAB source) and demonyms.tsv (adjective TAB place; the
-// adjectives become category "demonym") from `models_dir`; lines starting with '#' are comments.
-// IOError when a file is missing.
+// Reads gazetteer.tsv (name TAB category TAB source), demonyms.tsv (adjective TAB place; the
+// adjectives become category "demonym") and, when it is there, person_names.tsv (name TAB
+// given|surname TAB source) from `models_dir`; lines starting with '#' are comments. IOError when
+// gazetteer.tsv or demonyms.tsv is missing.
 Status ReadNameLists(const std::filesystem::path& models_dir, NameLists* out);
+
+// Reads a list of names, one a line ('#' starts a comment line), as names of `category`. IOError
+// when the file is missing.
+Status ReadNameList(const std::filesystem::path& path, const std::string& category,
+                    NameLists* out);
 
 // Reads a word list, one word a line, into out->dictionary; words with an apostrophe (possessives)
 // are skipped. IOError when the file is missing.
@@ -67,7 +73,7 @@ struct NerTrainOptions {
   int min_feature_count = 1;  // features seen fewer times in training are left out
   // Probability of training on a token without the features of its word's identity, as if the
   // word were new: names in new text mostly are.
-  float word_dropout = 0.0f;
+  float word_dropout = 0.3f;
   // The second pass learns from first-pass labels of the training documents, each fold of
   // documents labelled by a first pass trained on the other folds.
   int folds = 5;

@@ -48,7 +48,7 @@ TEST_CASE("named mentions of CorefUD become IOB2 entities", "[corefud]") {
 TEST_CASE("documents can be selected by genre", "[corefud]") {
   std::vector<kg::nlp::NerSentence> s;
   kg::nlp::CorefUdOptions options;
-  options.doc_filter = "_bio_";
+  options.doc_filter = {"_bio_"};
   REQUIRE(kg::nlp::ParseCorefUdEntities(kSample, "sample", options, &s).ok());
   REQUIRE(s.size() == 1);
   CHECK(s[0].forms == std::vector<std::string>{"Riga"});
