@@ -25,16 +25,16 @@ namespace kg::cli {
 namespace {
 
 struct NerOptions {
-  std::vector<std::string> train;     // IOB2
-  std::vector<std::string> gum;       // CorefUD CoNLL-U
-  std::string dev;                    // IOB2
-  std::string treebank;               // CoNLL-U with gold tags of the --train sentences
-  std::string jackknife_cache;        // predicted tags of --train, reused when consistent
-  std::string dictionary;             // spelling dictionary word list
+  std::vector<std::string> train;       // IOB2
+  std::vector<std::string> gum;         // CorefUD CoNLL-U
+  std::string dev;                      // IOB2
+  std::string treebank;                 // CoNLL-U with gold tags of the --train sentences
+  std::string jackknife_cache;          // predicted tags of --train, reused when consistent
+  std::string dictionary;               // spelling dictionary word list
   std::vector<std::string> name_lists;  // FILE=CATEGORY
   int jackknife = 5;
-  int iterations = 0;  // 0: the trainer's default
-  int min_count = 0;   // 0: the trainer's default
+  int iterations = 0;       // 0: the trainer's default
+  int min_count = 0;        // 0: the trainer's default
   float word_dropout = -1;  // < 0: the trainer's default
   std::string output;
   std::string models;
@@ -258,8 +258,7 @@ void AddNerCommands(CLI::App& app, int* exit_code) {
   CLI::App* eval = app.get_subcommand("eval")->add_subcommand(
       "ner", "Entity spans and types against gold data (CoNLL exact match)");
   eval->add_option("--iob2", o->iob2, "Gold IOB2 file");
-  eval->add_option("--gum", o->gum, "Gold CoNLL-U files with Entity= annotations")
-      ->expected(1, -1);
+  eval->add_option("--gum", o->gum, "Gold CoNLL-U files with Entity= annotations")->expected(1, -1);
   eval->add_option("--genre", o->genre, "With --gum: only these genres (news,interview,...)");
   eval->add_option("--models", o->models, "Models directory (default: $KG_MODELS, ...)");
   eval->add_option("--model", o->model, "Entity model file (default: MODELS/en-ner.kgm)");

@@ -14,7 +14,7 @@ struct Word final {
   std::string upos;
   std::string xpos;
   std::string deprel;
-  int head = -1;  // index in the sentence, -1 for the root
+  int head = -1;       // index in the sentence, -1 for the root
   std::string entity;  // the value of Entity= in MISC, or empty
 };
 
@@ -23,7 +23,6 @@ struct Mention final {
   int last = 0;
   std::string type;
 };
-
 
 // Lower-case words that stay inside a name between capitalised words.
 bool Connector(std::string_view form) {
@@ -205,9 +204,10 @@ struct CorefUdParser final {
     for (const Word& w : words) {
       if (w.upos == "NOUN") common.insert(Lower(w.form));
     }
-    const bool keep = options->doc_filter.empty() ||
-                      std::any_of(options->doc_filter.begin(), options->doc_filter.end(),
-                                  [&](const std::string& f) { return doc_id.find(f) != std::string::npos; });
+    const bool keep =
+        options->doc_filter.empty() ||
+        std::any_of(options->doc_filter.begin(), options->doc_filter.end(),
+                    [&](const std::string& f) { return doc_id.find(f) != std::string::npos; });
     if (keep) {
       NerSentence s;
       s.sent_id = sent_id;

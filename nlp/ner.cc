@@ -255,7 +255,8 @@ void ComputeDocumentFeatures(NerToken* tokens, size_t n, int num_types,
       t.doc_label = static_cast<uint8_t>(best + 1);
       const int other_capitalised = capitalised - (capitalised_inside(t) ? 1 : 0);
       const int other_lower = lower - (t.caps == 1 ? 1 : 0);
-      t.doc_case = static_cast<uint8_t>((other_capitalised > 0 ? 1 : 0) | (other_lower > 0 ? 2 : 0));
+      t.doc_case =
+          static_cast<uint8_t>((other_capitalised > 0 ? 1 : 0) | (other_lower > 0 ? 2 : 0));
     }
     a = b;
   }

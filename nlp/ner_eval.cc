@@ -66,8 +66,7 @@ EntityScores EvaluateEntities(const EntityRecognizer& ner,
     ner.AnnotateDocument(std::span<Sentence>(sentences.data() + first, end - first));
     first = end;
   }
-  scores.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  scores.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (predicted != nullptr) predicted->clear();
   std::vector<std::string_view> gold_tags, predicted_tags;
   for (size_t k = 0; k < gold.size(); ++k) {

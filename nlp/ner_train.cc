@@ -227,10 +227,10 @@ void BuildNameIndexes(const NameLists& lists, NerModel* m) {
       const uint32_t bit = i + 1 == n ? (1u << c) : internal::kPrefixBit;
       names[internal::ExactNameKey(exact)] |= bit;
       names[internal::NormalNameKey(normal)] |= bit;
-      const internal::Bilou part = n == 1         ? internal::kUnit
-                                   : i == 0       ? internal::kBegin
-                                   : i + 1 == n   ? internal::kLast
-                                                  : internal::kInside;
+      const internal::Bilou part = n == 1       ? internal::kUnit
+                                   : i == 0     ? internal::kBegin
+                                   : i + 1 == n ? internal::kLast
+                                                : internal::kInside;
       words[internal::WordKey(HashNormalized(forms[i]))] |= 1u << (4 * c + part);
     }
   }
@@ -434,8 +434,7 @@ std::vector<std::tuple<size_t, size_t, int>> Spans(const int* classes, size_t fi
 }
 
 // Span F1 (percent) of `predicted` against the gold classes of `d`.
-double SpanF1(const Data& d, const std::vector<int>& predicted, double* precision,
-              double* recall) {
+double SpanF1(const Data& d, const std::vector<int>& predicted, double* precision, double* recall) {
   size_t gold = 0, found = 0, correct = 0;
   for (size_t k = 0; k < d.num_sentences(); ++k) {
     const auto g = Spans(d.gold.data(), d.sentence_begin[k], d.sentence_begin[k + 1]);
@@ -574,8 +573,8 @@ Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& na
   const Data* dev_or_null = dev.empty() ? nullptr : &dev_data;
   const size_t num_docs = train_data.document_begin.size() - 1;
   if (options.log_progress) {
-    spdlog::info("ner: {} documents, {} sentences, {} tokens", num_docs,
-                 train_data.num_sentences(), train_data.tokens.size());
+    spdlog::info("ner: {} documents, {} sentences, {} tokens", num_docs, train_data.num_sentences(),
+                 train_data.tokens.size());
   }
   std::mt19937_64 rng(options.seed);
   std::vector<size_t> all(train_data.num_sentences());
@@ -592,10 +591,10 @@ Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& na
   std::vector<int> labels(train_data.tokens.size(), 0);
   const int folds = std::min<int>(options.folds, static_cast<int>(num_docs));
   auto fold_of = [&](size_t sentence) {
-    const size_t doc = static_cast<size_t>(
-        std::upper_bound(train_data.document_begin.begin(), train_data.document_begin.end(),
-                         sentence) -
-        train_data.document_begin.begin() - 1);
+    const size_t doc =
+        static_cast<size_t>(std::upper_bound(train_data.document_begin.begin(),
+                                             train_data.document_begin.end(), sentence) -
+                            train_data.document_begin.begin() - 1);
     // Interleaved: the data is ordered by genre, and each fold should hold every genre.
     return static_cast<int>(doc % folds);
   };
@@ -614,8 +613,9 @@ Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& na
   if (options.log_progress) {
     double precision = 0, recall = 0;
     const double f1 = SpanF1(train_data, labels, &precision, &recall);
-    spdlog::info("ner first pass, {}-fold cross-validation: precision {:.2f} recall {:.2f} f1 {:.2f}",
-                 folds, precision, recall, f1);
+    spdlog::info(
+        "ner first pass, {}-fold cross-validation: precision {:.2f} recall {:.2f} f1 {:.2f}", folds,
+        precision, recall, f1);
   }
   for (size_t i = 0; i < labels.size(); ++i) train_data.tokens[i].first = labels[i];
   labels.assign(dev_data.tokens.size(), 0);
@@ -638,9 +638,8 @@ Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& na
     spdlog::info(
         "ner: kept iterations {} and {}; {} + {} features, {} + {} weights; {} names, {} name "
         "words",
-        first.iteration, second.iteration, m.weights[0].num_features(),
-        m.weights[1].num_features(), m.weights[0].num_weights(), m.weights[1].num_weights(),
-        m.names.size(), m.words.size());
+        first.iteration, second.iteration, m.weights[0].num_features(), m.weights[1].num_features(),
+        m.weights[0].num_weights(), m.weights[1].num_weights(), m.names.size(), m.words.size());
   }
   *out = std::make_unique<EntityRecognizer>(std::move(m));
   return Status::Ok();

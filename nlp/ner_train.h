@@ -59,8 +59,7 @@ Status ReadNameLists(const std::filesystem::path& models_dir, NameLists* out);
 
 // Reads a list of names, one a line ('#' starts a comment line), as names of `category`. IOError
 // when the file is missing.
-Status ReadNameList(const std::filesystem::path& path, const std::string& category,
-                    NameLists* out);
+Status ReadNameList(const std::filesystem::path& path, const std::string& category, NameLists* out);
 
 // Reads a word list, one word a line, into out->dictionary; words with an apostrophe (possessives)
 // are skipped. IOError when the file is missing.
@@ -69,7 +68,7 @@ Status ReadDictionary(const std::filesystem::path& path, NameLists* out);
 struct NerTrainOptions {
   int iterations = 20;  // passes over the training data
   // The model of the pass that scores best on dev is kept (the last when dev is empty).
-  float min_weight = 0.02f;  // averaged weights smaller than this are pruned from the model
+  float min_weight = 0.02f;   // averaged weights smaller than this are pruned from the model
   int min_feature_count = 1;  // features seen fewer times in training are left out
   // Probability of training on a token without the features of its word's identity, as if the
   // word were new: names in new text mostly are.
@@ -77,7 +76,7 @@ struct NerTrainOptions {
   // The second pass learns from first-pass labels of the training documents, each fold of
   // documents labelled by a first pass trained on the other folds.
   int folds = 5;
-  uint64_t seed = 1;         // shuffling of the training sentences
+  uint64_t seed = 1;  // shuffling of the training sentences
   std::vector<std::string> types = DefaultEntityTypes();
   bool log_progress = true;  // per-iteration figures on stderr (spdlog)
 };

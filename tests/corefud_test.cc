@@ -12,7 +12,8 @@ namespace {
 const char kSample[] =
     "# newdoc id = GUM_news_test\n"
     "# sent_id = t-1\n"
-    "1\tAcme\tAcme\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-x-cf1-1-coref(2-organization-new-x-cf2-1-sgl)\n"
+    "1\tAcme\tAcme\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-x-cf1-1-coref(2-"
+    "organization-new-x-cf2-1-sgl)\n"
     "2\tChairman\tchairman\tPROPN\tNNP\t_\t3\tnmod:desc\t_\t_\n"
     "3\tOlga\tOlga\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n"
     "4\tBrandt\tBrandt\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=1)\n"

@@ -40,8 +40,8 @@ TEST_CASE("IOB2 tokens, tags and comments are read", "[iob2]") {
   CHECK(s[1].doc_id == "doc1");
   REQUIRE(s[0].forms.size() == 9);
   CHECK(s[0].forms[3] == "Porto");
-  CHECK(s[0].tags == std::vector<std::string>{"B-PER", "I-PER", "O", "B-LOC", "O", "O", "O", "O",
-                                              "O"});
+  CHECK(s[0].tags ==
+        std::vector<std::string>{"B-PER", "I-PER", "O", "B-LOC", "O", "O", "O", "O", "O"});
 }
 
 TEST_CASE("an I- tag that continues nothing starts an entity", "[iob2]") {
@@ -70,8 +70,8 @@ TEST_CASE("malformed IOB2 lines name the source and the line", "[iob2]") {
 }
 
 TEST_CASE("entity spans follow CoNLL's reading of IOB2", "[iob2]") {
-  const std::vector<std::string_view> tags = {"B-PER", "I-PER", "I-LOC", "O", "I-ORG", "B-ORG",
-                                              "I-ORG"};
+  const std::vector<std::string_view> tags = {"B-PER", "I-PER", "I-LOC", "O",
+                                              "I-ORG", "B-ORG", "I-ORG"};
   const auto spans = kg::nlp::EntitySpans(tags.size(), [&](size_t i) { return tags[i]; });
   REQUIRE(spans.size() == 4);
   CHECK(spans[0] == kg::nlp::EntitySpan{0, 2, "PER"});

@@ -26,14 +26,25 @@ struct Word {
   const char* tag;
 };
 const std::vector<std::vector<Word>> kTiny = {
-    {{"Olga", "NNP", "B-PER"}, {"Brandt", "NNP", "I-PER"}, {"visited", "VBD", "O"},
-     {"Riga", "NNP", "B-LOC"}, {".", ".", "O"}},
-    {{"Hamid", "NNP", "B-PER"}, {"Rahimi", "NNP", "I-PER"}, {"joined", "VBD", "O"},
-     {"Nordbank", "NNP", "B-ORG"}, {"in", "IN", "O"}, {"Tallinn", "NNP", "B-LOC"},
+    {{"Olga", "NNP", "B-PER"},
+     {"Brandt", "NNP", "I-PER"},
+     {"visited", "VBD", "O"},
+     {"Riga", "NNP", "B-LOC"},
+     {".", ".", "O"}},
+    {{"Hamid", "NNP", "B-PER"},
+     {"Rahimi", "NNP", "I-PER"},
+     {"joined", "VBD", "O"},
+     {"Nordbank", "NNP", "B-ORG"},
+     {"in", "IN", "O"},
+     {"Tallinn", "NNP", "B-LOC"},
      {".", ".", "O"}},
     {{"The", "DT", "O"}, {"talks", "NNS", "O"}, {"ended", "VBD", "O"}, {".", ".", "O"}},
-    {{"Workers", "NNS", "O"}, {"of", "IN", "O"}, {"Nordbank", "NNP", "B-ORG"},
-     {"met", "VBD", "O"}, {"Olga", "NNP", "B-PER"}, {".", ".", "O"}},
+    {{"Workers", "NNS", "O"},
+     {"of", "IN", "O"},
+     {"Nordbank", "NNP", "B-ORG"},
+     {"met", "VBD", "O"},
+     {"Olga", "NNP", "B-PER"},
+     {".", ".", "O"}},
 };
 
 const char* UposOf(const std::string& xpos) {
@@ -107,11 +118,11 @@ std::vector<std::string> Entities(const kg::nlp::Sentence& s) {
 
 }  // namespace
 
-TEST_CASE("a trained recogniser learns its training data and survives save and load",
-          "[ner]") {
+TEST_CASE("a trained recogniser learns its training data and survives save and load", "[ner]") {
   const TinyData data;
   const auto ner = TrainTiny(data);
-  for (size_t k = 0; k < data.gold.size(); ++k) CHECK(Tags(*ner, data.tagged[k]) == data.gold[k].tags);
+  for (size_t k = 0; k < data.gold.size(); ++k)
+    CHECK(Tags(*ner, data.tagged[k]) == data.gold[k].tags);
   kg::testing::TempDir dir;
   REQUIRE(ner->Save(dir / kg::nlp::kEntityModelFile).ok());
   std::unique_ptr<kg::nlp::EntityRecognizer> back;
