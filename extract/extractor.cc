@@ -1,5 +1,7 @@
 #include "extract/extractor.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "extract/analysis.h"
 #include "extract/coref.h"
@@ -68,12 +70,32 @@ ExtractedDocument Extractor::Extract(std::string_view text) const {
 
   ResolveCoreference(a);
   ExtractedDocument doc;
-  FindFacts(a, &doc.facts);
+  // Demands first: they mark the clauses that are wanted rather than done, which state no facts.
   FindDemands(a, &doc.facts);
+  FindFacts(a, &doc.facts);
   doc.sentences.reserve(a.sentences.size());
   for (const auto& s : a.sentences) doc.sentences.push_back(s.span);
   doc.entities = std::move(a.entities);
   return doc;
+}
+
+std::vector<OpenIeTuple> Extractor::OpenIe(std::string_view tokenised_sentence) const {
+  nlp::Sentence sentence;
+  size_t pos = 0;
+  while (pos < tokenised_sentence.size()) {
+    const size_t end = std::min(tokenised_sentence.find(' ', pos), tokenised_sentence.size());
+    if (end > pos) {
+      nlp::Token token;
+      token.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(end)};
+      token.form = tokenised_sentence.substr(pos, end - pos);
+      sentence.tokens.push_back(token);
+    }
+    pos = end + 1;
+  }
+  if (sentence.tokens.empty()) return {};
+  sentence.span = {sentence.tokens.front().span.begin, sentence.tokens.back().span.end};
+  models_->nlp->Annotate(&sentence);
+  return OpenIeTuples(Tree(sentence));
 }
 
 std::filesystem::path DefaultModelsDir() { return nlp::DefaultModelsDir(); }

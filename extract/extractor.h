@@ -11,6 +11,7 @@
 
 #include "core/status.h"
 #include "core/types.h"
+#include "extract/openie.h"
 
 namespace kg::extract {
 
@@ -35,6 +36,10 @@ class Extractor final {
   // Extracts one document. `text` must be valid UTF-8; every span in the result indexes it.
   // Const and free of shared mutable state: threads may call it concurrently.
   ExtractedDocument Extract(std::string_view text) const;
+
+  // Open-IE tuples of one sentence given already tokenised, tokens separated by spaces (the
+  // input of the CaRB benchmark); arguments are made of those tokens. Thread-safe.
+  std::vector<OpenIeTuple> OpenIe(std::string_view tokenised_sentence) const;
 
  private:
   struct Models;

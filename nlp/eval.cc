@@ -1,6 +1,7 @@
 #include "nlp/eval.h"
 
 #include <chrono>
+#include <ctime>
 #include <set>
 #include <string>
 #include <utility>
@@ -26,6 +27,12 @@ double F1(size_t matched, size_t gold, size_t system) {
   return 100.0 * 2 * p * r / (p + r);
 }
 
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
 bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
@@ -37,11 +44,13 @@ TagParseScores EvaluateTagParse(const Tagger& tagger, const Parser* parser,
   sentences.reserve(gold.size());
   for (const ConlluSentence& cs : gold) sentences.push_back(ToSentence(cs));
   const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = ThreadCpuSeconds();
   for (Sentence& s : sentences) {
     tagger.Tag(&s);
     if (parser != nullptr) parser->Parse(&s);
   }
   TagParseScores r;
+  r.cpu_seconds = ThreadCpuSeconds() - cpu_start;
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   size_t upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0, las_full = 0;
   for (size_t k = 0; k < gold.size(); ++k) {
@@ -117,7 +126,9 @@ TokenizeScores EvaluateTokenizer(const std::vector<ConlluSentence>& gold) {
       gold_sentences.emplace(spans.front().first, spans.back().second);
     }
     const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = ThreadCpuSeconds();
     const std::vector<Sentence> system = Tokenize(text);
+    r.cpu_seconds += ThreadCpuSeconds() - cpu_start;
     r.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.gold_tokens += gold_words.size();
     r.gold_sentences += gold_sentences.size();

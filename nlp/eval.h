@@ -21,6 +21,9 @@ struct TagParseScores {
                         // the CoNLL 2018 shared task scored it
   double las_full = 0;  // label = the whole relation, subtype included
   double seconds = 0;   // wall time of tagging (and parsing) alone, one thread
+  // CPU time of the thread that tagged (and parsed): the cost on one core even when other
+  // processes share the machine.
+  double cpu_seconds = 0;
 };
 
 // Tags, lemmatises and (when `parser` is not null) parses the words of `gold` (gold
@@ -40,7 +43,8 @@ struct TokenizeScores {
   size_t skipped_sentences = 0;  // gold sentences whose words could not be found in their text
   double tokens_f1 = 0;          // percent
   double sentences_f1 = 0;
-  double seconds = 0;  // wall time of tokenisation alone
+  double seconds = 0;      // wall time of tokenisation alone
+  double cpu_seconds = 0;  // CPU time of the tokenising thread
 };
 
 // Rebuilds each document's raw text from the "# text" comments (sentences joined by a space, a

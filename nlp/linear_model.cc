@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 namespace kg::nlp {
 
 namespace {
 uint64_t TableSize(size_t n) {
   uint64_t size = 16;
-  while (size < 2 * n) size *= 2;
+  while (size * 7 < n * 10) size *= 2;  // load factor at most 0.7: half the memory of 0.5
   return size;
 }
 }  // namespace
@@ -48,6 +49,23 @@ void WeightTable::Index(const std::vector<uint64_t>& keys, const std::vector<uin
   }
 }
 
+WeightTable WeightTable::Pruned(float min_weight) const {
+  std::vector<uint64_t> keys;
+  std::vector<std::vector<Entry>> weights;
+  for (const Slot& s : slots_) {
+    if (s.key == 0) continue;
+    std::vector<Entry> kept;
+    for (uint32_t k = 0; k < s.count; ++k) {
+      const Entry& e = entries_[s.begin + k];
+      if (std::fabs(static_cast<float>(e.weight) * scale_) >= min_weight) kept.push_back(e);
+    }
+    if (kept.empty()) continue;
+    keys.push_back(s.key);
+    weights.push_back(std::move(kept));
+  }
+  return Build(num_classes_, scale_, keys, weights);
+}
+
 void WeightTable::Save(ByteWriter* w) const {
   std::vector<const Slot*> used;
   used.reserve(num_features_);
@@ -67,7 +85,12 @@ void WeightTable::Save(ByteWriter* w) const {
   }
   w->Put<uint32_t>(static_cast<uint32_t>(num_classes_));
   w->Put<float>(scale_);
-  w->PutArray(keys);
+  w->Put<uint64_t>(keys.size());
+  uint64_t prev = 0;
+  for (uint64_t k : keys) {
+    w->PutVarint(k - prev);
+    prev = k;
+  }
   w->PutArray(counts);
   w->PutArray(entries);
 }
@@ -76,14 +99,22 @@ bool WeightTable::Load(ByteReader* r) {
   uint32_t num_classes = 0;
   std::vector<uint64_t> keys;
   std::vector<uint16_t> counts;
-  if (!r->Get(&num_classes) || !r->Get(&scale_) || !r->GetArray(&keys) || !r->GetArray(&counts) ||
-      !r->GetArray(&entries_)) {
+  uint64_t num_keys = 0;
+  if (!r->Get(&num_classes) || !r->Get(&scale_) || !r->Get(&num_keys) || num_keys > (1u << 30)) {
     return false;
   }
+  keys.reserve(num_keys);
+  uint64_t prev = 0;
+  for (uint64_t i = 0; i < num_keys; ++i) {
+    uint64_t delta = 0;
+    if (!r->GetVarint(&delta) || delta == 0 || prev + delta < prev) return false;  // ascending
+    prev += delta;
+    keys.push_back(prev);
+  }
+  if (!r->GetArray(&counts) || !r->GetArray(&entries_)) return false;
   if (num_classes == 0 || num_classes > 65535 || counts.size() != keys.size()) return false;
   uint64_t total = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] == 0 || (i > 0 && keys[i] <= keys[i - 1])) return false;  // also: no duplicates
     total += counts[i];
   }
   if (total != entries_.size()) return false;
@@ -159,6 +190,56 @@ void PerceptronTrainer::Update(const uint64_t* features, size_t n, int truth, in
       it->w += delta;
     }
   }
+}
+
+void PerceptronTrainer::AddAveraged(float factor, std::vector<uint64_t>* keys,
+                                    std::vector<std::vector<std::pair<uint16_t, float>>>* sums,
+                                    PerceptronTrainer* index) const {
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    const uint32_t at = index->FindOrAdd(keys_[i]);
+    if (at >= keys->size()) {
+      keys->push_back(keys_[i]);
+      sums->emplace_back();
+    }
+    auto& row = (*sums)[at];
+    for (const Weight& w : weights_[i]) {
+      const double total = w.total + static_cast<double>(clock_ - w.since) * w.w;
+      const float avg = static_cast<float>(total / static_cast<double>(clock_)) * factor;
+      auto it =
+          std::find_if(row.begin(), row.end(), [&](const auto& p) { return p.first == w.cls; });
+      if (it == row.end()) {
+        row.emplace_back(w.cls, avg);
+      } else {
+        it->second += avg;
+      }
+    }
+  }
+}
+
+WeightTable PerceptronTrainer::AverageOf(const std::vector<const PerceptronTrainer*>& trainers,
+                                         float min_weight) {
+  // `index` only maps keys to rows here; its weights stay empty.
+  PerceptronTrainer index(trainers.front()->num_classes_);
+  std::vector<uint64_t> keys;
+  std::vector<std::vector<std::pair<uint16_t, float>>> sums;
+  const float factor = 1.0f / static_cast<float>(trainers.size());
+  for (const PerceptronTrainer* t : trainers) t->AddAveraged(factor, &keys, &sums, &index);
+  float max_abs = 0.0f;
+  for (const auto& row : sums) {
+    for (const auto& p : row) max_abs = std::max(max_abs, std::fabs(p.second));
+  }
+  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  std::vector<std::vector<WeightTable::Entry>> entries(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    for (const auto& [cls, w] : sums[i]) {
+      if (std::fabs(w) < min_weight) continue;
+      const long q = std::lround(w / scale);
+      if (q != 0) entries[i].push_back(WeightTable::Entry{cls, static_cast<int16_t>(q)});
+    }
+    std::sort(entries[i].begin(), entries[i].end(),
+              [](const auto& a, const auto& b) { return a.cls < b.cls; });
+  }
+  return WeightTable::Build(trainers.front()->num_classes_, scale, keys, entries);
 }
 
 WeightTable PerceptronTrainer::Average(float min_weight) const {

@@ -14,8 +14,9 @@ namespace kg::nlp {
 // nlp/features.h) the quantised weights of the classes it votes for. Safe to share between
 // threads once loaded.
 //
-// table    := num_classes(u32) scale(f32) keys(array of u64, ascending) counts(array of u16,
-//             one per key) entries(array of entry, counts[i] consecutive entries per key)
+// table    := num_classes(u32) scale(f32) num_keys(u64) key_delta(varint)*num_keys
+//             counts(array of u16, one per key) entries(array of entry, counts[i] per key)
+// key_delta:= the key minus the previous key (the first: minus 0); keys ascend, none is 0
 // entry    := class(u16) weight(i16); the weight in model units is weight * scale
 class WeightTable final {
  public:
@@ -71,6 +72,10 @@ class WeightTable final {
   static WeightTable Build(int num_classes, float scale, const std::vector<uint64_t>& keys,
                            const std::vector<std::vector<Entry>>& weights);
 
+  // A copy without the weights whose magnitude (in model units) is below `min_weight`, nor the
+  // features left without weights.
+  WeightTable Pruned(float min_weight) const;
+
   void Save(ByteWriter* w) const;
   // False when the bytes do not form a valid table (the reader is then failed too).
   bool Load(ByteReader* r);
@@ -107,6 +112,10 @@ class PerceptronTrainer final {
   // The averaged weights, quantised to 16 bits; weights whose magnitude is below `min_weight`
   // (in perceptron units) are dropped, and so are features left without weights.
   WeightTable Average(float min_weight) const;
+  // The mean of the averaged weights of several trainers over the same classes (an ensemble of
+  // perceptrons trained on different orders of the data), pruned and quantised as Average does.
+  static WeightTable AverageOf(const std::vector<const PerceptronTrainer*>& trainers,
+                               float min_weight);
 
  private:
   struct Weight {
@@ -115,6 +124,10 @@ class PerceptronTrainer final {
     double total;  // sum of w over the clock ticks up to `since`
     uint64_t since;
   };
+  // Adds the averaged weight of every (feature, class) times `factor` to `*sums`.
+  void AddAveraged(float factor, std::vector<uint64_t>* keys,
+                   std::vector<std::vector<std::pair<uint16_t, float>>>* sums,
+                   PerceptronTrainer* index) const;
   uint32_t FindOrAdd(uint64_t key);
   int64_t Find(uint64_t key) const;
   void Grow();

@@ -10,8 +10,9 @@
 // stored_size:= size in bytes of body as stored (little-endian u64)
 // checksum   := XXH64 (seed 0) of every byte before it, little-endian u64
 //
-// The payload is read with ByteReader; its grammar is given at the top of the file of each model
-// kind (nlp/tagger.cc, nlp/parser.cc). All integers are little-endian; floats are IEEE-754.
+// The payload is read with ByteReader; varint := LEB128 (7 bits a byte, low first). its grammar is
+// given at the top of the file of each model kind (nlp/tagger.cc, nlp/parser.cc). All integers are
+// little-endian; floats are IEEE-754.
 #pragma once
 
 #include <cstdint>
@@ -60,7 +61,15 @@ class ByteWriter final {
   void PutArray(const std::vector<T>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     Put<uint64_t>(v.size());
-    data_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) data_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
+  // An unsigned integer in LEB128: 7 bits a byte, low bits first, high bit set on all but the last.
+  void PutVarint(uint64_t v) {
+    while (v >= 0x80) {
+      data_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    data_.push_back(static_cast<char>(v));
   }
   const std::string& data() const { return data_; }
   std::string& data() { return data_; }
@@ -97,9 +106,22 @@ class ByteReader final {
     uint64_t n = 0;
     if (!Get(&n) || n > max_count || (data_.size() - pos_) / sizeof(T) < n) return Fail();
     v->resize(n);
-    std::memcpy(v->data(), data_.data() + pos_, n * sizeof(T));
+    if (n > 0) std::memcpy(v->data(), data_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return true;
+  }
+  bool GetVarint(uint64_t* v) {
+    uint64_t result = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (!ok_ || pos_ >= data_.size()) return Fail();
+      const uint8_t byte = static_cast<uint8_t>(data_[pos_++]);
+      result |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) {
+        *v = result;
+        return true;
+      }
+    }
+    return Fail();
   }
   bool ok() const { return ok_; }
   bool at_end() const { return pos_ == data_.size(); }

@@ -228,6 +228,13 @@ int ParserFeatures(const ParseState& s, const ParseInput* in, uint64_t* out) {
   out[k++] = Feature(104, s0t, L(s0r1), b0t);
   out[k++] = Feature(105, s1t, L(s1r1), s0t);
   out[k++] = Feature(106, s1t, s0wt, b0t);
+  {
+    auto X = [&](int i) -> uint64_t { return i < 0 ? kNone : i == s.n ? kRootWord : in[i].suffix; };
+    out[k++] = Feature(107, X(s0), s0t);
+    out[k++] = Feature(108, X(b0), b0t);
+    out[k++] = Feature(109, X(s0), X(b0));
+    out[k++] = Feature(110, X(s1), s1t);
+  }
   return k;
 }
 

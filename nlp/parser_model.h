@@ -26,15 +26,17 @@ inline constexpr int kMaxParserFeatures = 112;
 
 // What the features need of each word; the root is an extra word at index n.
 struct ParseInput {
-  uint64_t word = 0;  // HashNormalized(form)
-  uint64_t tag = 0;   // the (XPOS, UPOS) pair: XPOS alone does not tell "IN" as ADP from SCONJ
-  uint64_t upos = 0;  // HashString(upos)
+  uint64_t word = 0;    // HashNormalized(form)
+  uint64_t tag = 0;     // the (XPOS, UPOS) pair: XPOS alone does not tell "IN" as ADP from SCONJ
+  uint64_t upos = 0;    // HashString(upos)
+  uint64_t suffix = 0;  // the last three bytes, normalised: a hint for rare and unknown words
 };
 
 inline ParseInput MakeParseInput(std::string_view form, std::string_view xpos,
                                  std::string_view upos) {
   const uint64_t u = HashString(upos);
-  return ParseInput{HashNormalized(form), Combine(HashString(xpos), u), u};
+  const std::string_view tail = form.size() > 3 ? form.substr(form.size() - 3) : form;
+  return ParseInput{HashNormalized(form), Combine(HashString(xpos), u), u, HashNormalized(tail)};
 }
 
 // An arc-hybrid configuration (Kuhlmann et al. 2011) with the root at the end of the buffer

@@ -205,82 +205,90 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
     examples.push_back(std::move(ex));
   }
 
-  PerceptronTrainer trainer(num_classes);
-  std::mt19937_64 rng(options.seed);
-  std::uniform_real_distribution<float> coin(0.0f, 1.0f);
+  std::vector<std::unique_ptr<PerceptronTrainer>> members;
   std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<float> scores(num_classes);
   std::vector<int> cost(num_classes);
   uint64_t feats[internal::kMaxParserFeatures];
   ParseState state;
-  for (int it = 0; it < options.iterations; ++it) {
-    const auto start = std::chrono::steady_clock::now();
-    std::shuffle(order.begin(), order.end(), rng);
-    const bool explore = it >= options.explore_from;
-    size_t transitions = 0, errors = 0;
-    for (size_t ei : order) {
-      const Example& ex = examples[ei];
-      const int n = static_cast<int>(ex.head.size());
-      state.Init(n);
-      while (!state.Terminal()) {
-        const int nf = internal::ParserFeatures(state, ex.input.data(), feats);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        trainer.Score(feats, nf, scores.data());
-        const Costs c = ComputeCosts(state, ex);
-        std::fill(cost.begin(), cost.end(), -1);  // -1: invalid
-        if (state.CanShift()) cost[internal::kShift] = c.shift;
-        if (state.CanLeft()) {
-          const int s0 = state.stack.back();
-          for (int l = 0; l < num_labels; ++l) {
-            if ((state.b == n) != (l == m.root_label)) continue;
-            cost[1 + l] = c.left + ((ex.head[s0] == state.b && ex.label[s0] != l) ? 1 : 0);
+  for (int member = 0; member < std::max(1, options.ensemble); ++member) {
+    members.push_back(std::make_unique<PerceptronTrainer>(num_classes));
+    PerceptronTrainer& trainer = *members.back();
+    std::mt19937_64 rng(options.seed + static_cast<uint64_t>(member) * 7919);
+    std::uniform_real_distribution<float> coin(0.0f, 1.0f);
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (int it = 0; it < options.iterations; ++it) {
+      const auto start = std::chrono::steady_clock::now();
+      std::shuffle(order.begin(), order.end(), rng);
+      const bool explore = it >= options.explore_from;
+      size_t transitions = 0, errors = 0;
+      for (size_t ei : order) {
+        const Example& ex = examples[ei];
+        const int n = static_cast<int>(ex.head.size());
+        state.Init(n);
+        while (!state.Terminal()) {
+          const int nf = internal::ParserFeatures(state, ex.input.data(), feats);
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          trainer.Score(feats, nf, scores.data());
+          const Costs c = ComputeCosts(state, ex);
+          std::fill(cost.begin(), cost.end(), -1);  // -1: invalid
+          if (state.CanShift()) cost[internal::kShift] = c.shift;
+          if (state.CanLeft()) {
+            const int s0 = state.stack.back();
+            for (int l = 0; l < num_labels; ++l) {
+              if ((state.b == n) != (l == m.root_label)) continue;
+              cost[1 + l] = c.left + ((ex.head[s0] == state.b && ex.label[s0] != l) ? 1 : 0);
+            }
           }
-        }
-        if (state.CanRight()) {
-          const int s0 = state.stack.back();
-          const int s1 = state.stack[state.stack.size() - 2];
-          for (int l = 0; l < num_labels; ++l) {
-            if (l == m.root_label) continue;
-            cost[1 + num_labels + l] = c.right + ((ex.head[s0] == s1 && ex.label[s0] != l) ? 1 : 0);
+          if (state.CanRight()) {
+            const int s0 = state.stack.back();
+            const int s1 = state.stack[state.stack.size() - 2];
+            for (int l = 0; l < num_labels; ++l) {
+              if (l == m.root_label) continue;
+              cost[1 + num_labels + l] =
+                  c.right + ((ex.head[s0] == s1 && ex.label[s0] != l) ? 1 : 0);
+            }
           }
+          int pred = -1, best = -1, min_cost = INT32_MAX;
+          for (int k = 0; k < num_classes; ++k) {
+            if (cost[k] >= 0) min_cost = std::min(min_cost, cost[k]);
+          }
+          for (int k = 0; k < num_classes; ++k) {
+            if (cost[k] < 0) continue;
+            if (pred < 0 || scores[k] > scores[pred]) pred = k;
+            if (cost[k] == min_cost && (best < 0 || scores[k] > scores[best])) best = k;
+          }
+          ++transitions;
+          int next = pred;
+          if (cost[pred] > min_cost) {
+            ++errors;
+            trainer.Update(feats, nf, best, pred);
+            if (!explore || coin(rng) >= options.explore) next = best;
+          }
+          trainer.Tick();
+          state.Apply(next, num_labels);
         }
-        int pred = -1, best = -1, min_cost = INT32_MAX;
-        for (int k = 0; k < num_classes; ++k) {
-          if (cost[k] >= 0) min_cost = std::min(min_cost, cost[k]);
-        }
-        for (int k = 0; k < num_classes; ++k) {
-          if (cost[k] < 0) continue;
-          if (pred < 0 || scores[k] > scores[pred]) pred = k;
-          if (cost[k] == min_cost && (best < 0 || scores[k] > scores[best])) best = k;
-        }
-        ++transitions;
-        int next = pred;
-        if (cost[pred] > min_cost) {
-          ++errors;
-          trainer.Update(feats, nf, best, pred);
-          if (!explore || coin(rng) >= options.explore) next = best;
-        }
-        trainer.Tick();
-        state.Apply(next, num_labels);
       }
-    }
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (options.log_progress) {
-      std::string dev_figures;
-      if (!dev_tagged.empty()) {
-        m.weights = trainer.Average(options.min_weight);
-        const Eval e = Evaluate(Parser(m), dev_tagged);
-        dev_figures = fmt::format(", dev uas {:.2f} las {:.2f}", e.uas, e.las);
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (options.log_progress) {
+        std::string dev_figures;
+        if (!dev_tagged.empty() && (it % 3 == 2 || it + 1 == options.iterations)) {
+          m.weights = trainer.Average(options.min_weight);
+          const Eval e = Evaluate(Parser(m), dev_tagged);
+          dev_figures = fmt::format(", dev uas {:.2f} las {:.2f}", e.uas, e.las);
+        }
+        spdlog::info("parser {}iteration {}/{}: {:.2f}% transitions wrong{} ({:.0f} s)",
+                     options.ensemble > 1 ? fmt::format("member {} ", member + 1) : "", it + 1,
+                     options.iterations,
+                     100.0 * static_cast<double>(errors) / static_cast<double>(transitions),
+                     dev_figures, secs);
       }
-      spdlog::info("parser iteration {}/{}: {:.2f}% transitions wrong{} ({:.0f} s)", it + 1,
-                   options.iterations,
-                   100.0 * static_cast<double>(errors) / static_cast<double>(transitions),
-                   dev_figures, secs);
     }
   }
-  m.weights = trainer.Average(options.min_weight);
+  std::vector<const PerceptronTrainer*> all;
+  for (const auto& t : members) all.push_back(t.get());
+  m.weights = PerceptronTrainer::AverageOf(all, options.min_weight);
   if (options.log_progress) {
     spdlog::info("parser: {} relations, {} features, {} weights", num_labels,
                  m.weights.num_features(), m.weights.num_weights());

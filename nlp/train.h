@@ -31,14 +31,18 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
                    const std::vector<ConlluSentence>& dev, std::unique_ptr<Tagger>* out);
 
 struct ParserTrainOptions {
-  int iterations = 15;
+  int iterations = 12;
   // The parser trains on predicted tags: the training data is tagged by `jackknife` taggers, each
   // trained on the other parts (0 or 1: trained on gold tags).
-  int jackknife = 10;
+  int jackknife = 5;
   TaggerTrainOptions tagger;  // for the jackknife taggers
   float explore = 0.9f;       // probability of following a wrong prediction (dynamic oracle)
   int explore_from = 1;       // first iteration (0-based) that explores
-  float min_weight = 0.05f;
+  // Perceptrons trained on different orders of the data whose weights are averaged.
+  int ensemble = 1;
+  // Averaged weights below this are pruned: in practice the features updated once, which only
+  // add size (an averaged weight is below 1 when its only update came after the start).
+  float min_weight = 1.0f;
   uint64_t seed = 1;
   bool log_progress = true;
 };

@@ -12,7 +12,7 @@ const char kSample[] =
     "# newpar id = p1\n"
     "# sent_id = s1\n"
     "# text = We don't stop.\n"
-    "1\tWe\twe\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+    "1\tWe\twe\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
     "2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
     "2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n"
     "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n"
