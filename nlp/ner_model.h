@@ -27,8 +27,9 @@ inline Bilou PartOf(int cls) { return static_cast<Bilou>((cls - 1) % 4); }
 // open (B or I) must go on (I or L of its type); anything else may start only O, B or U.
 inline bool Allowed(int prev, int cur) {
   const bool open = prev > 0 && (PartOf(prev) == kBegin || PartOf(prev) == kInside);
-  if (open)
+  if (open) {
     return cur > 0 && TypeOf(cur) == TypeOf(prev) && PartOf(cur) != kBegin && PartOf(cur) != kUnit;
+  }
   return cur == 0 || PartOf(cur) == kBegin || PartOf(cur) == kUnit;
 }
 // Whether a sentence may end after class `last`.

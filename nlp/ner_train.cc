@@ -9,6 +9,7 @@
 #include <numeric>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "nlp/ner_eval.h"
 #include "nlp/tokenizer.h"
@@ -206,10 +207,17 @@ namespace {
 // text they are looked up in is.
 void BuildNameIndexes(const NameLists& lists, NerModel* m) {
   std::unordered_map<uint64_t, uint32_t> names, words;
+  std::unordered_set<std::string> skipped;
   for (const auto& [name, category] : lists.names) {
+    if (skipped.count(category) > 0) continue;
     auto it = std::find(m->categories.begin(), m->categories.end(), category);
     if (it == m->categories.end()) {
-      if (m->categories.size() >= static_cast<size_t>(internal::kMaxCategories)) continue;
+      if (m->categories.size() >= static_cast<size_t>(internal::kMaxCategories)) {
+        spdlog::warn("ner: name category '{}' left out: at most {} categories", category,
+                     internal::kMaxCategories);
+        skipped.insert(category);
+        continue;
+      }
       m->categories.push_back(category);
       it = m->categories.end() - 1;
     }
@@ -558,6 +566,9 @@ Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& na
                              std::unique_ptr<EntityRecognizer>* out) {
   if (options.types.empty() || options.types.size() > 16) {
     return Status::InvalidArgument("between 1 and 16 entity types are needed");
+  }
+  if (options.iterations < 1 || options.folds < 2) {
+    return Status::InvalidArgument("training needs at least 1 iteration and 2 folds");
   }
   NerModel m;
   m.types = options.types;
