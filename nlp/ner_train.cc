@@ -460,6 +460,7 @@ struct PassWeights final {
   WeightTable weights;
   std::vector<float> transitions;
   int iteration = 0;
+  double dev_f1 = 0;  // of the kept iteration, when trained with dev
 };
 
 // Trains the weights of one pass on the sentences `which` of `train`: a structured perceptron,
@@ -530,7 +531,7 @@ PassWeights TrainPass(const NerTrainOptions& options, const Data& train, std::ve
       }
       continue;
     }
-    PassWeights candidate{emission.Average(options.min_weight), transitions.Average(), it + 1};
+    PassWeights candidate{emission.Average(options.min_weight), transitions.Average(), it + 1, 0};
     for (size_t k = 0; k < dev->num_sentences(); ++k) {
       Decode(candidate.weights, candidate.transitions, *dev, k, dev_predicted.data());
     }
@@ -542,6 +543,7 @@ PassWeights TrainPass(const NerTrainOptions& options, const Data& train, std::ve
           "{:.2f} f1 {:.2f}",
           name, it + 1, iterations, wrong, precision, recall, f1);
     }
+    candidate.dev_f1 = f1;
     candidates.push_back(std::move(candidate));
     f1s.push_back(f1);
   }
@@ -641,6 +643,17 @@ Status TrainEntityRecognizer(const NerTrainOptions& options, const NameLists& na
   PassWeights second =
       TrainPass(options, train_data, all, dev_or_null, options.iterations, C, "second", &rng);
 
+  if (dev_or_null != nullptr && second.dev_f1 < first.dev_f1) {
+    // The second pass did not help on dev: it runs the first pass's weights, which ignore the
+    // second-pass features and so label as the first pass does.
+    if (options.log_progress) {
+      spdlog::info("ner: second pass dev f1 {:.2f} < first pass {:.2f}: using the first pass twice",
+                   second.dev_f1, first.dev_f1);
+    }
+    second.weights = first.weights;
+    second.transitions = first.transitions;
+    second.iteration = first.iteration;
+  }
   m.weights[0] = std::move(first.weights);
   m.transitions[0] = std::move(first.transitions);
   m.weights[1] = std::move(second.weights);

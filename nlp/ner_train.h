@@ -66,8 +66,10 @@ Status ReadNameList(const std::filesystem::path& path, const std::string& catego
 Status ReadDictionary(const std::filesystem::path& path, NameLists* out);
 
 struct NerTrainOptions {
-  int iterations = 20;  // passes over the training data
-  // The model of the pass that scores best on dev is kept (the last when dev is empty).
+  // Passes over the training data. With dev, each of the two passes keeps the iteration that
+  // scores best on dev (smoothed over its neighbours), and the second pass is dropped (the first
+  // pass's weights run twice) when it scores below the first; without dev, the last iteration.
+  int iterations = 20;
   float min_weight = 0.02f;   // averaged weights smaller than this are pruned from the model
   int min_feature_count = 1;  // features seen fewer times in training are left out
   // Probability of training on a token without the features of its word's identity, as if the
