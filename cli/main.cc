@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/ner_commands.h"
 #include "cli/nlp_commands.h"
 
 namespace {
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   kg::cli::AddQueryCommands(app, globals, &exit_code);
   kg::cli::AddExportCommand(app, globals, &exit_code);
   kg::cli::AddNlpCommands(app, &exit_code);
+  kg::cli::AddNerCommands(app, &exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
   app.parse_complete_callback([&] { SetUpLogging(globals); });
 

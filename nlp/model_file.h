@@ -4,7 +4,7 @@
 //               body(stored_size) checksum(8)
 // magic      := "KGNLPMDL"
 // version    := kModelFormatVersion, little-endian u32; a reader refuses any other version
-// kind       := 1 tagger (with lemmatiser) | 2 parser, little-endian u32
+// kind       := 1 tagger (with lemmatiser) | 2 parser | 3 entity recogniser, little-endian u32
 // flags      := bit 0 set: body is zstd-compressed; other bits zero
 // raw_size   := size in bytes of the payload once decompressed (little-endian u64)
 // stored_size:= size in bytes of body as stored (little-endian u64)
@@ -29,7 +29,7 @@ namespace kg::nlp {
 
 inline constexpr uint32_t kModelFormatVersion = 1;
 
-enum class ModelKind : uint32_t { kTagger = 1, kParser = 2 };
+enum class ModelKind : uint32_t { kTagger = 1, kParser = 2, kEntityRecognizer = 3 };
 
 // Writes `payload` as a model file of `kind` at `path` (zstd-compressed, checksummed), replacing
 // any file there. Returns IOError when the file cannot be written.
