@@ -34,8 +34,10 @@ Status ParseTypeOption(const std::string& text, std::optional<EntityType>* type)
 ordered_json EntityJson(const graph::Store& store, const graph::EntityInfo& e, Status* status) {
   std::vector<std::string> aliases;
   *status = store.Aliases(e.id, &aliases);
-  return ordered_json{{"name", e.name},         {"type", EntityTypeName(e.type)},
-                      {"aliases", aliases},     {"mentions", e.mentions},
+  return ordered_json{{"name", e.name},
+                      {"type", EntityTypeName(e.type)},
+                      {"aliases", aliases},
+                      {"mentions", e.mentions},
                       {"documents", e.documents}};
 }
 
@@ -141,12 +143,9 @@ int RunNeighbours(const Globals& globals, const NeighboursOptions& o) {
                         {"neighbours", ordered_json::array()}};
     if (!s.ok()) return Fail(s);
     for (const auto& n : rows) {
-      ordered_json row = {{"name", n.entity.name},
-                          {"type", EntityTypeName(n.entity.type)},
-                          {"relation", n.relation},
-                          {"direction", n.outgoing ? "out" : "in"},
-                          {"weight", n.weight},
-                          {"depth", n.depth}};
+      ordered_json row = {{"name", n.entity.name},  {"type", EntityTypeName(n.entity.type)},
+                          {"relation", n.relation}, {"direction", n.outgoing ? "out" : "in"},
+                          {"weight", n.weight},     {"depth", n.depth}};
       if (n.negated) row["negated"] = true;
       out["neighbours"].push_back(std::move(row));
     }
@@ -224,37 +223,37 @@ int RunTriples(const Globals& globals, const TriplesOptions& o) {
     if (s = entities.Get(t.object, &obj); !s.ok()) return Fail(s);
     std::string& rel = relation_names[t.relation];
     if (rel.empty() && !(s = store->RelationName(t.relation, &rel)).ok()) return Fail(s);
-    s = store->ForEachProvenance(&t, [&](const graph::ProvenanceKey& k,
-                                          const graph::ProvenanceValue& v) {
-      if (o.limit > 0 && rows >= o.limit) return false;
-      ++rows;
-      std::string& source = sources[k.doc];
-      if (source.empty()) {
-        graph::DocumentValue doc;
-        if (store->GetDocument(k.doc, &doc, nullptr, nullptr).ok() && !doc.sources.empty()) {
-          source = doc.sources.front();
-        }
-      }
-      if (o.json) {
-        out.push_back(ordered_json{{"subject", sub->name},
-                                   {"subject_type", EntityTypeName(sub->type)},
-                                   {"relation", rel},
-                                   {"object", obj->name},
-                                   {"object_type", EntityTypeName(obj->type)},
-                                   {"negated", t.negated},
-                                   {"confidence", v.confidence},
-                                   {"doc", graph::DocIdHex(k.doc)},
-                                   {"source", source},
-                                   {"sentence", k.sentence},
-                                   {"start", k.begin},
-                                   {"end", v.end}});
-      } else {
-        std::printf("%s\t%s%s\t%s\t%s:%u:%u-%u\t%.2f\n", sub->name.c_str(),
-                    t.negated ? "not " : "", rel.c_str(), obj->name.c_str(),
-                    graph::DocIdHex(k.doc).c_str(), k.sentence, k.begin, v.end, v.confidence);
-      }
-      return true;
-    });
+    s = store->ForEachProvenance(
+        &t, [&](const graph::ProvenanceKey& k, const graph::ProvenanceValue& v) {
+          if (o.limit > 0 && rows >= o.limit) return false;
+          ++rows;
+          std::string& source = sources[k.doc];
+          if (source.empty()) {
+            graph::DocumentValue doc;
+            if (store->GetDocument(k.doc, &doc, nullptr, nullptr).ok() && !doc.sources.empty()) {
+              source = doc.sources.front();
+            }
+          }
+          if (o.json) {
+            out.push_back(ordered_json{{"subject", sub->name},
+                                       {"subject_type", EntityTypeName(sub->type)},
+                                       {"relation", rel},
+                                       {"object", obj->name},
+                                       {"object_type", EntityTypeName(obj->type)},
+                                       {"negated", t.negated},
+                                       {"confidence", v.confidence},
+                                       {"doc", graph::DocIdHex(k.doc)},
+                                       {"source", source},
+                                       {"sentence", k.sentence},
+                                       {"start", k.begin},
+                                       {"end", v.end}});
+          } else {
+            std::printf("%s\t%s%s\t%s\t%s:%u:%u-%u\t%.2f\n", sub->name.c_str(),
+                        t.negated ? "not " : "", rel.c_str(), obj->name.c_str(),
+                        graph::DocIdHex(k.doc).c_str(), k.sentence, k.begin, v.end, v.confidence);
+          }
+          return true;
+        });
     if (!s.ok()) return Fail(s);
   }
   if (o.json) PrintJson(out);
@@ -299,15 +298,15 @@ int RunWhy(const Globals& globals, const WhyOptions& o) {
     const graph::EntityInfo& obj = e.triple.subject == a.id ? b : a;
     std::string rel;
     if (Status s = store->RelationName(e.triple.relation, &rel); !s.ok()) return Fail(s);
-    ordered_json edge = {{"subject", sub.name},     {"relation", rel},
-                         {"object", obj.name},      {"negated", e.triple.negated},
-                         {"weight", e.weight},      {"evidence", ordered_json::array()}};
+    ordered_json edge = {{"subject", sub.name}, {"relation", rel},
+                         {"object", obj.name},  {"negated", e.triple.negated},
+                         {"weight", e.weight},  {"evidence", ordered_json::array()}};
     if (!o.json) {
-      std::printf("%s -%s%s-> %s (weight %u)\n", sub.name.c_str(),
-                  e.triple.negated ? "not " : "", rel.c_str(), obj.name.c_str(), e.weight);
+      std::printf("%s -%s%s-> %s (weight %u)\n", sub.name.c_str(), e.triple.negated ? "not " : "",
+                  rel.c_str(), obj.name.c_str(), e.weight);
     }
     Status s = store->ForEachProvenance(&e.triple, [&](const graph::ProvenanceKey& k,
-                                                        const graph::ProvenanceValue& v) {
+                                                       const graph::ProvenanceValue& v) {
       auto it = texts.find(k.doc);
       if (it == texts.end()) {
         graph::DocumentValue doc;
@@ -327,14 +326,14 @@ int RunWhy(const Globals& globals, const WhyOptions& o) {
       const std::string_view marked(text.data() + k.begin, v.end - k.begin);
       const std::string_view after(text.data() + v.end, sentence.end - v.end);
       if (o.json) {
-        edge["evidence"].push_back(ordered_json{{"doc", graph::DocIdHex(k.doc)},
-                                                {"source", sources[k.doc]},
-                                                {"sentence", k.sentence},
-                                                {"start", k.begin},
-                                                {"end", v.end},
-                                                {"confidence", v.confidence},
-                                                {"text", std::string(text.data() + sentence.begin,
-                                                                     sentence.size())}});
+        edge["evidence"].push_back(
+            ordered_json{{"doc", graph::DocIdHex(k.doc)},
+                         {"source", sources[k.doc]},
+                         {"sentence", k.sentence},
+                         {"start", k.begin},
+                         {"end", v.end},
+                         {"confidence", v.confidence},
+                         {"text", std::string(text.data() + sentence.begin, sentence.size())}});
       } else {
         std::printf("  %s [%s] sentence %u, bytes %u-%u, confidence %.2f:\n    %.*s%s%.*s%s%.*s\n",
                     sources[k.doc].c_str(), graph::DocIdHex(k.doc).c_str(), k.sentence, k.begin,
@@ -374,7 +373,7 @@ int RunStats(const Globals& globals, bool json) {
                            {"edges", st.edges},
                            {"demands", demands}});
   } else {
-    std::printf("documents  %lld\nsentences  %lld\nentities   %lld  (", 
+    std::printf("documents  %lld\nsentences  %lld\nentities   %lld  (",
                 static_cast<long long>(st.documents), static_cast<long long>(st.sentences),
                 static_cast<long long>(st.entities));
     bool first = true;
@@ -472,16 +471,17 @@ int RunPath(const Globals& globals, const std::string& from, const std::string& 
     if (i > 0) {
       // The edge joining this vertex to the previous one, whichever way it points.
       for (auto [it, end] = boost::out_edges(path[i - 1], g); it != end && step.empty(); ++it) {
-        if (boost::target(*it, g) == path[i]) step = "-" + std::string(kg.RelationName(g[*it].relation)) + "->";
+        if (boost::target(*it, g) == path[i])
+          step = "-" + std::string(kg.RelationName(g[*it].relation)) + "->";
       }
       for (auto [it, end] = boost::in_edges(path[i - 1], g); it != end && step.empty(); ++it) {
-        if (boost::source(*it, g) == path[i]) step = "<-" + std::string(kg.RelationName(g[*it].relation)) + "-";
+        if (boost::source(*it, g) == path[i])
+          step = "<-" + std::string(kg.RelationName(g[*it].relation)) + "-";
       }
     }
     if (json) {
-      out.push_back(ordered_json{{"name", g[path[i]].name},
-                                 {"type", EntityTypeName(g[path[i]].type)},
-                                 {"via", step}});
+      out.push_back(ordered_json{
+          {"name", g[path[i]].name}, {"type", EntityTypeName(g[path[i]].type)}, {"via", step}});
     } else {
       std::printf("%s%s%s", i ? " " : "", i ? (step + " ").c_str() : "", g[path[i]].name.c_str());
     }

@@ -50,8 +50,8 @@ class Status final {
 }  // namespace kg
 
 // Returns early from the enclosing function when `expr` yields a failed Status.
-#define KG_RETURN_IF_ERROR(expr)        \
-  do {                                  \
-    ::kg::Status kg_status_ = (expr);   \
+#define KG_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::kg::Status kg_status_ = (expr);        \
     if (!kg_status_.ok()) return kg_status_; \
   } while (0)

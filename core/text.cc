@@ -35,7 +35,9 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos) {
 }
 
 char32_t DecodeUtf8(std::string_view text, size_t pos, size_t length) {
-  const auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[i])); };
+  const auto byte = [&](size_t i) {
+    return static_cast<char32_t>(static_cast<unsigned char>(text[i]));
+  };
   switch (length) {
     case 1:
       return byte(pos);

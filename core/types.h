@@ -46,10 +46,10 @@ struct Entity {
 
 // One statement backed by one sentence: entities[subject] -relation-> entities[object].
 struct Fact {
-  uint32_t subject = 0;  // index into ExtractedDocument::entities
-  uint32_t object = 0;   // index into ExtractedDocument::entities
-  std::string relation;  // normalised: lower-case lemmas joined by '_', e.g. "meet_with"
-  bool negated = false;  // "did not meet": stored apart from the positive fact, never as it
+  uint32_t subject = 0;        // index into ExtractedDocument::entities
+  uint32_t object = 0;         // index into ExtractedDocument::entities
+  std::string relation;        // normalised: lower-case lemmas joined by '_', e.g. "meet_with"
+  bool negated = false;        // "did not meet": stored apart from the positive fact, never as it
   float confidence = 1.0f;     // in (0, 1]; hedges, modals and conditionals lower it
   uint32_t sentence = 0;       // index into ExtractedDocument::sentences
   Span span;                   // the bytes of the document that state the fact

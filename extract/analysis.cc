@@ -4,7 +4,7 @@
 
 namespace kg::extract {
 
-int32_t Analysis::EntityNamed(std::string_view name, EntityType type) {
+int32_t Analysis::FindEntity(std::string_view name) const {
   const std::string key = NameKey(name);
   for (size_t e = 0; e < entities.size(); ++e) {
     if (NameKey(entities[e].name) == key) return static_cast<int32_t>(e);
@@ -12,6 +12,11 @@ int32_t Analysis::EntityNamed(std::string_view name, EntityType type) {
       if (NameKey(alias) == key) return static_cast<int32_t>(e);
     }
   }
+  return -1;
+}
+
+int32_t Analysis::EntityNamed(std::string_view name, EntityType type) {
+  if (const int32_t found = FindEntity(name); found >= 0) return found;
   Entity e;
   e.name = std::string(name);
   e.type = type;

@@ -32,17 +32,20 @@ struct Analysis {
   std::string_view text;
   const Gazetteer* gazetteer = nullptr;
   std::vector<nlp::Sentence> sentences;
-  std::vector<Tree> trees;                       // one per sentence, built after parsing
+  std::vector<Tree> trees;                             // one per sentence, built after parsing
   std::vector<std::vector<Proposition>> propositions;  // per sentence, read from its tree
-  std::vector<Mention> mentions;                 // in text order
-  std::vector<std::vector<int32_t>> mention_at;  // [sentence][token] -> mention index or -1
+  std::vector<Mention> mentions;                       // in text order
+  std::vector<std::vector<int32_t>> mention_at;        // [sentence][token] -> mention index or -1
   std::vector<Entity> entities;
-  std::vector<uint32_t> entity_of_mention;       // parallel to mentions
+  std::vector<uint32_t> entity_of_mention;  // parallel to mentions
   // [sentence][token] -> the entity a pronoun or definite description there refers to.
   std::vector<std::vector<Referent>> coreferent;
   // [sentence][token] -> whether the token is inside what a demand demands (filled by
   // FindDemands): clauses there are wanted, not done, and state no facts.
   std::vector<std::vector<bool>> demanded;
+
+  // The entity whose name or alias has the NameKey of `name`, or -1.
+  int32_t FindEntity(std::string_view name) const;
 
   // The entity named `name`, typed `type`, added (with no mentions) if the document has none:
   // the country behind "Moscow insists", a place named only by its adjective. Returns its index.

@@ -24,8 +24,8 @@ int32_t Tree::Child(int32_t i, std::string_view rel) const {
 
 bool Tree::Is(int32_t i, std::string_view rel) const {
   const std::string_view d = deprel(i);
-  return d == rel || (d.size() > rel.size() && d.substr(0, rel.size()) == rel &&
-                      d[rel.size()] == ':');
+  return d == rel ||
+         (d.size() > rel.size() && d.substr(0, rel.size()) == rel && d[rel.size()] == ':');
 }
 
 std::vector<int32_t> Tree::WithConjuncts(int32_t i) const {
@@ -50,11 +50,11 @@ namespace {
 // Verbs whose clausal complement is what someone said: facts inside are attributed to them.
 bool IsSpeechVerb(std::string_view lemma) {
   static constexpr std::string_view kVerbs[] = {
-      "say",     "tell",      "state",   "add",     "note",    "announce", "claim",
-      "report",  "stress",    "argue",   "warn",    "acknowledge", "reiterate", "confirm",
-      "write",   "insist",    "explain", "suggest", "assert",  "allege",   "declare",
-      "emphasize", "emphasise", "indicate", "signal", "reply",  "respond",  "believe",
-      "think",   "accuse",    "describe"};
+      "say",       "tell",      "state",    "add",     "note",        "announce",  "claim",
+      "report",    "stress",    "argue",    "warn",    "acknowledge", "reiterate", "confirm",
+      "write",     "insist",    "explain",  "suggest", "assert",      "allege",    "declare",
+      "emphasize", "emphasise", "indicate", "signal",  "reply",       "respond",   "believe",
+      "think",     "accuse",    "describe"};
   return InLexicon(kVerbs, lemma);
 }
 
@@ -77,15 +77,15 @@ bool IsNegatingGovernor(const Tree& t, int32_t verb) {
 // leave", "the demand that X leave".
 bool IsDemandGovernor(std::string_view lemma) {
   static constexpr std::string_view kWords[] = {
-      "demand", "insist",  "urge",    "ask",      "call",     "want",        "require",
-      "request", "seek",   "propose", "press",    "order",    "pressure",    "push",
+      "demand",     "insist",    "urge",      "ask",       "call",      "want",     "require",
+      "request",    "seek",      "propose",   "press",     "order",     "pressure", "push",
       "insistence", "condition", "ultimatum", "stipulate", "recommend", "encourage"};
   return InLexicon(kWords, lemma);
 }
 
 // Verbs after which their complement is intended rather than done: lower confidence.
 bool IsIntentionGovernor(std::string_view lemma) {
-  static constexpr std::string_view kVerbs[] = {"expect", "plan", "hope", "want", "seek",
+  static constexpr std::string_view kVerbs[] = {"expect", "plan", "hope",   "want",    "seek",
                                                 "try",    "aim",  "intend", "propose", "wish"};
   return InLexicon(kVerbs, lemma);
 }
@@ -235,9 +235,10 @@ class Reader final {
 
     for (int32_t c : t_.children(p)) {
       if (t_.Is(c, "obj") || t_.Is(c, "iobj") || (prop.passive && t_.Is(c, "nsubj"))) {
-        for (int32_t o : t_.WithConjuncts(c)) prop.arguments.push_back({o, ArgumentRole::kDirect, {}});
-      } else if (t_.Is(c, "obl") && !(prop.passive && (t_.deprel(c) == "obl:agent" ||
-                                                       CaseMarker(t_, c) == "by"))) {
+        for (int32_t o : t_.WithConjuncts(c))
+          prop.arguments.push_back({o, ArgumentRole::kDirect, {}});
+      } else if (t_.Is(c, "obl") &&
+                 !(prop.passive && (t_.deprel(c) == "obl:agent" || CaseMarker(t_, c) == "by"))) {
         if (t_.deprel(c) == "obl:tmod") continue;  // "on Tuesday": when, not whom
         const std::string prep = CaseMarker(t_, c);
         for (int32_t o : t_.WithConjuncts(c)) {
@@ -271,8 +272,8 @@ class Reader final {
     int32_t q = p;
     while (t_.Is(q, "conj") && t_.head(q) >= 0) q = t_.head(q);
     const int32_t h = t_.head(q);
-    if (h >= 0 && (t_.Is(q, "xcomp") || t_.Is(q, "ccomp") || t_.Is(q, "advcl") ||
-                   t_.Is(q, "obj") || t_.Is(q, "acl") || t_.Is(q, "appos"))) {
+    if (h >= 0 && (t_.Is(q, "xcomp") || t_.Is(q, "ccomp") || t_.Is(q, "advcl") || t_.Is(q, "obj") ||
+                   t_.Is(q, "acl") || t_.Is(q, "appos"))) {
       const std::string governor = LowerLemma(t_, h);
       if (IsNegatingGovernor(t_, h)) prop.negated = true;
       if (IsIntentionGovernor(governor)) prop.confidence *= 0.85f;

@@ -47,25 +47,25 @@ class Tree final {
 };
 
 enum class ArgumentRole : uint8_t {
-  kDirect,    // obj, iobj; the patient of a passive
-  kOblique,   // obl and its preposition: "met with X", "talks in Y"
+  kDirect,      // obj, iobj; the patient of a passive
+  kOblique,     // obl and its preposition: "met with X", "talks in Y"
   kComplement,  // xcomp/ccomp clauses: "demanded that ...", "ruled out ceding ..."
 };
 
 struct Argument {
-  int32_t head = -1;        // the token heading the argument
+  int32_t head = -1;  // the token heading the argument
   ArgumentRole role = ArgumentRole::kDirect;
   std::string preposition;  // lemma(s) of its case marker for obliques: "with", "according_to"
 };
 
 struct Proposition {
-  int32_t predicate = -1;                // the verb, or the head of a copular clause
+  int32_t predicate = -1;                 // the verb, or the head of a copular clause
   std::vector<int32_t> predicate_tokens;  // verb, particles, auxiliaries, negation, in order
-  std::string relation;                  // lemma of the verb, plus particle: "rule_out", "be"
-  std::vector<int32_t> subjects;         // heads; the agent of a passive
-  bool inherited_subject = false;        // taken from a governing clause
+  std::string relation;                   // lemma of the verb, plus particle: "rule_out", "be"
+  std::vector<int32_t> subjects;          // heads; the agent of a passive
+  bool inherited_subject = false;         // taken from a governing clause
   std::vector<Argument> arguments;
-  bool negated = false;     // "did not meet", "refused to meet", "ruled out ceding"
+  bool negated = false;  // "did not meet", "refused to meet", "ruled out ceding"
   // Wanted, not done: the content of a demand ("insists that Kyiv withdraw", "urged X to lift")
   // or a "must". Demands represent it; it is never stored as a fact.
   bool irrealis = false;

@@ -31,9 +31,8 @@ class Resolver final {
     for (size_t m = 0; m < a.mentions.size(); ++m) {
       const Mention& mention = a.mentions[m];
       if (mention.role.empty()) continue;
-      const int32_t owner = mention.role_of >= 0
-                                ? static_cast<int32_t>(a.entity_of_mention[mention.role_of])
-                                : -1;
+      const int32_t owner =
+          mention.role_of >= 0 ? static_cast<int32_t>(a.entity_of_mention[mention.role_of]) : -1;
       roles_[a.entity_of_mention[m]].insert({mention.role, owner});
     }
   }
@@ -98,14 +97,14 @@ class Resolver final {
     if (t.upos(i) == "PRON") {
       if (form == "he" || form == "him" || form == "his" || form == "she" || form == "her" ||
           form == "himself" || form == "herself") {
-        r.entity = Nearest(s, kPronounWindow,
-                           [&](int32_t e) { return TypeOf(e) == EntityType::kPerson; });
+        r.entity =
+            Nearest(s, kPronounWindow, [&](int32_t e) { return TypeOf(e) == EntityType::kPerson; });
         r.confidence = 0.7f;
       } else if ((form == "it" || form == "its") && !t.Is(i, "expl")) {
         // Not the "it" of "it is expected that": a copula or a clause as its head's subject.
         const int32_t h = t.head(i);
-        if (form == "it" && h >= 0 && (t.Child(h, "cop") >= 0 || t.Child(h, "csubj") >= 0 ||
-                                       t.Child(h, "ccomp") >= 0)) {
+        if (form == "it" && h >= 0 &&
+            (t.Child(h, "cop") >= 0 || t.Child(h, "csubj") >= 0 || t.Child(h, "ccomp") >= 0)) {
           return {};
         }
         r.entity = Nearest(s, 2, [&](int32_t e) {

@@ -14,85 +14,138 @@ bool In(const std::string_view (&words)[N], std::string_view w) {
 }  // namespace
 
 bool IsTitleWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "president", "minister",   "secretary",  "chancellor",  "king",       "queen",
-      "prince",    "princess",   "pope",       "senator",     "governor",   "mayor",
-      "general",   "admiral",    "colonel",    "commander",   "envoy",      "ambassador",
-      "adviser",   "advisor",    "aide",       "spokesman",   "spokeswoman", "spokesperson",
-      "chairman",  "chairwoman", "chair",      "director",    "leader",     "premier",
-      "negotiator", "diplomat",  "judge",      "lawmaker",    "congressman", "congresswoman",
-      "mr.",       "mrs.",       "ms.",        "dr.",         "mr",         "mrs",
-      "ms",        "dr",         "sir",        "gen.",        "sen.",       "gov.",
-      "rep.",      "lt.",        "col.",       "captain",     "representative", "commissioner",
-      "executive", "ceo",        "founder",    "officer",     "correspondent", "ambassador",
-      "general-secretary", "secretary-general", "chief"};
+  static constexpr std::string_view kWords[] = {"president",
+                                                "minister",
+                                                "secretary",
+                                                "chancellor",
+                                                "king",
+                                                "queen",
+                                                "prince",
+                                                "princess",
+                                                "pope",
+                                                "senator",
+                                                "governor",
+                                                "mayor",
+                                                "general",
+                                                "admiral",
+                                                "colonel",
+                                                "commander",
+                                                "envoy",
+                                                "ambassador",
+                                                "adviser",
+                                                "advisor",
+                                                "aide",
+                                                "spokesman",
+                                                "spokeswoman",
+                                                "spokesperson",
+                                                "chairman",
+                                                "chairwoman",
+                                                "chair",
+                                                "director",
+                                                "leader",
+                                                "premier",
+                                                "negotiator",
+                                                "diplomat",
+                                                "judge",
+                                                "lawmaker",
+                                                "congressman",
+                                                "congresswoman",
+                                                "mr.",
+                                                "mrs.",
+                                                "ms.",
+                                                "dr.",
+                                                "mr",
+                                                "mrs",
+                                                "ms",
+                                                "dr",
+                                                "sir",
+                                                "gen.",
+                                                "sen.",
+                                                "gov.",
+                                                "rep.",
+                                                "lt.",
+                                                "col.",
+                                                "captain",
+                                                "representative",
+                                                "commissioner",
+                                                "executive",
+                                                "ceo",
+                                                "founder",
+                                                "officer",
+                                                "correspondent",
+                                                "ambassador",
+                                                "general-secretary",
+                                                "secretary-general",
+                                                "chief"};
   return In(kWords, w);
 }
 
 bool IsTitleModifier(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "special", "senior",   "presidential", "former",   "deputy",   "vice",
-      "foreign", "defense",  "defence",      "interior", "top",      "chief",
-      "prime",   "investment", "security",   "national", "acting",   "newly",
-      "appointed", "policy", "economic",     "state",
+      "special", "senior", "presidential", "former", "deputy", "vice", "foreign", "defense",
+      "defence", "interior", "top", "chief", "prime", "investment", "security", "national",
+      "acting", "newly", "appointed", "policy", "economic", "state",
       // portfolios: "Environment Minister", "Trade Representative"
-      "environment", "finance", "trade",     "commerce", "health",   "education",
-      "transport", "justice",  "energy",     "economy",  "agriculture", "climate",
-      "labour",   "labor",     "culture",    "information", "home",  "industry",
-      "communications", "development", "treasury", "executive", "general"};
+      "environment", "finance", "trade", "commerce", "health", "education", "transport", "justice",
+      "energy", "economy", "agriculture", "climate", "labour", "labor", "culture", "information",
+      "home", "industry", "communications", "development", "treasury", "executive", "general"};
   return In(kWords, w);
 }
 
 bool IsOrganizationWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "news",       "agency",     "ministry",   "council",     "board",       "union",
-      "organization", "organisation", "party",  "bank",        "committee",   "association",
-      "corporation", "company",   "inc.",       "ltd",         "group",       "university",
-      "institute",  "court",      "army",       "navy",        "forces",      "commission",
-      "parliament", "congress",   "senate",     "assembly",    "times",       "post",
-      "journal",    "press",      "network",    "fund",        "foundation",  "alliance",
-      "department", "office",     "service",    "reuters",     "corp.",       "federation"};
+      "news",         "agency",       "ministry",  "council",      "board",      "union",
+      "organization", "organisation", "party",     "bank",         "committee",  "association",
+      "corporation",  "company",      "inc.",      "ltd",          "group",      "university",
+      "institute",    "court",        "army",      "navy",         "forces",     "commission",
+      "parliament",   "congress",     "senate",    "assembly",     "times",      "post",
+      "journal",      "press",        "network",   "fund",         "foundation", "alliance",
+      "department",   "office",       "service",   "reuters",      "corp.",      "federation",
+      "rail",         "railways",     "airlines",  "airways",      "pharma",     "motors",
+      "holdings",     "bank",         "media",     "technologies", "systems",    "labs",
+      "institute",    "agency",       "authority", "police",       "guard",      "brigade",
+      "front",        "movement",     "coalition", "council",      "tribunal",   "court"};
   return In(kWords, w);
 }
 
 bool IsPlaceHeadWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "region", "oblast", "province", "city", "county", "district", "republic", "island",
-      "peninsula", "territory"};
+  static constexpr std::string_view kWords[] = {"region",    "oblast",   "province", "city",
+                                                "county",    "district", "republic", "island",
+                                                "peninsula", "territory"};
   return In(kWords, w);
 }
 
 bool IsFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "the",      "a",        "an",        "this",     "that",     "these",    "those",
-      "he",       "she",      "it",        "they",     "we",       "i",        "you",
-      "his",      "her",      "its",       "their",    "our",      "my",       "your",
-      "him",      "them",     "us",        "in",       "on",       "at",       "for",
-      "from",     "with",     "by",        "of",       "to",       "as",       "after",
-      "before",   "while",    "when",      "where",    "whether",  "if",       "but",
-      "and",      "or",       "so",        "yet",      "although", "though",   "despite",
-      "according", "following", "however", "meanwhile", "separately", "also",  "there",
-      "here",     "what",     "which",     "who",      "whom",     "whose",    "why",
-      "how",      "all",      "both",      "each",     "every",    "some",     "any",
-      "no",       "not",      "one",       "two",      "three",    "many",     "most",
-      "more",     "such",     "other",     "another",  "since",    "until",    "unless",
-      "because",  "during",   "without",   "within",   "against",  "between",  "among",
-      "under",    "over",     "into",      "about",    "then",     "now",      "still",
-      "even",     "only",     "just",      "once",     "earlier"};
+      "the",       "a",         "an",      "this",      "that",       "these",   "those",
+      "he",        "she",       "it",      "they",      "we",         "i",       "you",
+      "his",       "her",       "its",     "their",     "our",        "my",      "your",
+      "him",       "them",      "us",      "in",        "on",         "at",      "for",
+      "from",      "with",      "by",      "of",        "to",         "as",      "after",
+      "before",    "while",     "when",    "where",     "whether",    "if",      "but",
+      "and",       "or",        "so",      "yet",       "although",   "though",  "despite",
+      "according", "following", "however", "meanwhile", "separately", "also",    "there",
+      "here",      "what",      "which",   "who",       "whom",       "whose",   "why",
+      "how",       "all",       "both",    "each",      "every",      "some",    "any",
+      "no",        "not",       "one",     "two",       "three",      "many",    "most",
+      "more",      "such",      "other",   "another",   "since",      "until",   "unless",
+      "because",   "during",    "without", "within",    "against",    "between", "among",
+      "under",     "over",      "into",    "about",     "then",       "now",     "still",
+      "even",      "only",      "just",    "once",      "earlier"};
   return In(kWords, w);
 }
 
 bool IsCalendarWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "monday",  "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday",
-      "january", "february", "march",    "april",    "june",     "july",     "august",
-      "september", "october", "november", "december", "may"};
+      "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january",   "february", "march",     "april",    "june",   "july",     "august",
+      "september", "october",  "november",  "december", "may"};
   return In(kWords, w);
 }
 
 bool IsNameConnector(std::string_view w) {
   static constexpr std::string_view kWords[] = {"of",  "al",  "bin", "de", "van",
-                                                             "von", "der", "la",  "du"};
+                                                "von", "der", "la",  "du"};
   return In(kWords, w);
 }
 

@@ -22,13 +22,13 @@ bool In(const std::string_view (&words)[N], std::string_view w) {
 
 // Verbs whose that-clause is the demand: "insists that Kyiv abandon ...".
 bool IsClauseDemandVerb(std::string_view l) {
-  static constexpr std::string_view kWords[] = {"demand", "insist", "require", "ask", "request",
-                                                "urge",   "stipulate", "propose"};
+  static constexpr std::string_view kWords[] = {"demand",  "insist", "require",   "ask",
+                                                "request", "urge",   "stipulate", "propose"};
   return In(kWords, l);
 }
 // Verbs whose object is told to act: "urged both sides to consider ...", "called on X to ...".
 bool IsControlDemandVerb(std::string_view l) {
-  static constexpr std::string_view kWords[] = {"urge",  "ask",  "press", "call",     "want",
+  static constexpr std::string_view kWords[] = {"urge",  "ask",  "press",    "call", "want",
                                                 "order", "tell", "pressure", "push", "encourage"};
   return In(kWords, l);
 }
@@ -43,21 +43,21 @@ bool IsForDemandVerb(std::string_view l) {
   return In(kWords, l);
 }
 bool IsDemandNoun(std::string_view l) {
-  static constexpr std::string_view kWords[] = {"demand", "insistence", "call", "condition",
-                                                "request", "ultimatum", "precondition"};
+  static constexpr std::string_view kWords[] = {"demand",  "insistence", "call",        "condition",
+                                                "request", "ultimatum",  "precondition"};
   return In(kWords, l);
 }
 // Nouns that refer back to demands: "rejected this demand", "positions Ukraine rejected".
 bool IsDemandReference(std::string_view l) {
   static constexpr std::string_view kWords[] = {
-      "demand", "insistence", "call",  "condition", "request", "ultimatum", "precondition",
-      "position", "proposal", "plan", "term",       "idea",    "concession"};
+      "demand",   "insistence", "call", "condition", "request", "ultimatum", "precondition",
+      "position", "proposal",   "plan", "term",      "idea",    "concession"};
   return In(kWords, l);
 }
 // "reject", "rule out", "turn down": `relation` is a clause's verb lemma and particle.
 bool IsRejectionVerb(std::string_view relation) {
-  static constexpr std::string_view kVerbs[] = {"reject", "refuse", "dismiss", "oppose",
-                                                "decline", "veto"};
+  static constexpr std::string_view kVerbs[] = {"reject", "refuse",  "dismiss",
+                                                "oppose", "decline", "veto"};
   static constexpr std::string_view kRule[] = {"rule"};
   static constexpr std::string_view kTurn[] = {"turn"};
   const size_t underscore = relation.find('_');
@@ -68,22 +68,34 @@ bool IsRejectionVerb(std::string_view relation) {
          (In(kTurn, verb) && particle == "down");
 }
 bool IsStopWord(std::string_view l) {
-  static constexpr std::string_view kWords[] = {"be", "have", "do", "any", "all", "some", "other",
-                                                "its", "their", "his", "her", "such", "more"};
+  static constexpr std::string_view kWords[] = {"be",   "have",  "do",  "any",   "all",
+                                                "some", "other", "its", "their", "his",
+                                                "her",  "such",  "more"};
   return In(kWords, l);
 }
 
 bool IsHardBreak(std::string_view form) {
-  static constexpr std::string_view kWords[] = {
-      ",", ";", ":", "(", ")", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94",
-      "\xE2\x80\x93", "--", ".", "!", "?"};
+  static constexpr std::string_view kWords[] = {",",
+                                                ";",
+                                                ":",
+                                                "(",
+                                                ")",
+                                                "\"",
+                                                "\xE2\x80\x9C",
+                                                "\xE2\x80\x9D",
+                                                "\xE2\x80\x94",
+                                                "\xE2\x80\x93",
+                                                "--",
+                                                ".",
+                                                "!",
+                                                "?"};
   return In(kWords, form);
 }
 
 struct DemandRecord {
   int32_t entity = -1;
   size_t sentence = 0;
-  std::set<std::string> words;   // content word keys, for matching a rejection to it
+  std::set<std::string> words;  // content word keys, for matching a rejection to it
   std::set<int32_t> demanders;
 };
 
@@ -129,8 +141,8 @@ class Finder final {
         }
         return i;
       }
-      if (i > b + 1 && (lower == "that" || lower == "which" || lower == "who" ||
-                        lower == "while" || lower == "but" || lower == "whereas")) {
+      if (i > b + 1 && (lower == "that" || lower == "which" || lower == "who" || lower == "while" ||
+                        lower == "but" || lower == "whereas")) {
         return i;
       }
       if (i > b && lower == "as" && i + 1 < n && AsciiLower(t.token(i + 1).form) == "well") {
@@ -158,8 +170,8 @@ class Finder final {
     }
     while (!kept.empty()) {
       const std::string_view u = t.upos(kept.back());
-      if (u == "ADP" || u == "CCONJ" || u == "DET" || u == "PART" || u == "SCONJ" ||
-          u == "AUX" || u == "PRON") {
+      if (u == "ADP" || u == "CCONJ" || u == "DET" || u == "PART" || u == "SCONJ" || u == "AUX" ||
+          u == "PRON") {
         kept.pop_back();
       } else {
         break;
@@ -391,8 +403,8 @@ class Finder final {
   // "Serbia in turn insists that ...", when the tagger took "insists" for a noun and the parse
   // has no clause: the demander is the nearest name before the verb.
   void SurfaceTriggers(size_t s) {
-    static constexpr std::string_view kForms[] = {"demands", "demanded", "demanding", "insists",
-                                                  "insisted", "insisting"};
+    static constexpr std::string_view kForms[] = {"demands", "demanded", "demanding",
+                                                  "insists", "insisted", "insisting"};
     const Tree& t = T(s);
     const auto n = static_cast<int32_t>(t.size());
     for (int32_t v = 1; v + 2 < n; ++v) {

@@ -56,7 +56,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions) {
   std::unordered_map<std::string, size_t> key_index;
   std::vector<size_t> key_of_mention(mentions.size());
   std::vector<EntityType> key_type;
-  std::vector<TypeEvidence> key_evidence;
+  std::vector<TypeEvidence> key_evidence;  // the strongest evidence any mention with the key had
   for (size_t i = 0; i < mentions.size(); ++i) {
     std::string key = NameKey(mentions[i].text);
     auto [it, inserted] = key_index.emplace(key, keys.size());
@@ -71,30 +71,47 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions) {
       key_type[it->second] = mentions[i].type;
     }
   }
-  // One-word names that are the surname of exactly one person named in full, or the initials
-  // of exactly one longer name, join it.
-  std::map<std::string, std::vector<size_t>> by_surname, by_initials;
+  // One-word names that are the surname (or, for Chinese names, the family name written first)
+  // of exactly one person named in full, the first word of exactly one longer organisation name
+  // ("Helvex" for Helvex Pharma), or the initials of exactly one longer name, join it.
+  std::map<std::string, std::vector<size_t>> by_surname, by_first, by_initials;
   for (size_t k = 0; k < keys.size(); ++k) {
     const auto words = Words(keys[k]);
     if (words.size() < 2) continue;
     if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOther) {
       by_surname[std::string(words.back())].push_back(k);
     }
+    if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOrganization) {
+      by_first[std::string(words.front())].push_back(k);
+    }
     if (key_type[k] != EntityType::kPerson) by_initials[Initials(keys[k])].push_back(k);
   }
+  const auto unique = [](const auto& index, const std::string& key) -> int64_t {
+    const auto it = index.find(key);
+    return it != index.end() && it->second.size() == 1 ? static_cast<int64_t>(it->second[0]) : -1;
+  };
   UnionFind groups(keys.size());
   for (size_t k = 0; k < keys.size(); ++k) {
     if (Words(keys[k]).size() != 1) continue;
-    const auto surname = by_surname.find(keys[k]);
-    if (surname != by_surname.end() && surname->second.size() == 1 &&
-        key_type[k] != EntityType::kPlace && key_type[k] != EntityType::kOrganization) {
-      groups.Union(k, surname->second.front());
+    // A surname joins its person unless the gazetteer knows it as a place or organisation and the
+    // person is not surely one (the recogniser's reading of a lone surname is too weak to keep
+    // "Witkoff" from Steve Witkoff; "Harrow" is a London borough, but not after Daniel Harrow
+    // the chief executive).
+    const int64_t person = unique(by_surname, keys[k]);
+    const bool known_non_person = key_evidence[k] >= TypeEvidence::kGazetteer &&
+                                  key_type[k] != EntityType::kPerson &&
+                                  key_type[k] != EntityType::kOther;
+    if (person >= 0 && (!known_non_person || key_evidence[person] >= TypeEvidence::kTitle)) {
+      groups.Union(k, static_cast<size_t>(person));
       continue;
     }
-    const auto initials = by_initials.find(keys[k]);
-    if (initials != by_initials.end() && initials->second.size() == 1) {
-      groups.Union(k, initials->second.front());
+    const int64_t first = unique(by_first, keys[k]);
+    if (first >= 0 && !known_non_person && by_surname.count(keys[k]) == 0) {
+      groups.Union(k, static_cast<size_t>(first));
+      continue;
     }
+    const int64_t initials = unique(by_initials, keys[k]);
+    if (initials >= 0) groups.Union(k, static_cast<size_t>(initials));
   }
 
   DocumentEntities out;

@@ -11,6 +11,7 @@
 #include "extract/gazetteer.h"
 #include "extract/mentions.h"
 #include "nlp/models_dir.h"
+#include "nlp/ner.h"
 #include "nlp/pipeline.h"
 #include "nlp/tokenizer.h"
 
@@ -19,6 +20,7 @@ namespace kg::extract {
 struct Extractor::Models {
   Gazetteer gazetteer;
   std::unique_ptr<nlp::Pipeline> nlp;
+  std::unique_ptr<nlp::EntityRecognizer> ner;
 };
 
 Extractor::Extractor(std::unique_ptr<Models> models) : models_(std::move(models)) {}
@@ -28,11 +30,82 @@ Status Extractor::Create(const ExtractorOptions& options, std::unique_ptr<Extrac
   auto models = std::make_unique<Models>();
   KG_RETURN_IF_ERROR(Gazetteer::Load(options.models_dir, &models->gazetteer));
   KG_RETURN_IF_ERROR(nlp::Pipeline::Load(options.models_dir, &models->nlp));
+  KG_RETURN_IF_ERROR(nlp::EntityRecognizer::Load(options.models_dir, &models->ner));
   out->reset(new Extractor(std::move(models)));
   return Status::Ok();
 }
 
+namespace {
+
+// Documents longer than this are read in windows of about this size, cut at line breaks (or
+// spaces): memory stays bounded by the window, not by the document. Pronouns and "this demand"
+// resolve within a window; entities merge across windows.
+constexpr size_t kWindowBytes = 1 << 20;
+
+// A run of kMaxSentenceTokens tokens without a sentence end (base64, a table, a word list) is no
+// sentence: it stays a span of the stored text, but nothing is extracted from it.
+bool IsRunaway(const nlp::Sentence& s) { return s.tokens.size() >= nlp::kMaxSentenceTokens; }
+
+// Appends `part` (extracted from the window starting at byte `offset`) to `doc`, shifting its
+// spans and indices, and merging its entities with `doc`'s of the same name and type.
+void AppendWindow(ExtractedDocument part, uint32_t offset, ExtractedDocument* doc) {
+  const auto sentence_base = static_cast<uint32_t>(doc->sentences.size());
+  for (Span s : part.sentences) doc->sentences.push_back({s.begin + offset, s.end + offset});
+  std::vector<uint32_t> index(part.entities.size());
+  for (size_t e = 0; e < part.entities.size(); ++e) {
+    Entity& entity = part.entities[e];
+    const auto same =
+        std::find_if(doc->entities.begin(), doc->entities.end(), [&](const Entity& d) {
+          return d.type == entity.type && NameKey(d.name) == NameKey(entity.name);
+        });
+    if (same == doc->entities.end()) {
+      index[e] = static_cast<uint32_t>(doc->entities.size());
+      doc->entities.push_back(std::move(entity));
+      continue;
+    }
+    index[e] = static_cast<uint32_t>(same - doc->entities.begin());
+    same->mentions += entity.mentions;
+    for (auto& alias : entity.aliases) {
+      if (std::find(same->aliases.begin(), same->aliases.end(), alias) == same->aliases.end()) {
+        same->aliases.push_back(std::move(alias));
+      }
+    }
+  }
+  for (Fact f : part.facts) {
+    f.subject = index[f.subject];
+    f.object = index[f.object];
+    if (f.attributed_to >= 0) f.attributed_to = static_cast<int32_t>(index[f.attributed_to]);
+    f.sentence += sentence_base;
+    f.span = {f.span.begin + offset, f.span.end + offset};
+    doc->facts.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
 ExtractedDocument Extractor::Extract(std::string_view text) const {
+  if (text.size() <= kWindowBytes) return ExtractWindow(text);
+  ExtractedDocument doc;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = std::min(text.size(), begin + kWindowBytes);
+    if (end < text.size()) {
+      // Cut after a line break, else after a space, else (one enormous word) where it falls.
+      size_t cut = text.rfind('\n', end - 1);
+      if (cut == std::string_view::npos || cut <= begin) cut = text.rfind(' ', end - 1);
+      if (cut != std::string_view::npos && cut > begin) end = cut + 1;
+    }
+    // A window is cut between characters: at a line break or space, or (one enormous word) on a
+    // UTF-8 character boundary.
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    AppendWindow(ExtractWindow(text.substr(begin, end - begin)), static_cast<uint32_t>(begin),
+                 &doc);
+    begin = end;
+  }
+  return doc;
+}
+
+ExtractedDocument Extractor::ExtractWindow(std::string_view text) const {
   Analysis a;
   a.text = text;
   a.gazetteer = &models_->gazetteer;
@@ -40,7 +113,15 @@ ExtractedDocument Extractor::Extract(std::string_view text) const {
   a.trees.reserve(a.sentences.size());
   a.propositions.reserve(a.sentences.size());
   for (nlp::Sentence& s : a.sentences) {
-    models_->nlp->Annotate(&s);
+    if (IsRunaway(s)) {
+      s.tokens.clear();  // kept as a span of the text; nothing in it is read
+      s.tokens.shrink_to_fit();
+    } else {
+      models_->nlp->Annotate(&s);
+    }
+  }
+  models_->ner->AnnotateDocument(a.sentences);
+  for (const nlp::Sentence& s : a.sentences) {
     a.trees.emplace_back(s);
     a.propositions.push_back(FindPropositions(a.trees.back()));
   }

@@ -1,5 +1,6 @@
 // The extractor: raw article text in, entities and facts out. Text flows
-//   tokenizer, tagger, parser (nlp/) -> clauses -> mentions -> entities -> coreference
+//   tokenizer, tagger, parser, entity recogniser (nlp/) -> clauses -> mentions -> entities
+//   -> coreference
 //   -> facts and demands
 // each stage a unit of this folder, meeting in the Analysis of analysis.h.
 #pragma once
@@ -19,8 +20,8 @@ namespace kg::extract {
 inline constexpr uint32_t kExtractorVersion = 2;
 
 struct ExtractorOptions {
-  // Holds the NLP models (en-tagger.kgm, en-parser.kgm) and the name lists (gazetteer.tsv,
-  // demonyms.tsv, seats.tsv, aliases.tsv).
+  // Holds the NLP models (en-tagger.kgm, en-parser.kgm, en-ner.kgm) and the name lists
+  // (gazetteer.tsv, demonyms.tsv, seats.tsv, aliases.tsv).
   std::filesystem::path models_dir;
 };
 
@@ -34,7 +35,8 @@ class Extractor final {
   Extractor& operator=(const Extractor&) = delete;
 
   // Extracts one document. `text` must be valid UTF-8; every span in the result indexes it.
-  // Const and free of shared mutable state: threads may call it concurrently.
+  // Const and free of shared mutable state: threads may call it concurrently. Memory is bounded
+  // by a window of about a megabyte, however long the document.
   ExtractedDocument Extract(std::string_view text) const;
 
   // Open-IE tuples of one sentence given already tokenised, tokens separated by spaces (the
@@ -44,6 +46,7 @@ class Extractor final {
  private:
   struct Models;
   explicit Extractor(std::unique_ptr<Models> models);
+  ExtractedDocument ExtractWindow(std::string_view text) const;
   std::unique_ptr<Models> models_;
 };
 

@@ -86,8 +86,8 @@ bool IsTimePreposition(std::string_view p) {
 
 // Prepositions that relate an action to a participant or place ("talks with X", "in Y").
 bool IsPlacePreposition(std::string_view p) {
-  return p == "with" || p == "between" || p == "against" || p == "to" || p == "from" ||
-         p == "in" || p == "at";
+  return p == "with" || p == "between" || p == "against" || p == "to" || p == "from" || p == "in" ||
+         p == "at";
 }
 
 // Members named after an argument: "representatives, including envoy Steve Witkoff and ...",
@@ -346,7 +346,9 @@ Referent ActorAt(Analysis& a, size_t s, int32_t token) {
   if (e.type != EntityType::kPlace && e.type != EntityType::kOrganization) return r;
   const std::string_view country = a.gazetteer->CountryOfSeat(e.name);
   if (country.empty() || NameKey(country) == NameKey(e.name)) return r;
-  r.entity = a.EntityNamed(country, EntityType::kPlace);
+  // Only a country the article names: "Brussels hoped" may be the EU speaking, not Belgium.
+  const int32_t named = a.FindEntity(country);
+  if (named >= 0) r.entity = named;
   return r;
 }
 

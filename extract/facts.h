@@ -25,7 +25,8 @@ namespace kg::extract {
 Referent EntityAt(const Analysis& a, size_t s, int32_t token);
 
 // As EntityAt, for the doer of an action: a seat of government stands for its country
-// ("Moscow insists" -> Russia), keeping the seat's bytes as the span.
+// ("Moscow insists" -> Russia) when the article names that country, keeping the seat's bytes as
+// the span.
 Referent ActorAt(Analysis& a, size_t s, int32_t token);
 
 // Appends the facts of every sentence of the analysis. Run FindDemands first: clauses inside

@@ -1,5 +1,7 @@
 #include "extract/mentions.h"
 
+#include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -25,6 +27,16 @@ bool IsWordToken(std::string_view w) {
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
   }
   return false;
+}
+
+// Two or more letters, all capitals: "US", "NATO", "WHO".
+bool IsAcronym(std::string_view w) {
+  size_t letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
 }
 
 bool IsPossessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'"; }
@@ -68,7 +80,9 @@ bool IsTitleCase(const nlp::Sentence& s) {
   }
   size_t content = 0, upper = 0;
   for (const auto& t : s.tokens) {
-    if (!IsWordToken(t.form) || IsFunctionWord(AsciiLower(t.form))) continue;
+    if (!IsWordToken(t.form) || (IsFunctionWord(AsciiLower(t.form)) && !IsAcronym(t.form))) {
+      continue;
+    }
     ++content;
     if (StartsUpper(t.form)) ++upper;
   }
@@ -117,9 +131,8 @@ class DocumentScan final {
     size_t b = 0, h = 0;
     std::vector<int32_t> body_index(body.size()), head_index(mentions_.size());
     while (b < body.size() || h < mentions_.size()) {
-      const bool take_body =
-          h == mentions_.size() ||
-          (b < body.size() && body[b].span.begin < mentions_[h].span.begin);
+      const bool take_body = h == mentions_.size() ||
+                             (b < body.size() && body[b].span.begin < mentions_[h].span.begin);
       if (take_body) {
         body_index[b] = static_cast<int32_t>(all.size());
         all.push_back(std::move(body[b++]));
@@ -153,15 +166,47 @@ class DocumentScan final {
     return static_cast<int32_t>(mentions_.size() - 1);
   }
 
-  // The type a name span gets from the gazetteer and its own words.
+  // The type the entity recogniser gives most tokens of [first, last), if any.
+  std::optional<EntityType> RecognizedType(uint32_t s, size_t first, size_t last) const {
+    int votes[4] = {0, 0, 0, 0};  // none, person, place, organization
+    for (size_t k = first; k < last; ++k) {
+      const std::string_view tag = sentences_[s].tokens[k].entity;
+      if (tag.size() < 3) continue;
+      const std::string_view kind = tag.substr(2);
+      if (kind == "PER") ++votes[1];
+      if (kind == "LOC") ++votes[2];
+      if (kind == "ORG") ++votes[3];
+    }
+    const int best = static_cast<int>(std::max_element(votes + 1, votes + 4) - votes);
+    if (votes[best] == 0) return std::nullopt;
+    constexpr EntityType kTypes[] = {EntityType::kOther, EntityType::kPerson, EntityType::kPlace,
+                                     EntityType::kOrganization};
+    return kTypes[best];
+  }
+
+  // The type a name span gets from the gazetteer, the recogniser and its own words. A known name
+  // keeps its gazetteer type: "Moscow said" and "Washington urged" are still places acting.
   void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
               TypeEvidence* evidence) const {
     const auto& tokens = sentences_[s].tokens;
     const std::string_view text(tokens[first].form.data(),
                                 tokens[last - 1].span.end - tokens[first].span.begin);
+    const std::optional<EntityType> recognized = RecognizedType(s, first, last);
     if (auto known = gazetteer_.TypeOf(text)) {
       *type = *known;
       *evidence = TypeEvidence::kGazetteer;
+      return;
+    }
+    // A name ending in an organisation word ("Northbridge Rail", "Helvex Pharma") is one, whatever
+    // the recogniser reads.
+    if (last - first > 1 && IsOrganizationWord(AsciiLower(tokens[last - 1].form))) {
+      *type = EntityType::kOrganization;
+      *evidence = TypeEvidence::kRecognizer;
+      return;
+    }
+    if (recognized) {
+      *type = *recognized;
+      *evidence = TypeEvidence::kRecognizer;
       return;
     }
     for (size_t i = first; i < last; ++i) {
@@ -207,21 +252,31 @@ class DocumentScan final {
     return -1;
   }
 
+  // Whether token k begins (B-) or continues (I-) a name by the entity recogniser's reading.
+  static bool RecognizedBegin(const nlp::Token& t) {
+    return t.entity.size() > 2 && t.entity[0] == 'B';
+  }
+  static bool RecognizedInside(const nlp::Token& t) {
+    return t.entity.size() > 2 && t.entity[0] == 'I';
+  }
+
   void Body(uint32_t s) {
     const auto& tokens = sentences_[s].tokens;
-    const auto name_token = [&](size_t k) { return IsNameToken(tokens[k]); };
+    const size_t n = tokens.size();
+    // Part of a name: a name token, or a capitalised word the recogniser puts inside one
+    // ("International" in "International Atomic Energy Agency").
+    const auto in_name = [&](size_t k) {
+      return IsNameToken(tokens[k]) || (IsNameWord(tokens[k].form) && RecognizedInside(tokens[k]));
+    };
     size_t i = 0;
-    while (i < tokens.size()) {
-      // A capitalised adjective that begins a known name: "European Union", "Grand Canyon".
-      if (!name_token(i) && IsNameWord(tokens[i].form) && i + 1 < tokens.size() &&
-          name_token(i + 1) && KnownNameStartsAt(s, i)) {
-        size_t end = i + 1;
-        while (end < tokens.size() && name_token(end)) ++end;
-        Run(s, i, end);
-        i = end;
-        continue;
-      }
-      if (!name_token(i)) {
+    while (i < n) {
+      // A name starts at a name token, or at a capitalised word that begins a name the gazetteer
+      // knows ("European Union") or the recogniser reads ("European Commission").
+      const bool starts = IsNameToken(tokens[i]) ||
+                          (IsNameWord(tokens[i].form) && i + 1 < n && in_name(i + 1) &&
+                           (KnownNameStartsAt(s, i) ||
+                            (RecognizedBegin(tokens[i]) && RecognizedInside(tokens[i + 1]))));
+      if (!starts) {
         // A tagged nationality adjective names its country: "Russian officials", "Russian
         // President ..." (an untagged one starts a capitalised run, handled there).
         if (!tokens[i].upos.empty() && IsNameWord(tokens[i].form)) {
@@ -232,18 +287,17 @@ class DocumentScan final {
         continue;
       }
       size_t end = i + 1;
-      while (end < tokens.size()) {
-        if (name_token(end)) {
+      while (end < n) {
+        if (in_name(end)) {
           ++end;
-        } else if (IsNameConnector(tokens[end].form) && end + 1 < tokens.size() &&
-                   name_token(end + 1)) {
-          end += 2;
+        } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
+          end += 2;  // "Board of Peace", "International Court of Justice"
         } else {
           break;
         }
       }
       // "Serb-majority", "Kremlin-backed": a name inside a compound modifier is not a mention.
-      const bool modifier = end + 1 < tokens.size() && tokens[end].form == "-" &&
+      const bool modifier = end + 1 < n && tokens[end].form == "-" &&
                             tokens[end].span.begin == tokens[end - 1].span.end &&
                             !IsNameWord(tokens[end + 1].form);
       if (!modifier) Run(s, i, end);
@@ -251,8 +305,9 @@ class DocumentScan final {
     }
   }
 
-  // The role that tokens [b, e) state, as a relation stem: "Foreign Minister" -> "foreign_minister",
-  // "newly appointed senior adviser" -> "adviser" (words of time and rank are not the role).
+  // The role that tokens [b, e) state, as a relation stem: "Foreign Minister" ->
+  // "foreign_minister", "newly appointed senior adviser" -> "adviser" (words of time and rank are
+  // not the role).
   std::string RoleName(uint32_t s, size_t b, size_t e) const {
     std::string role;
     for (size_t k = b; k < e; ++k) {
@@ -286,9 +341,19 @@ class DocumentScan final {
   // One run of capitalised tokens [b, e) in a body sentence.
   void Run(uint32_t s, size_t b, size_t e) {
     const size_t run_start = b;
-    // Capitalised only because they start the sentence.
-    while (b < e && (IsFunctionWord(AsciiLower(Form(s, b))) || IsCalendarWord(AsciiLower(Form(s, b))))) {
+    // Capitalised only because they start the sentence: function words, and common nouns the
+    // article also writes in lower case ("Shares of Helvex fell": "Shares" and its "of" go).
+    while (b < e) {
+      const std::string lower = AsciiLower(Form(s, b));
+      const nlp::Token& t = sentences_[s].tokens[b];
+      const bool common_first_word = AtSentenceStart(sentences_[s], b) && t.upos != "PROPN" &&
+                                     !RecognizedBegin(t) && !gazetteer_.TypeOf(t.form) &&
+                                     (lowercase_words_.count(lower) || t.upos == "NOUN");
+      // (An acronym in capitals is a name even when it spells a word: "US", "WHO".)
+      const bool function_word = IsFunctionWord(lower) && !IsAcronym(t.form);
+      if (!function_word && !IsCalendarWord(lower) && !common_first_word) break;
       ++b;
+      if (b < e && IsNameConnector(Form(s, b))) ++b;
     }
     while (e > b && IsCalendarWord(AsciiLower(Form(s, e - 1)))) --e;
     if (b >= e) return;
@@ -345,10 +410,12 @@ class DocumentScan final {
     }
     b = title_end;
     if (role.empty() && AtSentenceStart(sentences_[s], b) && e - b == 1) {
-      // A lone capitalised first word is a name only if the document or the gazetteer says so.
+      // A lone capitalised first word is a name only if the document, the gazetteer or the
+      // recogniser says so.
       const std::string lower = AsciiLower(Form(s, b));
-      if (lowercase_words_.count(lower) || (!midsentence_names_.count(lower) &&
-                                            !gazetteer_.TypeOf(Form(s, b)))) {
+      const bool recognized = RecognizedType(s, b, e).has_value();
+      if (lowercase_words_.count(lower) ||
+          (!midsentence_names_.count(lower) && !gazetteer_.TypeOf(Form(s, b)) && !recognized)) {
         return;
       }
     }
@@ -378,11 +445,23 @@ class DocumentScan final {
     return Add(s, b, e, type, evidence);
   }
 
-  // A title-case sentence: only names the body or the gazetteer knows, longest first.
+  // A title-case sentence: only names the body or the gazetteer knows, longest first, and not
+  // parts of hyphenated words ("Late-Night").
   void Headline(uint32_t s) {
     const auto& tokens = sentences_[s].tokens;
     constexpr size_t kLongestName = 4;
+    const auto hyphenated = [&](size_t k) {
+      const bool before =
+          k > 0 && tokens[k - 1].form == "-" && tokens[k - 1].span.end == tokens[k].span.begin;
+      const bool after = k + 1 < tokens.size() && tokens[k + 1].form == "-" &&
+                         tokens[k].span.end == tokens[k + 1].span.begin;
+      return before || after;
+    };
     for (size_t i = 0; i < tokens.size();) {
+      if (hyphenated(i)) {
+        ++i;
+        continue;
+      }
       size_t matched = 0;
       for (size_t n = std::min(kLongestName, tokens.size() - i); n > 0 && matched == 0; --n) {
         bool names = true;

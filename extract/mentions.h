@@ -1,8 +1,9 @@
 // Entity mentions: the spans of a document that name a person, place or organisation.
 //
-// This first finder works on capitalisation and cues (titles, organisation words, the gazetteer)
-// over whole documents, so that a name seen in the body is recognised in a title-case headline.
-// The statistical entity recogniser replaces it.
+// Names are runs of capitalised words (proper nouns by the tagger), read over whole documents so
+// that a name seen in the body is recognised in a title-case headline; titles and nationality
+// adjectives are cut off and become roles. Types come from titles, the gazetteer, the statistical
+// entity recogniser's tags (nlp/ner.h: Token::entity) and organisation or place words.
 #pragma once
 
 #include <cstdint>
@@ -19,10 +20,11 @@ namespace kg::extract {
 // How sure the finder is of a mention's type; stronger evidence wins when mentions merge.
 enum class TypeEvidence : uint8_t {
   kNone = 0,
-  kContext,    // a preposition of place before it ("in X")
-  kHeadWord,   // an organisation or place word in or after it ("NBC News", "Donetsk region")
-  kGazetteer,  // a known name
-  kTitle,      // a title before it ("envoy Steve Witkoff"): a person
+  kContext,     // a preposition of place before it ("in X")
+  kHeadWord,    // an organisation or place word in or after it ("NBC News", "Donetsk region")
+  kRecognizer,  // the statistical entity recogniser, reading the sentence
+  kGazetteer,   // a known name
+  kTitle,       // a title before it ("envoy Steve Witkoff"): a person
 };
 
 struct Mention {

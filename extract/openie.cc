@@ -92,8 +92,8 @@ std::vector<OpenIeTuple> OpenIeTuples(const Tree& t) {
       // Its own words, without subject, copula, auxiliaries and attached clauses.
       const std::string nominal = PhraseText(t, p.predicate, [&](int32_t c) {
         return t.Is(c, "nsubj") || t.Is(c, "csubj") || t.Is(c, "cop") || t.Is(c, "aux") ||
-               t.Is(c, "punct") || t.Is(c, "advcl") || t.Is(c, "parataxis") ||
-               t.Is(c, "conj") || t.Is(c, "cc") || t.Is(c, "mark") || t.Is(c, "advmod");
+               t.Is(c, "punct") || t.Is(c, "advcl") || t.Is(c, "parataxis") || t.Is(c, "conj") ||
+               t.Is(c, "cc") || t.Is(c, "mark") || t.Is(c, "advmod");
       });
       args.push_back(nominal);
     } else {

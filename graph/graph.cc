@@ -148,10 +148,10 @@ std::vector<Vertex> KnowledgeGraph::ShortestPath(Vertex from, Vertex to) const {
 std::vector<double> KnowledgeGraph::PageRank() const {
   std::vector<double> rank(boost::num_vertices(graph_), 0.0);
   if (rank.empty()) return rank;
-  boost::graph::page_rank(graph_,
-                   boost::make_iterator_property_map(rank.begin(),
-                                                     boost::get(boost::vertex_index, graph_)),
-                   boost::graph::n_iterations(30), 0.85);
+  boost::graph::page_rank(
+      graph_,
+      boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, graph_)),
+      boost::graph::n_iterations(30), 0.85);
   return rank;
 }
 

@@ -31,21 +31,21 @@ struct VertexData {
 struct EdgeData {
   RelationId relation = 0;
   bool negated = false;
-  uint32_t weight = 0;       // supporting mentions
-  float confidence = 0.0f;   // the highest of its mentions'
+  uint32_t weight = 0;         // supporting mentions
+  float confidence = 0.0f;     // the highest of its mentions'
   std::vector<DocId> sources;  // distinct documents, in id order
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData,
-                                    EdgeData>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
 using Vertex = Graph::vertex_descriptor;
 using Edge = Graph::edge_descriptor;
 
 class KnowledgeGraph final {
  public:
   struct LoadOptions {
-    bool aliases = true;      // read every entity's surface forms
-    bool provenance = true;   // read sources and confidence of every edge (a full scan)
+    bool aliases = true;     // read every entity's surface forms
+    bool provenance = true;  // read sources and confidence of every edge (a full scan)
   };
 
   // Builds the graph from every entity and triple of the store.

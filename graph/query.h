@@ -24,9 +24,9 @@ Status SuggestNames(const Store& store, std::string_view name, size_t limit,
                     std::vector<std::string>* out);
 
 struct NeighbourQuery {
-  int depth = 1;                          // hops from the start
-  std::optional<EntityType> type;         // only list entities of this type
-  std::optional<std::string> relation;    // only follow edges with this relation
+  int depth = 1;                        // hops from the start
+  std::optional<EntityType> type;       // only list entities of this type
+  std::optional<std::string> relation;  // only follow edges with this relation
 };
 
 struct Neighbour {

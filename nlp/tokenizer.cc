@@ -10,9 +10,6 @@
 namespace kg::nlp {
 namespace {
 
-// A sentence longer than this is cut: news sentences are far shorter, and a runaway "sentence"
-// (a 50 MB line with no full stop) must not make later stages quadratic.
-constexpr size_t kMaxSentenceTokens = 256;
 
 struct CodePoint {
   char32_t cp = 0;

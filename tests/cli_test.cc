@@ -56,8 +56,7 @@ TEST_CASE("GraphML export is read back by NetworkX, igraph and xmllint", "[cli]"
   TempDir dir;
   IngestSamples(dir);
   const auto graphml = dir / "out" / "graph.graphml";
-  auto r = Run(Kg(dir) + " export --format graphml -o " + ShellQuote(graphml.string()),
-               dir.path());
+  auto r = Run(Kg(dir) + " export --format graphml -o " + ShellQuote(graphml.string()), dir.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   r = Run(Kg(dir) + " stats --json", dir.path());
@@ -111,16 +110,15 @@ TEST_CASE("DOT export is laid out by Graphviz, GEXF and JSON parse", "[cli]") {
   const auto dot = dir / "graph.dot";
   auto r = Run(Kg(dir) + " export -o " + ShellQuote(dot.string()), dir.path());
   REQUIRE(r.exit_code == 0);
-  r = Run("dot -Tsvg -o " + ShellQuote((dir / "graph.svg").string()) + " " +
-              ShellQuote(dot.string()),
-          dir.path());
+  r = Run(
+      "dot -Tsvg -o " + ShellQuote((dir / "graph.svg").string()) + " " + ShellQuote(dot.string()),
+      dir.path());
   INFO(r.err);
   CHECK(r.exit_code == 0);
   r = Run(Kg(dir) + " export --format gexf -o " + ShellQuote((dir / "g.gexf").string()),
           dir.path());
   REQUIRE(r.exit_code == 0);
-  CHECK(Run("xmllint --noout " + ShellQuote((dir / "g.gexf").string()), dir.path()).exit_code ==
-        0);
+  CHECK(Run("xmllint --noout " + ShellQuote((dir / "g.gexf").string()), dir.path()).exit_code == 0);
   r = Run(Kg(dir) + " export --format json -o -", dir.path());
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);
@@ -176,8 +174,8 @@ TEST_CASE("bad input gets one clear line and a distinct exit code", "[cli]") {
   }
   SECTION("a folder without articles") {
     WriteFile(dir / "empty-folder" / "image.png", "x");
-    const auto r = Run(Kg(dir) + " ingest " + ShellQuote((dir / "empty-folder").string()),
-                       dir.path());
+    const auto r =
+        Run(Kg(dir) + " ingest " + ShellQuote((dir / "empty-folder").string()), dir.path());
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("no .txt or .md files") != std::string::npos);
   }
@@ -195,8 +193,8 @@ TEST_CASE("bad input gets one clear line and a distinct exit code", "[cli]") {
   }
   SECTION("invalid UTF-8 is repaired and said so") {
     WriteFile(dir / "latin1.txt", "Putin met the envoy in Z\xFCrich.");
-    const auto r = Run(Kg(dir) + " ingest " + ShellQuote((dir / "latin1.txt").string()),
-                       dir.path());
+    const auto r =
+        Run(Kg(dir) + " ingest " + ShellQuote((dir / "latin1.txt").string()), dir.path());
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("invalid UTF-8") != std::string::npos);
   }
@@ -214,9 +212,9 @@ TEST_CASE("bad input gets one clear line and a distinct exit code", "[cli]") {
   }
   SECTION("--db pointing at a file") {
     WriteFile(dir / "not-a-db", "hello");
-    const auto r = Run(std::string(KG_BINARY) + " --db " +
-                           ShellQuote((dir / "not-a-db").string()) + " stats",
-                       dir.path());
+    const auto r =
+        Run(std::string(KG_BINARY) + " --db " + ShellQuote((dir / "not-a-db").string()) + " stats",
+            dir.path());
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("is a file") != std::string::npos);
   }

@@ -42,10 +42,17 @@ TEST_CASE("urging someone to act is a demand of them, rejected by reference", "[
   CHECK(FindFact(doc, "Sweden", "rejects", demand) != nullptr);
 }
 
-TEST_CASE("a capital that insists speaks for its country", "[demands]") {
-  const auto doc = ExtractText("Oslo insists that Denmark recognise the border.");
+TEST_CASE("a capital that insists speaks for the country the article names", "[demands]") {
+  const auto doc = ExtractText(
+      "Norway and Denmark disagree about the fjord. Oslo insists that Denmark recognise the "
+      "border.");
   const std::string demand = TheDemand(doc, "recognise");
   CHECK(FindFact(doc, "Norway", "demands", demand) != nullptr);
+  // Without the country in the article, the capital itself acts ("Brussels" may be the EU).
+  const auto alone = ExtractText("Oslo insists that Denmark recognise the border.");
+  const std::string same = TheDemand(alone, "recognise");
+  CHECK(FindFact(alone, "Oslo", "demands", same) != nullptr);
+  CHECK(FindEntity(alone, "Norway") == nullptr);
 }
 
 TEST_CASE("ruling something out rejects it even when nobody demanded it here", "[demands]") {

@@ -81,7 +81,8 @@ TEST_CASE("neighbours within two hops, filtered by type and relation", "[graph]"
   REQUIRE(kg::graph::Neighbours(*store, witkoff, q, &rows).ok());
   std::vector<std::pair<std::string, int>> seen;
   for (const auto& r : rows) seen.emplace_back(r.entity.name, r.depth);
-  CHECK(std::count(seen.begin(), seen.end(), std::pair<std::string, int>{"Vladimir Putin", 1}) == 1);
+  CHECK(std::count(seen.begin(), seen.end(), std::pair<std::string, int>{"Vladimir Putin", 1}) ==
+        1);
   CHECK(std::count(seen.begin(), seen.end(), std::pair<std::string, int>{"Russia", 2}) == 1);
   CHECK(std::count(seen.begin(), seen.end(), std::pair<std::string, int>{"Ukraine", 3}) == 0);
   q.type = EntityType::kPlace;

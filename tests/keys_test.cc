@@ -52,7 +52,10 @@ TEST_CASE("decoders reject truncated and malformed bytes", "[keys]") {
   bad_type[0] = static_cast<char>(200);
   CHECK(!DecodeEntityValue(bad_type, &e));
   DocumentValue d;
-  CHECK(!DecodeDocumentValue("\x05" "ab", &d));
+  CHECK(
+      !DecodeDocumentValue("\x05"
+                           "ab",
+                           &d));
   UndoRecord u;
   CHECK(!DecodeUndoRecord("\xFF\xFF\xFF\xFF\x0F", &u));  // a count larger than the bytes left
   std::vector<kg::Span> spans;

@@ -205,8 +205,9 @@ TEST_CASE("stored data survives closing and reopening", "[store]") {
   kg::graph::DocumentValue doc;
   std::string text;
   std::vector<kg::Span> sentences;
-  REQUIRE(store->GetDocument(kg::graph::DocIdFromContentHash(kg::ContentHash(MeetingDoc().text)),
-                             &doc, &text, &sentences)
+  REQUIRE(store
+              ->GetDocument(kg::graph::DocIdFromContentHash(kg::ContentHash(MeetingDoc().text)),
+                            &doc, &text, &sentences)
               .ok());
   CHECK(text == MeetingDoc().text);
   CHECK(doc.sources == std::vector<std::string>{"/a.txt"});
@@ -245,10 +246,13 @@ TEST_CASE("opening what is not a kg store is refused with a clear error", "[stor
     // Rewrite the schema version the way a newer kg would have written it.
     {
       std::vector<rocksdb::ColumnFamilyDescriptor> families;
-      for (const char* name : kg::graph::kColumnFamilies) families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+      for (const char* name : kg::graph::kColumnFamilies)
+        families.emplace_back(name, rocksdb::ColumnFamilyOptions());
       std::vector<rocksdb::ColumnFamilyHandle*> handles;
       rocksdb::DB* raw = nullptr;
-      REQUIRE(rocksdb::DB::Open(rocksdb::Options(), (dir / "kg.db").string(), families, &handles, &raw).ok());
+      REQUIRE(
+          rocksdb::DB::Open(rocksdb::Options(), (dir / "kg.db").string(), families, &handles, &raw)
+              .ok());
       std::string v;
       kg::graph::PutFixed32LE(&v, kg::graph::kSchemaVersion + 1);
       REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[0], "schema", v).ok());
