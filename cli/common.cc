@@ -32,4 +32,20 @@ Status OpenStore(const Globals& globals, bool read_only, std::unique_ptr<graph::
 
 bool IsTerminal(int fd) { return isatty(fd) == 1; }
 
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out.push_back(' ');
+    } else if (u < 0x20 || u == 0x7F) {
+      out.append("\xEF\xBF\xBD");
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace kg::cli

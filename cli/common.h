@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "graph/store.h"
@@ -34,5 +35,9 @@ Status OpenStore(const Globals& globals, bool read_only, std::unique_ptr<graph::
 
 // True when the stream is a terminal: progress bars and colour only then.
 bool IsTerminal(int fd);
+
+// `text` safe to print as one line of text output: tabs and line breaks become spaces, other
+// control characters (a terminal escape sequence in a scraped name) become U+FFFD.
+std::string Printable(std::string_view text);
 
 }  // namespace kg::cli

@@ -107,9 +107,9 @@ int RunEntities(const Globals& globals, const EntitiesOptions& o) {
         others += others.empty() ? "" : " | ";
         others += a;
       }
-      std::printf("%-32s %-12s %6u mentions %4u docs%s%s\n", e.name.c_str(),
+      std::printf("%-32s %-12s %6u mentions %4u docs%s%s\n", Printable(e.name).c_str(),
                   std::string(EntityTypeName(e.type)).c_str(), e.mentions, e.documents,
-                  others.empty() ? "" : "  aka ", others.c_str());
+                  others.empty() ? "" : "  aka ", Printable(others).c_str());
     }
   }
   return all.empty() ? kExitNothingFound : kExitOk;
@@ -151,11 +151,12 @@ int RunNeighbours(const Globals& globals, const NeighboursOptions& o) {
     }
     PrintJson(out);
   } else {
-    std::printf("%s (%s)\n", entity.name.c_str(), std::string(EntityTypeName(entity.type)).c_str());
+    std::printf("%s (%s)\n", Printable(entity.name).c_str(),
+                std::string(EntityTypeName(entity.type)).c_str());
     for (const auto& n : rows) {
       const std::string relation = (n.negated ? "not " : "") + n.relation;
       std::printf("  %d %s %-28s %-32s %-12s weight %u\n", n.depth, n.outgoing ? "->" : "<-",
-                  relation.c_str(), n.entity.name.c_str(),
+                  Printable(relation).c_str(), Printable(n.entity.name).c_str(),
                   std::string(EntityTypeName(n.entity.type)).c_str(), n.weight);
     }
     if (rows.empty()) std::printf("  (no neighbours)\n");
@@ -223,37 +224,37 @@ int RunTriples(const Globals& globals, const TriplesOptions& o) {
     if (s = entities.Get(t.object, &obj); !s.ok()) return Fail(s);
     std::string& rel = relation_names[t.relation];
     if (rel.empty() && !(s = store->RelationName(t.relation, &rel)).ok()) return Fail(s);
-    s = store->ForEachProvenance(
-        &t, [&](const graph::ProvenanceKey& k, const graph::ProvenanceValue& v) {
-          if (o.limit > 0 && rows >= o.limit) return false;
-          ++rows;
-          std::string& source = sources[k.doc];
-          if (source.empty()) {
-            graph::DocumentValue doc;
-            if (store->GetDocument(k.doc, &doc, nullptr, nullptr).ok() && !doc.sources.empty()) {
-              source = doc.sources.front();
-            }
-          }
-          if (o.json) {
-            out.push_back(ordered_json{{"subject", sub->name},
-                                       {"subject_type", EntityTypeName(sub->type)},
-                                       {"relation", rel},
-                                       {"object", obj->name},
-                                       {"object_type", EntityTypeName(obj->type)},
-                                       {"negated", t.negated},
-                                       {"confidence", v.confidence},
-                                       {"doc", graph::DocIdHex(k.doc)},
-                                       {"source", source},
-                                       {"sentence", k.sentence},
-                                       {"start", k.begin},
-                                       {"end", v.end}});
-          } else {
-            std::printf("%s\t%s%s\t%s\t%s:%u:%u-%u\t%.2f\n", sub->name.c_str(),
-                        t.negated ? "not " : "", rel.c_str(), obj->name.c_str(),
-                        graph::DocIdHex(k.doc).c_str(), k.sentence, k.begin, v.end, v.confidence);
-          }
-          return true;
-        });
+    s = store->ForEachProvenance(&t, [&](const graph::ProvenanceKey& k,
+                                         const graph::ProvenanceValue& v) {
+      if (o.limit > 0 && rows >= o.limit) return false;
+      ++rows;
+      std::string& source = sources[k.doc];
+      if (source.empty()) {
+        graph::DocumentValue doc;
+        if (store->GetDocument(k.doc, &doc, nullptr, nullptr).ok() && !doc.sources.empty()) {
+          source = doc.sources.front();
+        }
+      }
+      if (o.json) {
+        out.push_back(ordered_json{{"subject", sub->name},
+                                   {"subject_type", EntityTypeName(sub->type)},
+                                   {"relation", rel},
+                                   {"object", obj->name},
+                                   {"object_type", EntityTypeName(obj->type)},
+                                   {"negated", t.negated},
+                                   {"confidence", v.confidence},
+                                   {"doc", graph::DocIdHex(k.doc)},
+                                   {"source", source},
+                                   {"sentence", k.sentence},
+                                   {"start", k.begin},
+                                   {"end", v.end}});
+      } else {
+        std::printf("%s\t%s%s\t%s\t%s:%u:%u-%u\t%.2f\n", Printable(sub->name).c_str(),
+                    t.negated ? "not " : "", Printable(rel).c_str(), Printable(obj->name).c_str(),
+                    graph::DocIdHex(k.doc).c_str(), k.sentence, k.begin, v.end, v.confidence);
+      }
+      return true;
+    });
     if (!s.ok()) return Fail(s);
   }
   if (o.json) PrintJson(out);
@@ -302,48 +303,48 @@ int RunWhy(const Globals& globals, const WhyOptions& o) {
                          {"object", obj.name},  {"negated", e.triple.negated},
                          {"weight", e.weight},  {"evidence", ordered_json::array()}};
     if (!o.json) {
-      std::printf("%s -%s%s-> %s (weight %u)\n", sub.name.c_str(), e.triple.negated ? "not " : "",
-                  rel.c_str(), obj.name.c_str(), e.weight);
+      std::printf("%s -%s%s-> %s (weight %u)\n", Printable(sub.name).c_str(),
+                  e.triple.negated ? "not " : "", Printable(rel).c_str(),
+                  Printable(obj.name).c_str(), e.weight);
     }
-    Status s = store->ForEachProvenance(&e.triple, [&](const graph::ProvenanceKey& k,
-                                                       const graph::ProvenanceValue& v) {
-      auto it = texts.find(k.doc);
-      if (it == texts.end()) {
-        graph::DocumentValue doc;
-        std::pair<std::string, std::vector<Span>> entry;
-        if (!store->GetDocument(k.doc, &doc, &entry.first, &entry.second).ok()) return true;
-        sources[k.doc] = doc.sources.empty() ? "" : doc.sources.front();
-        it = texts.emplace(k.doc, std::move(entry)).first;
-      }
-      const auto& [text, sentences] = it->second;
-      if (k.sentence >= sentences.size()) return true;
-      const Span sentence = sentences[k.sentence];
-      if (sentence.end > text.size() || k.begin < sentence.begin || v.end > sentence.end ||
-          k.begin > v.end) {
-        return true;  // spans that do not fit their text are not shown
-      }
-      const std::string_view before(text.data() + sentence.begin, k.begin - sentence.begin);
-      const std::string_view marked(text.data() + k.begin, v.end - k.begin);
-      const std::string_view after(text.data() + v.end, sentence.end - v.end);
-      if (o.json) {
-        edge["evidence"].push_back(
-            ordered_json{{"doc", graph::DocIdHex(k.doc)},
-                         {"source", sources[k.doc]},
-                         {"sentence", k.sentence},
-                         {"start", k.begin},
-                         {"end", v.end},
-                         {"confidence", v.confidence},
-                         {"text", std::string(text.data() + sentence.begin, sentence.size())}});
-      } else {
-        std::printf("  %s [%s] sentence %u, bytes %u-%u, confidence %.2f:\n    %.*s%s%.*s%s%.*s\n",
-                    sources[k.doc].c_str(), graph::DocIdHex(k.doc).c_str(), k.sentence, k.begin,
-                    v.end, v.confidence, static_cast<int>(before.size()), before.data(),
-                    mark_with_colour ? "\033[1;4m" : "[[", static_cast<int>(marked.size()),
-                    marked.data(), mark_with_colour ? "\033[0m" : "]]",
-                    static_cast<int>(after.size()), after.data());
-      }
-      return true;
-    });
+    Status s = store->ForEachProvenance(
+        &e.triple, [&](const graph::ProvenanceKey& k, const graph::ProvenanceValue& v) {
+          auto it = texts.find(k.doc);
+          if (it == texts.end()) {
+            graph::DocumentValue doc;
+            std::pair<std::string, std::vector<Span>> entry;
+            if (!store->GetDocument(k.doc, &doc, &entry.first, &entry.second).ok()) return true;
+            sources[k.doc] = doc.sources.empty() ? "" : doc.sources.front();
+            it = texts.emplace(k.doc, std::move(entry)).first;
+          }
+          const auto& [text, sentences] = it->second;
+          if (k.sentence >= sentences.size()) return true;
+          const Span sentence = sentences[k.sentence];
+          if (sentence.end > text.size() || k.begin < sentence.begin || v.end > sentence.end ||
+              k.begin > v.end) {
+            return true;  // spans that do not fit their text are not shown
+          }
+          const std::string_view before(text.data() + sentence.begin, k.begin - sentence.begin);
+          const std::string_view marked(text.data() + k.begin, v.end - k.begin);
+          const std::string_view after(text.data() + v.end, sentence.end - v.end);
+          if (o.json) {
+            edge["evidence"].push_back(
+                ordered_json{{"doc", graph::DocIdHex(k.doc)},
+                             {"source", sources[k.doc]},
+                             {"sentence", k.sentence},
+                             {"start", k.begin},
+                             {"end", v.end},
+                             {"confidence", v.confidence},
+                             {"text", std::string(text.data() + sentence.begin, sentence.size())}});
+          } else {
+            std::printf("  %s [%s] sentence %u, bytes %u-%u, confidence %.2f:\n    %s%s%s%s%s\n",
+                        Printable(sources[k.doc]).c_str(), graph::DocIdHex(k.doc).c_str(),
+                        k.sentence, k.begin, v.end, v.confidence, Printable(before).c_str(),
+                        mark_with_colour ? "\033[1;4m" : "[[", Printable(marked).c_str(),
+                        mark_with_colour ? "\033[0m" : "]]", Printable(after).c_str());
+          }
+          return true;
+        });
     if (!s.ok()) return Fail(s);
     out.push_back(std::move(edge));
   }
@@ -437,9 +438,9 @@ int RunRank(const Globals& globals, const RankOptions& o) {
                                  {"mentions", g[v].mentions},
                                  {"score", score(v)}});
     } else if (o.names_only) {
-      std::printf("%s\n", g[v].name.c_str());
+      std::printf("%s\n", Printable(g[v].name).c_str());
     } else {
-      std::printf("%-32s %-12s degree %4zu  %s %.4g\n", g[v].name.c_str(),
+      std::printf("%-32s %-12s degree %4zu  %s %.4g\n", Printable(g[v].name).c_str(),
                   std::string(EntityTypeName(g[v].type)).c_str(), degree[v], o.by.c_str(),
                   score(v));
     }
@@ -483,7 +484,8 @@ int RunPath(const Globals& globals, const std::string& from, const std::string& 
       out.push_back(ordered_json{
           {"name", g[path[i]].name}, {"type", EntityTypeName(g[path[i]].type)}, {"via", step}});
     } else {
-      std::printf("%s%s%s", i ? " " : "", i ? (step + " ").c_str() : "", g[path[i]].name.c_str());
+      std::printf("%s%s%s", i ? " " : "", i ? (step + " ").c_str() : "",
+                  Printable(g[path[i]].name).c_str());
     }
   }
   if (json) {
