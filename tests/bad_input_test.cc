@@ -474,4 +474,12 @@ TEST_CASE("names full of markup and control characters export to files real read
   // The JSON export parses, with as many nodes as there are entities.
   const json exported = json::parse(ReadFile(dir / "graph.json"));
   CHECK(exported["nodes"].size() == stats["entities"].get<size_t>());
+  // Text output carries no control character from a name: no terminal escape, one line a row.
+  r = Run(Kg(dir) + " entities", dir.path());
+  REQUIRE(r.exit_code == 0);
+  for (char c : r.out) {
+    CHECK(!(static_cast<unsigned char>(c) < 0x20 && c != '\n'));
+  }
+  CHECK(static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n')) ==
+        stats["entities"].get<size_t>());
 }
