@@ -41,6 +41,8 @@
 //   's' doc_id                     -> sentence spans: (begin(4) end(4))*
 //   'u' doc_id                     -> UndoRecord: what the document added, so that an edited
 //                                     file can take its old version out exactly
+//   'u' doc_id piece(4, BE)        -> UndoRecord: one piece of the undo record of a large document
+//                                     (schema 2): its pieces together hold what one record would
 //   'p' source_path                -> doc_id(8, BE)          the current version of a file
 #pragma once
 
@@ -53,7 +55,9 @@
 
 namespace kg::graph {
 
-inline constexpr uint32_t kSchemaVersion = 1;
+// 2: undo records of large documents may be split into pieces. Schema 1 stores are read as they
+// are and marked 2 when opened for writing.
+inline constexpr uint32_t kSchemaVersion = 2;
 
 using EntityId = uint64_t;
 using RelationId = uint32_t;

@@ -1,0 +1,527 @@
+#include "graph/bulk.h"
+
+#include <rocksdb/sst_file_writer.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <unordered_map>
+
+#include "core/text.h"
+#include "graph/external_sort.h"
+#include "graph/merge.h"
+
+namespace kg::graph {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Interned byte strings: each distinct string is stored once, in large blocks, and named by a
+// dense id. About 20 bytes of overhead per string, where a std::unordered_map<std::string, ...>
+// would spend 60 or more.
+class StringTable final {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  uint32_t Find(std::string_view s) const {
+    if (slots_.empty()) return kNone;
+    const auto h = static_cast<uint32_t>(std::hash<std::string_view>()(s));
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const uint32_t id = slots_[i];
+      if (id == kNone) return kNone;
+      if (records_[id].hash == h && Get(id) == s) return id;
+    }
+  }
+
+  uint32_t Intern(std::string_view s) {
+    uint32_t id = Find(s);
+    if (id != kNone) return id;
+    if ((records_.size() + 1) * 2 > slots_.size()) Grow();
+    id = static_cast<uint32_t>(records_.size());
+    records_.push_back({Store(s), static_cast<uint32_t>(s.size()),
+                        static_cast<uint32_t>(std::hash<std::string_view>()(s))});
+    Insert(id);
+    return id;
+  }
+
+  std::string_view Get(uint32_t id) const {
+    return std::string_view(records_[id].data, records_[id].size);
+  }
+  size_t size() const { return records_.size(); }
+
+ private:
+  struct Record {
+    const char* data;
+    uint32_t size;
+    uint32_t hash;
+  };
+  static constexpr size_t kBlock = 1u << 20;
+
+  const char* Store(std::string_view s) {
+    if (s.size() > kBlock / 4) {
+      blocks_.emplace_back(new char[s.size()]);
+      std::memcpy(blocks_.back().get(), s.data(), s.size());
+      const char* p = blocks_.back().get();
+      // Keep the current block current.
+      if (blocks_.size() > 1) std::swap(blocks_.back(), blocks_[blocks_.size() - 2]);
+      return p;
+    }
+    if (blocks_.empty() || used_ + s.size() > kBlock) {
+      blocks_.emplace_back(new char[kBlock]);
+      used_ = 0;
+    }
+    char* p = blocks_.back().get() + used_;
+    std::memcpy(p, s.data(), s.size());
+    used_ += s.size();
+    return p;
+  }
+  void Insert(uint32_t id) {
+    for (size_t i = records_[id].hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i] == kNone) {
+        slots_[i] = id;
+        return;
+      }
+    }
+  }
+  void Grow() {
+    slots_.assign(std::max<size_t>(64, slots_.size() * 2), kNone);
+    for (uint32_t id = 0; id < records_.size(); ++id) Insert(id);
+  }
+
+  std::vector<Record> records_;
+  std::vector<uint32_t> slots_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0;
+};
+
+// Writes one column family's records, given in strictly increasing key order, into table files
+// of bounded size.
+class TableWriter final {
+ public:
+  TableWriter(const fs::path& dir, Cf cf) : dir_(dir), cf_(cf) {
+    options_ = rocksdb::Options(DatabaseOptions(false), ColumnFamilyOptionsFor(cf));
+    // The files go to the last level of an empty column family: compress as that level does.
+    options_.compression = options_.bottommost_compression;
+  }
+
+  Status Put(std::string_view key, std::string_view value) {
+    if (!writer_) KG_RETURN_IF_ERROR(OpenNext());
+    KG_RETURN_IF_ERROR(FromRocks(writer_->Put(rocksdb::Slice(key.data(), key.size()),
+                                              rocksdb::Slice(value.data(), value.size())),
+                                 "writing a table file"));
+    if (writer_->FileSize() >= kFileSize) KG_RETURN_IF_ERROR(Close());
+    return Status::Ok();
+  }
+
+  Status Finish(std::vector<std::string>* files) {
+    if (writer_) KG_RETURN_IF_ERROR(Close());
+    *files = std::move(files_);
+    return Status::Ok();
+  }
+
+ private:
+  static constexpr uint64_t kFileSize = 256ull << 20;
+
+  Status OpenNext() {
+    const fs::path path =
+        dir_ / (std::string(kColumnFamilies[cf_]) + "-" + std::to_string(files_.size()) + ".sst");
+    writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options_);
+    KG_RETURN_IF_ERROR(FromRocks(writer_->Open(path.string()), "creating a table file"));
+    files_.push_back(path.string());
+    return Status::Ok();
+  }
+  Status Close() {
+    Status s = FromRocks(writer_->Finish(), "writing a table file");
+    writer_.reset();
+    return s;
+  }
+
+  fs::path dir_;
+  Cf cf_;
+  rocksdb::Options options_;
+  std::unique_ptr<rocksdb::SstFileWriter> writer_;
+  std::vector<std::string> files_;
+};
+
+// Lets unordered maps keyed by std::string be searched with a std::string_view, no copy.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+void PutCount(std::string* out, uint64_t count) {
+  out->clear();
+  PutFixed32LE(out, static_cast<uint32_t>(std::min<uint64_t>(count, UINT32_MAX)));
+}
+
+}  // namespace
+
+struct BulkBuilder::Rep {
+  detail::StoreImpl& store;
+  fs::path dir;
+  // Sorters, with their share of the memory budget.
+  ExternalSorter provenance;
+  ExternalSorter aliases;
+  ExternalSorter documents_sorter;
+
+  // The in-memory image.
+  std::vector<EntityValue> entities;  // entity id - 1
+  EntityId first_entity = 1;          // the id of entities[0]
+  StringTable name_keys;
+  std::vector<uint32_t> alias_head;  // per name key: first of its entries
+  struct AliasEntry {
+    EntityId id;
+    uint32_t next;
+  };
+  std::vector<AliasEntry> alias_entries;
+  StringMap<RelationId> relations;
+  std::vector<std::pair<RelationId, std::string>> new_relations;
+  RelationId next_relation = 1;
+  CounterDeltas counters{};
+  std::map<DocId, DocumentValue> documents;
+  StringMap<DocId> sources;
+  Status failed;
+  std::string key_buf, value_buf;
+
+  Rep(detail::StoreImpl& s, const BulkOptions& o)
+      : store(s),
+        dir(o.temp_dir),
+        provenance(o.temp_dir, "provenance", o.memory_budget / 2),
+        aliases(o.temp_dir, "aliases", o.memory_budget / 6),
+        documents_sorter(o.temp_dir, "documents", o.memory_budget / 6) {}
+
+  // ----- the State of merge.h -----
+
+  Status FindAliasIds(std::string_view name_key, std::vector<EntityId>* ids) {
+    ids->clear();
+    const uint32_t k = name_keys.Find(name_key);
+    if (k == StringTable::kNone) return Status::Ok();
+    for (uint32_t e = alias_head[k]; e != StringTable::kNone; e = alias_entries[e].next) {
+      ids->push_back(alias_entries[e].id);
+    }
+    std::sort(ids->begin(), ids->end());  // the store lists them by id
+    return Status::Ok();
+  }
+
+  Status GetEntity(EntityId id, EntityValue* v, bool* found) {
+    *found = id >= first_entity && id - first_entity < entities.size();
+    if (*found) *v = entities[id - first_entity];
+    return Status::Ok();
+  }
+
+  void PutEntity(EntityId id, const EntityValue& v) {
+    const size_t i = id - first_entity;
+    if (i == entities.size()) {
+      entities.push_back(v);
+    } else {
+      entities[i] = v;
+    }
+  }
+
+  EntityId NewEntityId() { return first_entity + entities.size(); }
+
+  Status AddAlias(EntityId id, std::string_view surface, std::string_view name_key,
+                  int64_t delta) {
+    const uint32_t k = name_keys.Intern(name_key);
+    if (k == alias_head.size()) alias_head.push_back(StringTable::kNone);
+    bool known = false;
+    for (uint32_t e = alias_head[k]; e != StringTable::kNone && !known;
+         e = alias_entries[e].next) {
+      known = alias_entries[e].id == id;
+    }
+    if (!known) {
+      alias_entries.push_back({id, alias_head[k]});
+      alias_head[k] = static_cast<uint32_t>(alias_entries.size() - 1);
+    }
+    // Counts are summed when the sorted aliases are written.
+    PutCount(&value_buf, static_cast<uint64_t>(delta));
+    key_buf.assign(1, 'n');
+    key_buf.append(name_key);
+    key_buf.push_back('\0');
+    PutFixed64BE(&key_buf, id);
+    KG_RETURN_IF_ERROR(aliases.Add(key_buf, value_buf));
+    key_buf.assign(1, 'a');
+    PutFixed64BE(&key_buf, id);
+    key_buf.append(surface);
+    return aliases.Add(key_buf, value_buf);
+  }
+
+  Status ResolveRelation(std::string_view name, RelationId* id) {
+    auto it = relations.find(name);
+    if (it == relations.end()) {
+      it = relations.emplace(std::string(name), next_relation++).first;
+      new_relations.emplace_back(it->second, it->first);
+    }
+    *id = it->second;
+    return Status::Ok();
+  }
+
+  Status PutProvenance(const ProvenanceKey& k, const ProvenanceValue& v) {
+    key_buf.clear();
+    PutFixed64BE(&key_buf, k.triple.subject);
+    PutFixed64BE(&key_buf, k.triple.object);
+    PutFixed32BE(&key_buf, PackRelation(k.triple.relation, k.triple.negated));
+    PutFixed64BE(&key_buf, k.doc);
+    PutFixed32BE(&key_buf, k.sentence);
+    PutFixed32BE(&key_buf, k.begin);
+    value_buf.clear();
+    PutFixed32LE(&value_buf, v.end);
+    uint32_t bits;
+    std::memcpy(&bits, &v.confidence, 4);
+    PutFixed32LE(&value_buf, bits);
+    PutFixed32LE(&value_buf, v.extractor_version);
+    PutFixed64LE(&value_buf, v.attributed_to);
+    return provenance.Add(key_buf, value_buf);
+  }
+
+  void CountFact(const TripleKey&) {}  // weights are counted from the sorted provenance
+  Status FinishFacts() { return Status::Ok(); }
+
+  void Count(Counter c, int64_t delta) { counters[static_cast<size_t>(c)] += delta; }
+
+  void PutDocument(DocId doc, const DocumentValue& record, std::string_view text,
+                   const std::string& spans) {
+    documents.emplace(doc, record);
+    if (!failed.ok()) return;
+    failed = documents_sorter.Add(DocumentKey('t', doc), text);
+    if (failed.ok()) failed = documents_sorter.Add(DocumentKey('s', doc), spans);
+  }
+
+  void PutUndo(DocId doc, int64_t piece, const std::string& value) {
+    std::string key = DocumentKey('u', doc);
+    if (piece >= 0) PutFixed32BE(&key, static_cast<uint32_t>(piece));
+    if (failed.ok()) failed = documents_sorter.Add(key, value);
+  }
+
+  // ----- writing -----
+
+  Status ReadStoredCounters() {
+    std::string v;
+    bool found;
+    KG_RETURN_IF_ERROR(store.Get(kDefault, kNextEntityKey, &v, &found));
+    if (found && v.size() == 8) first_entity = GetFixed64LE(v.data());
+    KG_RETURN_IF_ERROR(store.Get(kDefault, kNextRelationKey, &v, &found));
+    if (found && v.size() == 4) next_relation = GetFixed32LE(v.data());
+    return Status::Ok();
+  }
+
+  // Provenance in key order gives the "out" index (runs of one triple) and feeds the "in" one.
+  Status WriteTriples(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    KG_RETURN_IF_ERROR(provenance.Finish());
+    TableWriter prov_writer(dir, kProvenance), out_writer(dir, kOut);
+    ExternalSorter in_sorter(dir, "in", 64u << 20);
+    std::string_view key, value;
+    std::string triple, weight, in_key;
+    uint64_t run = 0, edges = 0;
+    const auto flush = [&]() -> Status {
+      if (run == 0) return Status::Ok();
+      PutCount(&weight, run);
+      KG_RETURN_IF_ERROR(out_writer.Put(triple, weight));
+      in_key.assign(triple, 8, 8);  // object, subject, relation
+      in_key.append(triple, 0, 8);
+      in_key.append(triple, 16, 4);
+      ++edges;
+      run = 0;
+      return in_sorter.Add(in_key, weight);
+    };
+    while (provenance.Next(&key, &value)) {
+      if (key.size() != 36) return Status::Corruption("a provenance key of the wrong size");
+      if (run > 0 && key.substr(0, 20) != triple) KG_RETURN_IF_ERROR(flush());
+      if (run == 0) triple.assign(key.data(), 20);
+      ++run;
+      KG_RETURN_IF_ERROR(prov_writer.Put(key, value));
+    }
+    KG_RETURN_IF_ERROR(provenance.status());
+    KG_RETURN_IF_ERROR(flush());
+    counters[static_cast<size_t>(Counter::kEdges)] += static_cast<int64_t>(edges);
+    KG_RETURN_IF_ERROR(AddFiles(kProvenance, prov_writer, args));
+    KG_RETURN_IF_ERROR(AddFiles(kOut, out_writer, args));
+    KG_RETURN_IF_ERROR(in_sorter.Finish());
+    TableWriter in_writer(dir, kIn);
+    while (in_sorter.Next(&key, &value)) KG_RETURN_IF_ERROR(in_writer.Put(key, value));
+    KG_RETURN_IF_ERROR(in_sorter.status());
+    return AddFiles(kIn, in_writer, args);
+  }
+
+  Status WriteAliases(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    KG_RETURN_IF_ERROR(aliases.Finish());
+    TableWriter writer(dir, kAliases);
+    std::string_view key, value;
+    std::string current, count;
+    uint64_t sum = 0;
+    bool any = false;
+    while (aliases.Next(&key, &value)) {
+      if (value.size() != 4) return Status::Corruption("an alias count of the wrong size");
+      if (any && key != current) {
+        PutCount(&count, sum);
+        KG_RETURN_IF_ERROR(writer.Put(current, count));
+        sum = 0;
+      }
+      if (!any || key != current) current.assign(key.data(), key.size());
+      any = true;
+      sum += GetFixed32LE(value.data());
+    }
+    KG_RETURN_IF_ERROR(aliases.status());
+    if (any) {
+      PutCount(&count, sum);
+      KG_RETURN_IF_ERROR(writer.Put(current, count));
+    }
+    return AddFiles(kAliases, writer, args);
+  }
+
+  Status WriteEntities(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    TableWriter writer(dir, kEntities);
+    for (size_t i = 0; i < entities.size(); ++i) {
+      KG_RETURN_IF_ERROR(
+          writer.Put(EntityKey(first_entity + i), EncodeEntityValue(entities[i])));
+    }
+    return AddFiles(kEntities, writer, args);
+  }
+
+  Status WriteTerms(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    std::vector<std::pair<std::string, std::string>> terms;
+    for (const auto& [id, name] : new_relations) {
+      std::string idv;
+      PutFixed32BE(&idv, id);
+      terms.emplace_back(RelationByIdKey(id), name);
+      terms.emplace_back(RelationByNameKey(name), idv);
+    }
+    std::sort(terms.begin(), terms.end());
+    TableWriter writer(dir, kTerms);
+    for (const auto& [k, v] : terms) KG_RETURN_IF_ERROR(writer.Put(k, v));
+    return AddFiles(kTerms, writer, args);
+  }
+
+  Status WriteDocuments(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    for (const auto& [doc, record] : documents) {
+      KG_RETURN_IF_ERROR(documents_sorter.Add(DocumentKey('d', doc), EncodeDocumentValue(record)));
+    }
+    for (const auto& [source, doc] : sources) {
+      std::string v;
+      PutFixed64BE(&v, doc);
+      KG_RETURN_IF_ERROR(documents_sorter.Add(SourceKey(source), v));
+    }
+    KG_RETURN_IF_ERROR(documents_sorter.Finish());
+    TableWriter writer(dir, kDocuments);
+    std::string_view key, value;
+    while (documents_sorter.Next(&key, &value)) KG_RETURN_IF_ERROR(writer.Put(key, value));
+    KG_RETURN_IF_ERROR(documents_sorter.status());
+    return AddFiles(kDocuments, writer, args);
+  }
+
+  // The counters and id allocators, last: the triples' pass counted the edges.
+  Status WriteDefault(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    std::vector<std::pair<std::string, std::string>> records;
+    for (size_t c = 0; c < kCounterCount; ++c) {
+      if (counters[c] == 0) continue;
+      const std::string key = CounterKey(static_cast<Counter>(c));
+      int64_t stored;
+      KG_RETURN_IF_ERROR(store.ReadCounter(key, &stored));
+      std::string v;
+      PutFixed64LE(&v, static_cast<uint64_t>(stored + counters[c]));
+      records.emplace_back(key, std::move(v));
+    }
+    std::string v;
+    PutFixed64LE(&v, first_entity + entities.size());
+    records.emplace_back(std::string(kNextEntityKey), v);
+    v.clear();
+    PutFixed32LE(&v, next_relation);
+    records.emplace_back(std::string(kNextRelationKey), v);
+    std::sort(records.begin(), records.end());
+    TableWriter writer(dir, kDefault);
+    for (const auto& [k, value] : records) KG_RETURN_IF_ERROR(writer.Put(k, value));
+    return AddFiles(kDefault, writer, args);
+  }
+
+  Status AddFiles(Cf cf, TableWriter& writer, std::vector<rocksdb::IngestExternalFileArg>* args) {
+    rocksdb::IngestExternalFileArg arg;
+    KG_RETURN_IF_ERROR(writer.Finish(&arg.external_files));
+    if (arg.external_files.empty()) return Status::Ok();
+    arg.column_family = store.cf(cf);
+    arg.options.move_files = true;  // hard links: the files are in the store's directory
+    arg.options.write_global_seqno = false;
+    args->push_back(std::move(arg));
+    return Status::Ok();
+  }
+};
+
+BulkBuilder::BulkBuilder(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+
+BulkBuilder::~BulkBuilder() {
+  const fs::path dir = rep_->dir;
+  rep_.reset();  // closes the sorters' run files first
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
+Status BulkBuilder::Create(detail::StoreImpl& store, const BulkOptions& options,
+                           std::unique_ptr<BulkBuilder>* out) {
+  std::error_code ec;
+  fs::remove_all(options.temp_dir, ec);  // left by a load that crashed: nothing in it counts
+  fs::create_directories(options.temp_dir, ec);
+  if (ec) {
+    return Status::IOError("cannot create " + options.temp_dir.string() + ": " + ec.message());
+  }
+  auto rep = std::make_unique<Rep>(store, options);
+  KG_RETURN_IF_ERROR(rep->ReadStoredCounters());
+  out->reset(new BulkBuilder(std::move(rep)));
+  return Status::Ok();
+}
+
+size_t BulkBuilder::documents() const { return rep_->documents.size(); }
+
+Status BulkBuilder::Add(const LoadDocument& in, IngestOutcome* outcome, DocId* id) {
+  Rep& r = *rep_;
+  if (!r.failed.ok()) return r.failed;
+  const DocId doc = DocIdFromContentHash(in.content_hash);
+  *id = doc;
+  const bool is_file = in.source != "-";
+  if (is_file) {
+    auto it = r.sources.find(in.source);
+    if (it != r.sources.end() && it->second != doc) {
+      return Status::NotSupported("the document replaces one added earlier in this load");
+    }
+  }
+  auto existing = r.documents.find(doc);
+  if (existing != r.documents.end()) {
+    auto& sources = existing->second.sources;
+    if (std::find(sources.begin(), sources.end(), in.source) == sources.end()) {
+      sources.emplace_back(in.source);
+    }
+    if (is_file) r.sources.emplace(std::string(in.source), doc);
+    *outcome = IngestOutcome::kUnchanged;
+    return Status::Ok();
+  }
+  if (in.data == nullptr) return Status::InvalidArgument("new content must come with its extraction");
+  Status s = merge::AddDocument(r, doc, in);
+  if (s.ok()) s = r.failed;
+  if (!s.ok()) {
+    r.failed = s;
+    return s;
+  }
+  if (is_file) r.sources.emplace(std::string(in.source), doc);
+  *outcome = IngestOutcome::kAdded;
+  return Status::Ok();
+}
+
+Status BulkBuilder::Finish() {
+  Rep& r = *rep_;
+  KG_RETURN_IF_ERROR(r.failed);
+  if (r.documents.empty()) return Status::Ok();
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  KG_RETURN_IF_ERROR(r.WriteTriples(&args));
+  KG_RETURN_IF_ERROR(r.WriteAliases(&args));
+  KG_RETURN_IF_ERROR(r.WriteEntities(&args));
+  KG_RETURN_IF_ERROR(r.WriteTerms(&args));
+  KG_RETURN_IF_ERROR(r.WriteDocuments(&args));
+  KG_RETURN_IF_ERROR(r.WriteDefault(&args));
+  // Every column family's files in one step: after a crash, all of them or none.
+  KG_RETURN_IF_ERROR(FromRocks(r.store.db->IngestExternalFiles(args), "ingesting table files"));
+  r.documents.clear();
+  return Status::Ok();
+}
+
+}  // namespace kg::graph

@@ -1,0 +1,102 @@
+#include "stream/line_reader.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace kg::stream {
+namespace {
+
+constexpr size_t kBlock = 1u << 20;
+
+// read(2), retried on EINTR. Returns bytes read, 0 at the end, -1 on error.
+ssize_t ReadSome(int fd, char* p, size_t n) {
+  for (;;) {
+    const ssize_t r = ::read(fd, p, n);
+    if (r >= 0 || errno != EINTR) return r;
+  }
+}
+
+}  // namespace
+
+LineReader::LineReader(int fd, std::string name, ContentHasher* hasher)
+    : fd_(fd), name_(std::move(name)), hasher_(hasher) {
+  buf_.resize(kBlock);
+}
+
+bool LineReader::Fill() {
+  if (eof_ || !status_.ok()) return false;
+  if (begin_ > 0) {  // move the partial line to the front
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ == buf_.size()) {
+    if (buf_.size() >= kMaxLine) {
+      status_ = Status::InvalidArgument(name_ + ":" + std::to_string(line_number_ + 1) +
+                                        ": line longer than " + std::to_string(kMaxLine >> 20) +
+                                        " MB");
+      return false;
+    }
+    buf_.resize(std::min(buf_.size() * 2, kMaxLine));
+  }
+  const ssize_t r = ReadSome(fd_, buf_.data() + end_, buf_.size() - end_);
+  if (r < 0) {
+    status_ = Status::IOError(name_ + ": read error: " + std::strerror(errno));
+    return false;
+  }
+  if (r == 0) {
+    eof_ = true;
+    return false;
+  }
+  if (hasher_) hasher_->Update(std::string_view(buf_.data() + end_, static_cast<size_t>(r)));
+  end_ += static_cast<size_t>(r);
+  return true;
+}
+
+bool LineReader::Next(std::string_view* line) {
+  for (;;) {
+    const char* start = buf_.data() + begin_;
+    const void* nl = std::memchr(start + scanned_, '\n', end_ - begin_ - scanned_);
+    if (nl != nullptr) {
+      const size_t len = static_cast<const char*>(nl) - start;
+      *line = std::string_view(start, len);
+      begin_ += len + 1;
+      scanned_ = 0;
+      ++line_number_;
+      return true;
+    }
+    scanned_ = end_ - begin_;
+    if (!Fill()) {
+      if (!status_.ok() || begin_ == end_) return false;
+      // The last line has no '\n'.
+      *line = std::string_view(buf_.data() + begin_, end_ - begin_);
+      begin_ = end_;
+      scanned_ = 0;
+      ++line_number_;
+      return true;
+    }
+  }
+}
+
+Status ReadAll(int fd, const std::string& name, size_t limit, std::string* out) {
+  out->clear();
+  for (;;) {
+    const size_t used = out->size();
+    if (used > limit) {
+      return Status::InvalidArgument(name + ": more than " + std::to_string(limit >> 20) +
+                                     " MB: too large for one document");
+    }
+    out->resize(used + kBlock);
+    const ssize_t r = ReadSome(fd, out->data() + used, kBlock);
+    if (r < 0) {
+      out->resize(used);
+      return Status::IOError(name + ": read error: " + std::strerror(errno));
+    }
+    out->resize(used + static_cast<size_t>(r));
+    if (r == 0) return Status::Ok();
+  }
+}
+
+}  // namespace kg::stream
