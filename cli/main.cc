@@ -13,7 +13,7 @@
 namespace {
 
 void SetUpLogging(const kg::cli::Globals& globals) {
-  auto logger = spdlog::stderr_color_st("kg");
+  auto logger = spdlog::stderr_color_mt("kg");
   logger->set_pattern("kg: %^%l%$: %v");
   if (globals.quiet) {
     logger->set_level(spdlog::level::err);
@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   kg::cli::AddIngestCommand(app, globals, &exit_code);
   kg::cli::AddQueryCommands(app, globals, &exit_code);
   kg::cli::AddExportCommand(app, globals, &exit_code);
+  kg::cli::AddExtractCommand(app, &exit_code);
+  kg::cli::AddLoadCommand(app, globals, &exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
   app.parse_complete_callback([&] { SetUpLogging(globals); });
 

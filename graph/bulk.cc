@@ -8,6 +8,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/string_table.h"
 #include "core/text.h"
 #include "graph/external_sort.h"
 #include "graph/merge.h"
@@ -17,99 +18,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Interned byte strings: each distinct string is stored once, in large blocks, and named by a
-// dense id. About 20 bytes of overhead per string, where a std::unordered_map<std::string, ...>
-// would spend 60 or more.
-class StringTable final {
- public:
-  static constexpr uint32_t kNone = UINT32_MAX;
-
-  uint32_t Find(std::string_view s) const {
-    if (slots_.empty()) return kNone;
-    const auto h = static_cast<uint32_t>(std::hash<std::string_view>()(s));
-    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      const uint32_t id = slots_[i];
-      if (id == kNone) return kNone;
-      if (records_[id].hash == h && Get(id) == s) return id;
-    }
-  }
-
-  uint32_t Intern(std::string_view s) {
-    uint32_t id = Find(s);
-    if (id != kNone) return id;
-    if ((records_.size() + 1) * 2 > slots_.size()) Grow();
-    id = static_cast<uint32_t>(records_.size());
-    records_.push_back({Store(s), static_cast<uint32_t>(s.size()),
-                        static_cast<uint32_t>(std::hash<std::string_view>()(s))});
-    Insert(id);
-    return id;
-  }
-
-  std::string_view Get(uint32_t id) const {
-    return std::string_view(records_[id].data, records_[id].size);
-  }
-  size_t size() const { return records_.size(); }
-
- private:
-  struct Record {
-    const char* data;
-    uint32_t size;
-    uint32_t hash;
-  };
-  static constexpr size_t kBlock = 1u << 20;
-
-  const char* Store(std::string_view s) {
-    if (s.size() > kBlock / 4) {
-      blocks_.emplace_back(new char[s.size()]);
-      std::memcpy(blocks_.back().get(), s.data(), s.size());
-      const char* p = blocks_.back().get();
-      // Keep the current block current.
-      if (blocks_.size() > 1) std::swap(blocks_.back(), blocks_[blocks_.size() - 2]);
-      return p;
-    }
-    if (blocks_.empty() || used_ + s.size() > kBlock) {
-      blocks_.emplace_back(new char[kBlock]);
-      used_ = 0;
-    }
-    char* p = blocks_.back().get() + used_;
-    std::memcpy(p, s.data(), s.size());
-    used_ += s.size();
-    return p;
-  }
-  void Insert(uint32_t id) {
-    for (size_t i = records_[id].hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i] == kNone) {
-        slots_[i] = id;
-        return;
-      }
-    }
-  }
-  void Grow() {
-    slots_.assign(std::max<size_t>(64, slots_.size() * 2), kNone);
-    for (uint32_t id = 0; id < records_.size(); ++id) Insert(id);
-  }
-
-  std::vector<Record> records_;
-  std::vector<uint32_t> slots_;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  size_t used_ = 0;
-};
-
-// Writes one column family's records, given in strictly increasing key order, into table files
-// of bounded size.
+// Writes one column family's records, given in strictly increasing key order: into table files
+// of bounded size, or, for a small load, into a write batch (table files cost a few file syncs
+// each, a batch one write).
 class TableWriter final {
  public:
-  TableWriter(const fs::path& dir, Cf cf) : dir_(dir), cf_(cf) {
+  TableWriter(const fs::path& dir, Cf cf, rocksdb::WriteBatch* batch,
+              rocksdb::ColumnFamilyHandle* handle)
+      : dir_(dir), cf_(cf), batch_(batch), handle_(handle) {
     options_ = rocksdb::Options(DatabaseOptions(false), ColumnFamilyOptionsFor(cf));
     // The files go to the last level of an empty column family: compress as that level does.
     options_.compression = options_.bottommost_compression;
   }
 
   Status Put(std::string_view key, std::string_view value) {
+    const rocksdb::Slice k(key.data(), key.size()), v(value.data(), value.size());
+    if (batch_ != nullptr) return FromRocks(batch_->Put(handle_, k, v), "writing the store");
     if (!writer_) KG_RETURN_IF_ERROR(OpenNext());
-    KG_RETURN_IF_ERROR(FromRocks(writer_->Put(rocksdb::Slice(key.data(), key.size()),
-                                              rocksdb::Slice(value.data(), value.size())),
-                                 "writing a table file"));
+    KG_RETURN_IF_ERROR(FromRocks(writer_->Put(k, v), "writing a table file"));
     if (writer_->FileSize() >= kFileSize) KG_RETURN_IF_ERROR(Close());
     return Status::Ok();
   }
@@ -139,6 +65,8 @@ class TableWriter final {
 
   fs::path dir_;
   Cf cf_;
+  rocksdb::WriteBatch* batch_;
+  rocksdb::ColumnFamilyHandle* handle_;
   rocksdb::Options options_;
   std::unique_ptr<rocksdb::SstFileWriter> writer_;
   std::vector<std::string> files_;
@@ -185,6 +113,9 @@ struct BulkBuilder::Rep {
   StringMap<DocId> sources;
   Status failed;
   std::string key_buf, value_buf;
+  std::unique_ptr<rocksdb::WriteBatch> batch;  // set when the load is small: no table files
+
+  TableWriter Writer(Cf cf) { return TableWriter(dir, cf, batch.get(), store.cf(cf)); }
 
   Rep(detail::StoreImpl& s, const BulkOptions& o)
       : store(s),
@@ -311,7 +242,7 @@ struct BulkBuilder::Rep {
   // Provenance in key order gives the "out" index (runs of one triple) and feeds the "in" one.
   Status WriteTriples(std::vector<rocksdb::IngestExternalFileArg>* args) {
     KG_RETURN_IF_ERROR(provenance.Finish());
-    TableWriter prov_writer(dir, kProvenance), out_writer(dir, kOut);
+    TableWriter prov_writer = Writer(kProvenance), out_writer = Writer(kOut);
     ExternalSorter in_sorter(dir, "in", 64u << 20);
     std::string_view key, value;
     std::string triple, weight, in_key;
@@ -340,7 +271,7 @@ struct BulkBuilder::Rep {
     KG_RETURN_IF_ERROR(AddFiles(kProvenance, prov_writer, args));
     KG_RETURN_IF_ERROR(AddFiles(kOut, out_writer, args));
     KG_RETURN_IF_ERROR(in_sorter.Finish());
-    TableWriter in_writer(dir, kIn);
+    TableWriter in_writer = Writer(kIn);
     while (in_sorter.Next(&key, &value)) KG_RETURN_IF_ERROR(in_writer.Put(key, value));
     KG_RETURN_IF_ERROR(in_sorter.status());
     return AddFiles(kIn, in_writer, args);
@@ -348,7 +279,7 @@ struct BulkBuilder::Rep {
 
   Status WriteAliases(std::vector<rocksdb::IngestExternalFileArg>* args) {
     KG_RETURN_IF_ERROR(aliases.Finish());
-    TableWriter writer(dir, kAliases);
+    TableWriter writer = Writer(kAliases);
     std::string_view key, value;
     std::string current, count;
     uint64_t sum = 0;
@@ -373,7 +304,7 @@ struct BulkBuilder::Rep {
   }
 
   Status WriteEntities(std::vector<rocksdb::IngestExternalFileArg>* args) {
-    TableWriter writer(dir, kEntities);
+    TableWriter writer = Writer(kEntities);
     for (size_t i = 0; i < entities.size(); ++i) {
       KG_RETURN_IF_ERROR(
           writer.Put(EntityKey(first_entity + i), EncodeEntityValue(entities[i])));
@@ -390,7 +321,7 @@ struct BulkBuilder::Rep {
       terms.emplace_back(RelationByNameKey(name), idv);
     }
     std::sort(terms.begin(), terms.end());
-    TableWriter writer(dir, kTerms);
+    TableWriter writer = Writer(kTerms);
     for (const auto& [k, v] : terms) KG_RETURN_IF_ERROR(writer.Put(k, v));
     return AddFiles(kTerms, writer, args);
   }
@@ -405,7 +336,7 @@ struct BulkBuilder::Rep {
       KG_RETURN_IF_ERROR(documents_sorter.Add(SourceKey(source), v));
     }
     KG_RETURN_IF_ERROR(documents_sorter.Finish());
-    TableWriter writer(dir, kDocuments);
+    TableWriter writer = Writer(kDocuments);
     std::string_view key, value;
     while (documents_sorter.Next(&key, &value)) KG_RETURN_IF_ERROR(writer.Put(key, value));
     KG_RETURN_IF_ERROR(documents_sorter.status());
@@ -431,7 +362,7 @@ struct BulkBuilder::Rep {
     PutFixed32LE(&v, next_relation);
     records.emplace_back(std::string(kNextRelationKey), v);
     std::sort(records.begin(), records.end());
-    TableWriter writer(dir, kDefault);
+    TableWriter writer = Writer(kDefault);
     for (const auto& [k, value] : records) KG_RETURN_IF_ERROR(writer.Put(k, value));
     return AddFiles(kDefault, writer, args);
   }
@@ -447,6 +378,9 @@ struct BulkBuilder::Rep {
     return Status::Ok();
   }
 };
+
+// Below this many bytes of records, a load is written as one write batch, not table files.
+constexpr uint64_t kBatchBytes = 16u << 20;
 
 BulkBuilder::BulkBuilder(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 
@@ -511,6 +445,9 @@ Status BulkBuilder::Finish() {
   Rep& r = *rep_;
   KG_RETURN_IF_ERROR(r.failed);
   if (r.documents.empty()) return Status::Ok();
+  const uint64_t bytes = r.provenance.bytes() + r.aliases.bytes() +
+                         r.documents_sorter.bytes() + r.entities.size() * 32;
+  if (bytes < kBatchBytes) r.batch = std::make_unique<rocksdb::WriteBatch>();
   std::vector<rocksdb::IngestExternalFileArg> args;
   KG_RETURN_IF_ERROR(r.WriteTriples(&args));
   KG_RETURN_IF_ERROR(r.WriteAliases(&args));
@@ -518,6 +455,12 @@ Status BulkBuilder::Finish() {
   KG_RETURN_IF_ERROR(r.WriteTerms(&args));
   KG_RETURN_IF_ERROR(r.WriteDocuments(&args));
   KG_RETURN_IF_ERROR(r.WriteDefault(&args));
+  if (r.batch) {
+    KG_RETURN_IF_ERROR(FromRocks(r.store.db->Write(rocksdb::WriteOptions(), r.batch.get()),
+                                 "writing the store"));
+    r.documents.clear();
+    return Status::Ok();
+  }
   // Every column family's files in one step: after a crash, all of them or none.
   KG_RETURN_IF_ERROR(FromRocks(r.store.db->IngestExternalFiles(args), "ingesting table files"));
   r.documents.clear();

@@ -129,6 +129,7 @@ Status ExternalSorter::Add(std::string_view key, std::string_view value) {
   buffer_.append(value);
   entries_.push_back(e);
   ++records_;
+  bytes_ += size;
   return Status::Ok();
 }
 

@@ -35,6 +35,7 @@ class ExternalSorter final {
   const Status& status() const { return status_; }
 
   uint64_t records() const { return records_; }
+  uint64_t bytes() const { return bytes_; }  // keys and values added
   size_t runs() const { return runs_.size(); }
 
  private:
@@ -67,6 +68,7 @@ class ExternalSorter final {
   bool finished_ = false;
   bool started_ = false;
   uint64_t records_ = 0;
+  uint64_t bytes_ = 0;
   Status status_;
 };
 

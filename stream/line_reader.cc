@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -20,9 +21,12 @@ ssize_t ReadSome(int fd, char* p, size_t n) {
 
 }  // namespace
 
-LineReader::LineReader(int fd, std::string name, ContentHasher* hasher)
+LineReader::LineReader(int fd, std::string name, ContentHasher* hasher, std::string initial)
     : fd_(fd), name_(std::move(name)), hasher_(hasher) {
-  buf_.resize(kBlock);
+  if (hasher_ && !initial.empty()) hasher_->Update(initial);
+  end_ = initial.size();
+  buf_ = std::move(initial);
+  buf_.resize(std::max(kBlock, end_ * 2));
 }
 
 bool LineReader::Fill() {
@@ -81,7 +85,6 @@ bool LineReader::Next(std::string_view* line) {
 }
 
 Status ReadAll(int fd, const std::string& name, size_t limit, std::string* out) {
-  out->clear();
   for (;;) {
     const size_t used = out->size();
     if (used > limit) {
@@ -96,6 +99,31 @@ Status ReadAll(int fd, const std::string& name, size_t limit, std::string* out) 
     }
     out->resize(used + static_cast<size_t>(r));
     if (r == 0) return Status::Ok();
+  }
+}
+
+}  // namespace kg::stream
+
+namespace kg::stream {
+
+Status PeekFirstByte(int fd, const std::string& name, std::string* out, char* first) {
+  size_t checked = 0;
+  for (;;) {
+    const size_t at = out->find_first_not_of(" \t\r\n\f\v", checked);
+    if (at != std::string::npos) {
+      *first = (*out)[at];
+      return Status::Ok();
+    }
+    checked = out->size();
+    const size_t used = out->size();
+    out->resize(used + 4096);
+    const ssize_t r = ReadSome(fd, out->data() + used, 4096);
+    out->resize(used + static_cast<size_t>(std::max<ssize_t>(r, 0)));
+    if (r < 0) return Status::IOError(name + ": read error: " + std::strerror(errno));
+    if (r == 0) {
+      *first = 0;
+      return Status::Ok();
+    }
   }
 }
 

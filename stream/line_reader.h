@@ -14,7 +14,8 @@ class LineReader final {
  public:
   // Reads `fd` (not owned, not closed). `name` is for messages ("-" for stdin). Every byte read
   // is also fed to `hasher` when given, so the caller gets the ContentHash of the whole input.
-  LineReader(int fd, std::string name, ContentHasher* hasher = nullptr);
+  // `initial` holds bytes already read from `fd` (to look at the start): they come first.
+  LineReader(int fd, std::string name, ContentHasher* hasher = nullptr, std::string initial = {});
 
   // The next line, without its '\n' (a final line without one counts too). The view is valid
   // until the next call. Returns false at the end of the input or on error (see status()).
@@ -45,7 +46,12 @@ class LineReader final {
   Status status_;
 };
 
-// Reads all of `fd` into `out`, at most `limit` bytes (InvalidArgument beyond).
+// Reads all of `fd` into `out` (after what `out` holds), at most `limit` bytes in all
+// (InvalidArgument beyond).
 Status ReadAll(int fd, const std::string& name, size_t limit, std::string* out);
+
+// Reads from `fd` into `out` until it holds a byte that is not whitespace or the input ends:
+// enough to tell JSON lines ('{') from other text. Returns that byte, or 0 at the end.
+Status PeekFirstByte(int fd, const std::string& name, std::string* out, char* first);
 
 }  // namespace kg::stream
