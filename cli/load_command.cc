@@ -66,7 +66,7 @@ int RunLoad(const Globals& globals, const LoadCommandOptions& o) {
                 summary.added, summary.replaced, summary.unchanged, summary.skipped,
                 static_cast<unsigned long long>(summary.sentences),
                 static_cast<unsigned long long>(summary.facts), seconds,
-                summary.bulk ? " (bulk-built: the store was empty)" : "");
+                summary.bulk && summary.added > 0 ? " (bulk-built: the store was empty)" : "");
   }
   if (g_load_interrupted.load()) {
     spdlog::error("interrupted; every document stored so far is complete, run again to finish");

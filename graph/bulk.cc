@@ -90,6 +90,7 @@ void PutCount(std::string* out, uint64_t count) {
 struct BulkBuilder::Rep {
   detail::StoreImpl& store;
   fs::path dir;
+  size_t small_load_bytes;
   // Sorters, with their share of the memory budget.
   ExternalSorter provenance;
   ExternalSorter aliases;
@@ -120,6 +121,7 @@ struct BulkBuilder::Rep {
   Rep(detail::StoreImpl& s, const BulkOptions& o)
       : store(s),
         dir(o.temp_dir),
+        small_load_bytes(o.small_load_bytes),
         provenance(o.temp_dir, "provenance", o.memory_budget / 2),
         aliases(o.temp_dir, "aliases", o.memory_budget / 6),
         documents_sorter(o.temp_dir, "documents", o.memory_budget / 6) {}
@@ -379,9 +381,6 @@ struct BulkBuilder::Rep {
   }
 };
 
-// Below this many bytes of records, a load is written as one write batch, not table files.
-constexpr uint64_t kBatchBytes = 16u << 20;
-
 BulkBuilder::BulkBuilder(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 
 BulkBuilder::~BulkBuilder() {
@@ -447,7 +446,7 @@ Status BulkBuilder::Finish() {
   if (r.documents.empty()) return Status::Ok();
   const uint64_t bytes = r.provenance.bytes() + r.aliases.bytes() +
                          r.documents_sorter.bytes() + r.entities.size() * 32;
-  if (bytes < kBatchBytes) r.batch = std::make_unique<rocksdb::WriteBatch>();
+  if (bytes < r.small_load_bytes) r.batch = std::make_unique<rocksdb::WriteBatch>();
   std::vector<rocksdb::IngestExternalFileArg> args;
   KG_RETURN_IF_ERROR(r.WriteTriples(&args));
   KG_RETURN_IF_ERROR(r.WriteAliases(&args));

@@ -19,6 +19,7 @@ Status Loader::Open(Store* store, const LoaderOptions& options, std::unique_ptr<
     BulkOptions bulk;
     bulk.temp_dir = impl.dir / "bulk.tmp";
     bulk.memory_budget = options.memory_budget;
+    bulk.small_load_bytes = options.small_load_bytes;
     KG_RETURN_IF_ERROR(BulkBuilder::Create(impl, bulk, &loader->bulk_));
   } else {
     loader->batch_ = std::make_unique<BatchWriter>(impl);

@@ -24,6 +24,9 @@ struct LoaderOptions {
   bool allow_bulk = true;
   // Bytes of sort buffers the table-file path may hold before it spills sorted runs to disk.
   size_t memory_budget = 192u << 20;
+  // A load into an empty store smaller than this many bytes is written as one write batch at
+  // Finish() rather than as table files (which cost a few file syncs each): still atomic.
+  size_t small_load_bytes = 16u << 20;
   // The batch path writes a batch when it holds this many documents or bytes, or is this old.
   size_t batch_documents = 512;
   size_t batch_bytes = 32u << 20;

@@ -121,7 +121,7 @@ class Handler final {
       fact().negated = v;
       return Done();
     }
-    return Fail("a boolean where it does not belong");
+    return Unexpected("true or false");
   }
   bool number_integer(json::number_integer_t v) { return Integer(v, static_cast<double>(v)); }
   bool number_unsigned(json::number_unsigned_t v) {
@@ -135,7 +135,7 @@ class Handler final {
       fact().confidence = static_cast<float>(v);
       return Done();
     }
-    return Fail("a fractional number where a whole number belongs");
+    return Unexpected("fractional number");
   }
   bool binary(json::binary_t&) { return Fail("binary data"); }
 
@@ -181,7 +181,7 @@ class Handler final {
       default:
         break;
     }
-    return Fail("a string where it does not belong");
+    return Unexpected("string");
   }
 
   bool start_object(std::size_t) {
@@ -199,11 +199,12 @@ class Handler final {
       doc_->extracted.facts.emplace_back();
       return Push(Ctx::kFact);
     }
-    return Fail("an object where it does not belong");
+    return Unexpected("object");
   }
   bool key(std::string& k) {
     if (skip_ > 0) return true;
     key_ = KeyOf(ctx(), k);
+    key_text_.assign(k, 0, 64);
     return true;
   }
   bool end_object() {
@@ -230,7 +231,7 @@ class Handler final {
       default:
         break;
     }
-    return Fail("an array where it does not belong");
+    return Unexpected("array");
   }
   bool end_array() {
     if (skip_ > 0) return Leave();
@@ -239,9 +240,11 @@ class Handler final {
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const json::exception& ex) {
-    // nlohmann's message names the position and the token; keep only its explanation.
+    // nlohmann's message: "[json.exception...] parse error at line 1, column 7: what"; keep
+    // the column (the byte of the line) and what.
     std::string what = ex.what();
-    const size_t colon = what.rfind(": ");
+    const size_t column = what.find("column ");
+    const size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
     if (colon != std::string::npos) what = what.substr(colon + 2);
     error_ = "column " + std::to_string(position) + ": " + what;
     return false;
@@ -287,7 +290,7 @@ class Handler final {
       fact().attributed_to = -1;
       return Done();
     }
-    return Fail(std::string("a ") + what + " where it does not belong");
+    return Unexpected(what);
   }
   bool Integer(int64_t v, double as_double) {
     if (depth_ == 0) return NotObject();
@@ -335,7 +338,12 @@ class Handler final {
       default:
         break;
     }
-    return Fail("a number where it does not belong");
+    return Unexpected("number");
+  }
+  // A value of the wrong kind, said with the key it came under.
+  bool Unexpected(const char* what) {
+    return Fail((key_text_.empty() ? std::string() : "\"" + key_text_ + "\": ") +
+                "unexpected " + what);
   }
   bool Fail(std::string msg) {
     if (error_.empty()) error_ = std::move(msg);
@@ -352,6 +360,7 @@ class Handler final {
   bool started_ = false;
   bool saw_text_ = false;
   bool saw_hash_ = false;
+  std::string key_text_;  // the last key read, for messages
   std::string error_;
 };
 
