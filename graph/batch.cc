@@ -242,12 +242,30 @@ struct BatchWriter::Rep {
       return Status::Corruption("undo record of document " + DocIdHex(doc) + " is missing");
     }
     int64_t facts = 0;
-    for (const auto& [key, undo] : pieces) {
-      for (const auto& f : undo.facts) {
-        txn.Delete(kProvenance, ProvenanceKeyBytes(f));
-        deltas[f.triple] -= 1;
+    const auto remove = [&](const ProvenanceKey& f) {
+      txn.Delete(kProvenance, ProvenanceKeyBytes(f));
+      deltas[f.triple] -= 1;
+      ++facts;
+    };
+    if (record.facts <= kUndoListedFacts) {
+      for (const auto& [key, undo] : pieces) {
+        for (const auto& f : undo.facts) remove(f);
       }
-      facts += static_cast<int64_t>(undo.facts.size());
+    } else {
+      // A large document: its facts are not listed; find them by their doc id.
+      if (record.facts > kMaxFactsPerDocument) {
+        return Status::InvalidArgument(
+            "the stored document " + DocIdHex(doc) + " this replaces has " +
+            std::to_string(record.facts) + " facts: too many to take out in one batch (build "
+            "the store again: kg load into an empty store)");
+      }
+      std::vector<ProvenanceKey> found;
+      KG_RETURN_IF_ERROR(txn.Scan(kProvenance, "", [&](std::string_view key, auto) {
+        ProvenanceKey k;
+        if (DecodeProvenanceKey(key, &k) && k.doc == doc) found.push_back(k);
+        return true;
+      }));
+      for (const auto& f : found) remove(f);
     }
     Count(Counter::kTriples, -facts);
     KG_RETURN_IF_ERROR(ApplyWeights());

@@ -119,7 +119,12 @@ Status ExternalSorter::Add(std::string_view key, std::string_view value) {
       buffer_.size() + size + (entries_.size() + 1) * sizeof(Entry) > budget_) {
     KG_RETURN_IF_ERROR(Spill());
   }
-  if (buffer_.capacity() == 0) buffer_.reserve(std::min<size_t>(budget_ / 2, 64u << 20));
+  if (buffer_.capacity() == 0) {
+    // Reserved once (pages are touched only as records arrive): growth by doubling would copy
+    // and could take twice the budget.
+    buffer_.reserve(budget_);
+    entries_.reserve(budget_ / (sizeof(Entry) + 8));
+  }
   Entry e;
   e.prefix = PrefixOf(key);
   e.offset = static_cast<uint32_t>(buffer_.size());

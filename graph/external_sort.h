@@ -4,12 +4,14 @@
 // bounded memory.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/status.h"
@@ -69,6 +71,138 @@ class ExternalSorter final {
   bool started_ = false;
   uint64_t records_ = 0;
   uint64_t bytes_ = 0;
+  Status status_;
+};
+
+}  // namespace kg::graph
+
+namespace kg::graph {
+
+// The same for records of fixed size, compared as values: no per-record encoding, no byte-wise
+// comparison. `Record` must be trivially copyable; `Less` a strict weak order on it.
+template <class Record, class Less>
+class FixedSorter final {
+  static_assert(std::is_trivially_copyable_v<Record>);
+
+ public:
+  FixedSorter(std::filesystem::path dir, std::string name, size_t memory_budget)
+      : dir_(std::move(dir)),
+        name_(std::move(name)),
+        capacity_(std::max<size_t>(1, memory_budget / sizeof(Record))) {}
+  ~FixedSorter() {
+    for (auto& run : runs_) {
+      if (run.file) std::fclose(run.file);
+      std::error_code ec;
+      std::filesystem::remove(run.path, ec);
+    }
+  }
+  FixedSorter(const FixedSorter&) = delete;
+  FixedSorter& operator=(const FixedSorter&) = delete;
+
+  Status Add(const Record& r) {
+    if (buffer_.size() == capacity_) KG_RETURN_IF_ERROR(Spill());
+    // All at once: growing by doubling would copy, and overshoot the budget by up to half. The
+    // pages are only touched as records arrive.
+    if (buffer_.capacity() == 0) buffer_.reserve(capacity_);
+    buffer_.push_back(r);
+    ++records_;
+    return Status::Ok();
+  }
+
+  Status Finish() {
+    if (!runs_.empty() && !buffer_.empty()) KG_RETURN_IF_ERROR(Spill());
+    if (runs_.empty()) {
+      std::sort(buffer_.begin(), buffer_.end(), Less());
+      return Status::Ok();
+    }
+    buffer_ = std::vector<Record>();
+    for (size_t i = 0; i < runs_.size(); ++i) {
+      Run& run = runs_[i];
+      if (std::fseek(run.file, 0, SEEK_SET) != 0) return Status::IOError("rewinding a run");
+      run.block.resize(kBlockRecords);
+      if (Refill(&run)) heap_.push_back(i);
+    }
+    std::make_heap(heap_.begin(), heap_.end(), Greater{this});
+    return status_;
+  }
+
+  // The next record in order, valid until the next call; false at the end or on error.
+  bool Next(const Record** r) {
+    if (runs_.empty()) {
+      if (next_ == buffer_.size()) return false;
+      *r = &buffer_[next_++];
+      return true;
+    }
+    if (started_ && !heap_.empty()) {  // the run returned last time moves on
+      std::pop_heap(heap_.begin(), heap_.end(), Greater{this});
+      Run& run = runs_[heap_.back()];
+      if (++run.pos < run.len || Refill(&run)) {
+        std::push_heap(heap_.begin(), heap_.end(), Greater{this});
+      } else {
+        heap_.pop_back();
+      }
+    }
+    started_ = true;
+    if (heap_.empty() || !status_.ok()) return false;
+    const Run& top = runs_[heap_.front()];
+    *r = &top.block[top.pos];
+    return true;
+  }
+
+  const Status& status() const { return status_; }
+  uint64_t records() const { return records_; }
+  size_t runs() const { return runs_.size(); }
+
+ private:
+  static constexpr size_t kBlockRecords = 1u << 14;
+  struct Run {
+    std::filesystem::path path;
+    std::FILE* file = nullptr;
+    std::vector<Record> block;
+    size_t pos = 0, len = 0;
+  };
+  struct Greater {  // heap order: the smallest current record on top
+    const FixedSorter* s;
+    bool operator()(size_t a, size_t b) const {
+      const Run &x = s->runs_[a], &y = s->runs_[b];
+      return Less()(y.block[y.pos], x.block[x.pos]);
+    }
+  };
+
+  Status Spill() {
+    std::sort(buffer_.begin(), buffer_.end(), Less());
+    Run run;
+    run.path = dir_ / (name_ + "-" + std::to_string(runs_.size()) + ".run");
+    run.file = std::fopen(run.path.c_str(), "w+b");
+    if (run.file == nullptr) {
+      return status_ = Status::IOError("cannot create " + run.path.string());
+    }
+    runs_.push_back(std::move(run));
+    std::FILE* f = runs_.back().file;
+    if (std::fwrite(buffer_.data(), sizeof(Record), buffer_.size(), f) != buffer_.size() ||
+        std::fflush(f) != 0) {
+      return status_ = Status::IOError("writing a sort run failed (disk full?)");
+    }
+    buffer_.clear();
+    return Status::Ok();
+  }
+
+  bool Refill(Run* run) {
+    run->pos = 0;
+    run->len = std::fread(run->block.data(), sizeof(Record), run->block.size(), run->file);
+    if (run->len == 0 && std::ferror(run->file)) status_ = Status::IOError("reading a sort run");
+    return run->len > 0;
+  }
+
+  std::filesystem::path dir_;
+  std::string name_;
+  size_t capacity_;
+  std::vector<Record> buffer_;
+  std::vector<Run> runs_;
+  std::vector<size_t> heap_;
+  size_t next_ = 0;
+  bool started_ = false;
+  uint64_t records_ = 0;
   Status status_;
 };
 

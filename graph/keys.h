@@ -41,8 +41,11 @@
 //   's' doc_id                     -> sentence spans: (begin(4) end(4))*
 //   'u' doc_id                     -> UndoRecord: what the document added, so that an edited
 //                                     file can take its old version out exactly
-//   'u' doc_id piece(4, BE)        -> UndoRecord: one piece of the undo record of a large document
-//                                     (schema 2): its pieces together hold what one record would
+//   'u' doc_id piece(4, BE)        -> UndoRecord: one piece of the undo record of a document that
+//                                     names many entities (schema 2); the pieces together hold
+//                                     what one record would. A document with more facts than
+//                                     kUndoListedFacts (graph/store_impl.h) lists none (schema 2):
+//                                     its provenance entries are found by their doc_id.
 //   'p' source_path                -> doc_id(8, BE)          the current version of a file
 #pragma once
 

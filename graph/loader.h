@@ -23,7 +23,7 @@ struct LoaderOptions {
   // compare the two paths).
   bool allow_bulk = true;
   // Bytes of sort buffers the table-file path may hold before it spills sorted runs to disk.
-  size_t memory_budget = 192u << 20;
+  size_t memory_budget = 128u << 20;
   // A load into an empty store smaller than this many bytes is written as one write batch at
   // Finish() rather than as table files (which cost a few file syncs each): still atomic.
   size_t small_load_bytes = 16u << 20;

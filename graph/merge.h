@@ -68,12 +68,13 @@ class DocumentUses final {
   struct Use {
     EntityId id = 0;
     uint32_t mentions = 0;
-    uint32_t first_surface = kNone;
-    uint32_t last_surface = kNone;
+    uint32_t first_surface = kNone;  // the surfaces form a list, the latest first
   };
   struct Surface {
-    std::string_view text;  // a view of the document source: valid while the document is added
-    uint32_t next = kNone;
+    const char* data;  // a view of the document source: valid while the document is added
+    uint32_t size;
+    uint32_t next;
+    std::string_view text() const { return std::string_view(data, size); }
   };
   static constexpr uint32_t kNone = UINT32_MAX;
 
@@ -91,7 +92,7 @@ class DocumentUses final {
     if (u != kNone) return u;
     if ((uses_.size() + 1) * 2 > slots_.size()) Grow();
     u = static_cast<uint32_t>(uses_.size());
-    uses_.push_back({id, 0, kNone, kNone});
+    uses_.push_back({id, 0, kNone});
     Insert(u);
     return u;
   }
@@ -99,16 +100,11 @@ class DocumentUses final {
   bool AddSurface(uint32_t u, std::string_view surface) {
     Use& use = uses_[u];
     for (uint32_t s = use.first_surface; s != kNone; s = surfaces_[s].next) {
-      if (surfaces_[s].text == surface) return false;
+      if (surfaces_[s].text() == surface) return false;
     }
-    const auto index = static_cast<uint32_t>(surfaces_.size());
-    surfaces_.push_back({surface, kNone});
-    if (use.last_surface == kNone) {
-      use.first_surface = index;
-    } else {
-      surfaces_[use.last_surface].next = index;
-    }
-    use.last_surface = index;
+    surfaces_.push_back(
+        {surface.data(), static_cast<uint32_t>(surface.size()), use.first_surface});
+    use.first_surface = static_cast<uint32_t>(surfaces_.size() - 1);
     return true;
   }
   Use& use(uint32_t u) { return uses_[u]; }
@@ -201,49 +197,51 @@ Status ResolveEntity(State& st, const EntityView& e, const DocumentUses& uses, E
   return Status::Ok();
 }
 
-// Writes the undo record of a document: one record when it is small, pieces otherwise.
+// Writes the undo record of a document: one record when it is small, pieces when it names many
+// entities; its facts are listed only up to kUndoListedFacts (see store_impl.h).
 class UndoWriter final {
  public:
   explicit UndoWriter(DocId doc) : doc_(doc) {}
 
-  template <class State>
-  void AddFact(State& st, const ProvenanceKey& key) {
-    facts_.push_back(key);
-    if (facts_.size() >= kUndoPieceFacts) {
-      UndoRecord piece;
-      piece.facts.swap(facts_);
-      st.PutUndo(doc_, pieces_++, EncodeUndoRecord(piece));
+  void AddFact(const ProvenanceKey& key) {
+    if (!listed_) return;
+    if (facts_.size() == kUndoListedFacts) {
+      listed_ = false;  // too many to list: removal will scan for them
+      facts_ = std::vector<ProvenanceKey>();
+      return;
     }
+    facts_.push_back(key);
   }
 
   template <class State>
   void Finish(State& st, const DocumentUses& uses) {
     const auto& all = uses.uses();
     const auto& surfaces = uses.surfaces();
-    const bool whole = pieces_ == 0 && all.size() <= kUndoPieceEntities;
+    const bool whole = all.size() <= kUndoPieceEntities;
     size_t next = 0;
+    int64_t piece = 0;
     do {
       UndoRecord rec;
-      rec.facts.swap(facts_);
-      const size_t end = whole ? all.size() : std::min(all.size(), next + kUndoPieceEntities);
+      rec.facts.swap(facts_);  // all in the first record or piece
+      const size_t end = std::min(all.size(), next + kUndoPieceEntities);
       for (; next < end; ++next) {
         const DocumentUses::Use& u = all[next];
         UndoRecord::EntityUse use;
         use.id = u.id;
         use.mentions = u.mentions;
         for (uint32_t s = u.first_surface; s != DocumentUses::kNone; s = surfaces[s].next) {
-          use.surfaces.emplace_back(std::string(surfaces[s].text), 1);
+          use.surfaces.emplace_back(std::string(surfaces[s].text()), 1);
         }
         rec.entities.push_back(std::move(use));
       }
-      st.PutUndo(doc_, whole ? -1 : pieces_++, EncodeUndoRecord(rec));
+      st.PutUndo(doc_, whole ? -1 : piece++, EncodeUndoRecord(rec));
     } while (next < all.size());
   }
 
  private:
   DocId doc_;
   std::vector<ProvenanceKey> facts_;
-  int64_t pieces_ = 0;
+  bool listed_ = true;
 };
 
 // Adds a new document (its content is not stored yet) and everything found in it.
@@ -299,7 +297,7 @@ Status AddDocument(State& st, DocId doc, const LoadDocument& in) {
                               : 0;
     KG_RETURN_IF_ERROR(st.PutProvenance(key, value));
     st.CountFact(key.triple);
-    undo.AddFact(st, key);
+    undo.AddFact(key);
     ++facts;
     return Status::Ok();
   }));

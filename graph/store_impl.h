@@ -56,9 +56,11 @@ std::string CounterKey(Counter c);
 // Counter changes gathered while writing, applied once at commit.
 using CounterDeltas = std::array<int64_t, kCounterCount>;
 
-// A document's undo record is split into pieces under keys 'u' doc_id piece(4, BE) once it holds
-// more than this many facts (see keys.h), so that no single value grows without bound.
-inline constexpr size_t kUndoPieceFacts = 1u << 16;
+// The undo record of a document lists its facts only if it has at most this many (keys.h); a
+// larger document's facts are found, when it is taken out, by a scan of the provenance for its
+// doc id: its undo record would otherwise repeat every provenance key (a third of the store).
+inline constexpr size_t kUndoListedFacts = 1u << 16;
+// Entity uses per undo piece: a document naming more entities gets a record in pieces.
 inline constexpr size_t kUndoPieceEntities = 1u << 14;
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context);
