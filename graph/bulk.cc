@@ -3,9 +3,13 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "core/string_table.h"
@@ -115,6 +119,67 @@ struct InLess {
   }
 };
 
+// Fixed-width integers into a buffer, as keys.h encodes them, without a std::string per record.
+void EncodeBE64(char* p, uint64_t v) {
+  for (int i = 7; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v & 0xFF);
+}
+void EncodeBE32(char* p, uint32_t v) {
+  for (int i = 3; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v & 0xFF);
+}
+void EncodeLE32(char* p, uint32_t v) {
+  for (int i = 0; i < 4; ++i, v >>= 8) p[i] = static_cast<char>(v & 0xFF);
+}
+void EncodeLE64(char* p, uint64_t v) {
+  for (int i = 0; i < 8; ++i, v >>= 8) p[i] = static_cast<char>(v & 0xFF);
+}
+
+// Chunks of "out" index entries from the thread writing provenance to the thread writing the
+// indexes. Bounded, unless the two run one after the other on one thread.
+class RunQueue final {
+ public:
+  static constexpr size_t kChunk = 1u << 14;
+  explicit RunQueue(size_t max_chunks) : max_(max_chunks) {}
+
+  // False when the consumer has stopped (failed): the producer may stop too.
+  bool Push(std::vector<InRecord>&& chunk) {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return stopped_ || queue_.size() < max_; });
+    if (stopped_) return false;
+    queue_.push_back(std::move(chunk));
+    ready_.notify_one();
+    return true;
+  }
+  // The producer is done: Pop returns false once the queue is empty.
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    ready_.notify_all();
+  }
+  // The consumer gives up: Push returns false from now on.
+  void Stop() {
+    std::lock_guard lock(mu_);
+    stopped_ = true;
+    queue_.clear();
+    space_.notify_all();
+  }
+  bool Pop(std::vector<InRecord>* chunk) {
+    std::unique_lock lock(mu_);
+    ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+    if (queue_.empty()) return false;
+    *chunk = std::move(queue_.front());
+    queue_.pop_front();
+    space_.notify_one();
+    return true;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<InRecord>> queue_;
+  size_t max_;
+  bool closed_ = false, stopped_ = false;
+};
+
 void PutCount(std::string* out, uint64_t count) {
   out->clear();
   PutFixed32LE(out, static_cast<uint32_t>(std::min<uint64_t>(count, UINT32_MAX)));
@@ -159,6 +224,8 @@ struct BulkBuilder::Rep {
   Status failed;
   std::string key_buf, value_buf;
   std::unique_ptr<rocksdb::WriteBatch> batch;  // set when the load is small: no table files
+
+  uint64_t edge_count = 0;  // distinct triples, counted by WriteIndexes
 
   TableWriter Writer(Cf cf) { return TableWriter(dir, cf, batch.get(), store.cf(cf)); }
 
@@ -293,26 +360,23 @@ struct BulkBuilder::Rep {
     return Status::Ok();
   }
 
-  // Provenance in key order gives the "out" index (runs of one triple) and feeds the "in" one.
-  Status WriteTriples(std::vector<rocksdb::IngestExternalFileArg>* args) {
-    KG_RETURN_IF_ERROR(provenance.Finish());
-    TableWriter prov_writer = Writer(kProvenance), out_writer = Writer(kOut);
-    FixedSorter<InRecord, InLess> in_sorter(dir, "in", in_budget);
-    std::string key, value, weight;
+  // Provenance in key order: written to its table files here, while each triple's run of
+  // entries (its weight) goes to `runs` for WriteIndexes, on another thread.
+  Status WriteProvenance(RunQueue* runs, std::vector<rocksdb::IngestExternalFileArg>* args) {
+    TableWriter writer = Writer(kProvenance);
+    std::vector<InRecord> chunk;
+    chunk.reserve(RunQueue::kChunk);
+    char key[36], value[20];
     const ProvRecord* r;
-    InRecord run{};  // the triple of the current run, and its length so far
-    uint64_t edges = 0;
+    InRecord run{};  // the current triple, and its entries so far
     const auto flush = [&]() -> Status {
       if (run.weight == 0) return Status::Ok();
-      key.clear();
-      PutFixed64BE(&key, run.subject);
-      PutFixed64BE(&key, run.object);
-      PutFixed32BE(&key, run.relation);
-      PutCount(&weight, run.weight);
-      KG_RETURN_IF_ERROR(out_writer.Put(key, weight));
-      ++edges;
-      KG_RETURN_IF_ERROR(in_sorter.Add(run));
+      chunk.push_back(run);
       run.weight = 0;
+      if (chunk.size() < RunQueue::kChunk) return Status::Ok();
+      if (!runs->Push(std::move(chunk))) return Status::Ok();  // the indexes failed: they say
+      chunk.clear();
+      chunk.reserve(RunQueue::kChunk);
       return Status::Ok();
     };
     while (provenance.Next(&r)) {
@@ -322,37 +386,55 @@ struct BulkBuilder::Rep {
       }
       if (run.weight == 0) run = InRecord{r->object, r->subject, r->relation, 0};
       if (run.weight < UINT32_MAX) ++run.weight;
-      key.clear();
-      PutFixed64BE(&key, r->subject);
-      PutFixed64BE(&key, r->object);
-      PutFixed32BE(&key, r->relation);
-      PutFixed64BE(&key, r->doc);
-      PutFixed32BE(&key, r->sentence);
-      PutFixed32BE(&key, r->begin);
-      value.clear();
-      PutFixed32LE(&value, r->end);
+      EncodeBE64(key, r->subject);
+      EncodeBE64(key + 8, r->object);
+      EncodeBE32(key + 16, r->relation);
+      EncodeBE64(key + 20, r->doc);
+      EncodeBE32(key + 28, r->sentence);
+      EncodeBE32(key + 32, r->begin);
+      EncodeLE32(value, r->end);
       uint32_t bits;
       std::memcpy(&bits, &r->confidence, 4);
-      PutFixed32LE(&value, bits);
-      PutFixed32LE(&value, r->extractor_version);
-      PutFixed64LE(&value, r->attributed_to);
-      KG_RETURN_IF_ERROR(prov_writer.Put(key, value));
+      EncodeLE32(value + 4, bits);
+      EncodeLE32(value + 8, r->extractor_version);
+      EncodeLE64(value + 12, r->attributed_to);
+      KG_RETURN_IF_ERROR(writer.Put(std::string_view(key, 36), std::string_view(value, 20)));
     }
     KG_RETURN_IF_ERROR(provenance.status());
     KG_RETURN_IF_ERROR(flush());
-    counters[static_cast<size_t>(Counter::kEdges)] += static_cast<int64_t>(edges);
-    KG_RETURN_IF_ERROR(AddFiles(kProvenance, prov_writer, args));
+    if (!chunk.empty()) runs->Push(std::move(chunk));
+    return AddFiles(kProvenance, writer, args);
+  }
+
+  // The "out" index from the runs (they come in its order), and the "in" index, sorted.
+  Status WriteIndexes(RunQueue* runs, std::vector<rocksdb::IngestExternalFileArg>* args) {
+    TableWriter out_writer = Writer(kOut);
+    FixedSorter<InRecord, InLess> in_sorter(dir, "in", in_budget);
+    char key[20], weight[4];
+    uint64_t edges = 0;
+    std::vector<InRecord> chunk;
+    while (runs->Pop(&chunk)) {
+      for (const InRecord& run : chunk) {
+        EncodeBE64(key, run.subject);
+        EncodeBE64(key + 8, run.object);
+        EncodeBE32(key + 16, run.relation);
+        EncodeLE32(weight, run.weight);
+        KG_RETURN_IF_ERROR(out_writer.Put(std::string_view(key, 20), std::string_view(weight, 4)));
+        KG_RETURN_IF_ERROR(in_sorter.Add(run));
+      }
+      edges += chunk.size();
+    }
+    edge_count = edges;
     KG_RETURN_IF_ERROR(AddFiles(kOut, out_writer, args));
     KG_RETURN_IF_ERROR(in_sorter.Finish());
     TableWriter in_writer = Writer(kIn);
     const InRecord* in;
     while (in_sorter.Next(&in)) {
-      key.clear();
-      PutFixed64BE(&key, in->object);
-      PutFixed64BE(&key, in->subject);
-      PutFixed32BE(&key, in->relation);
-      PutCount(&weight, in->weight);
-      KG_RETURN_IF_ERROR(in_writer.Put(key, weight));
+      EncodeBE64(key, in->object);
+      EncodeBE64(key + 8, in->subject);
+      EncodeBE32(key + 16, in->relation);
+      EncodeLE32(weight, in->weight);
+      KG_RETURN_IF_ERROR(in_writer.Put(std::string_view(key, 20), std::string_view(weight, 4)));
     }
     KG_RETURN_IF_ERROR(in_sorter.status());
     return AddFiles(kIn, in_writer, args);
@@ -526,10 +608,36 @@ Status BulkBuilder::Finish() {
   const uint64_t bytes = r.provenance.records() * 56 + r.aliases.bytes() +
                          r.documents_sorter.bytes() + r.entities.size() * 40;
   if (bytes < r.small_load_bytes) r.batch = std::make_unique<rocksdb::WriteBatch>();
-  std::vector<rocksdb::IngestExternalFileArg> args;
-  KG_RETURN_IF_ERROR(r.WriteTriples(&args));
-  KG_RETURN_IF_ERROR(r.WriteAliases(&args));
-  KG_RETURN_IF_ERROR(r.WriteEntities(&args));
+  std::vector<rocksdb::IngestExternalFileArg> args, more;
+  KG_RETURN_IF_ERROR(r.provenance.Finish());
+  if (r.batch) {  // one write batch, filled in order by this thread
+    RunQueue runs(SIZE_MAX);
+    Status s = r.WriteProvenance(&runs, &args);
+    runs.Close();
+    KG_RETURN_IF_ERROR(s);
+    KG_RETURN_IF_ERROR(r.WriteIndexes(&runs, &args));
+    KG_RETURN_IF_ERROR(r.WriteAliases(&args));
+    KG_RETURN_IF_ERROR(r.WriteEntities(&args));
+  } else {
+    // Two threads: provenance, aliases and entities here; the out and in indexes on the other
+    // (about the same work each).
+    RunQueue runs(8);
+    Status other;
+    std::thread indexes([&] {
+      other = r.WriteIndexes(&runs, &more);
+      if (!other.ok()) runs.Stop();
+    });
+    Status s = r.WriteProvenance(&runs, &args);
+    runs.Close();
+    if (s.ok()) s = r.WriteAliases(&args);
+    if (s.ok()) s = r.WriteEntities(&args);
+    indexes.join();
+    KG_RETURN_IF_ERROR(s);
+    KG_RETURN_IF_ERROR(other);
+    args.insert(args.end(), std::make_move_iterator(more.begin()),
+                std::make_move_iterator(more.end()));
+  }
+  r.counters[static_cast<size_t>(Counter::kEdges)] += static_cast<int64_t>(r.edge_count);
   KG_RETURN_IF_ERROR(r.WriteTerms(&args));
   KG_RETURN_IF_ERROR(r.WriteDocuments(&args));
   KG_RETURN_IF_ERROR(r.WriteDefault(&args));

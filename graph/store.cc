@@ -73,16 +73,12 @@ class AliasPrefix final : public rocksdb::SliceTransform {
 const std::shared_ptr<const rocksdb::SliceTransform>& PrefixExtractor(Cf cf) {
   static const std::shared_ptr<const rocksdb::SliceTransform> kEntity(
       rocksdb::NewFixedPrefixTransform(8));
-  static const std::shared_ptr<const rocksdb::SliceTransform> kTriple(
-      rocksdb::NewFixedPrefixTransform(20));
   static const std::shared_ptr<const rocksdb::SliceTransform> kAlias(new AliasPrefix());
   static const std::shared_ptr<const rocksdb::SliceTransform> kNone;
   switch (cf) {
     case kOut:
     case kIn:
       return kEntity;
-    case kProvenance:
-      return kTriple;
     case kAliases:
       return kAlias;
     default:
@@ -129,11 +125,14 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf) {
   switch (cf) {
     case kOut:
     case kIn:
-    case kProvenance:
     case kAliases:
-      // Read by prefix scans only: a filter of whole keys would never be asked.
+      // Read by prefix scans only: a filter of whole keys would never be asked. A prefix
+      // filter answers "no such entity / name" without reading a block.
       table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
       table.whole_key_filtering = false;
+      break;
+    case kProvenance:
+      // Scanned only for triples the "out" index has: a filter would always say yes.
       break;
     case kTerms:
     case kDocuments:

@@ -16,16 +16,13 @@ TsvDocument::~TsvDocument() {
 }
 
 uint32_t TsvDocument::EntityIndex(std::string_view name, EntityType type) {
-  const uint32_t n = names_.Intern(name);
-  if (n == first_of_name_.size()) first_of_name_.push_back(StringTable::kNone);
-  uint32_t* link = &first_of_name_[n];
-  while (*link != StringTable::kNone) {
-    if (entities_[*link].type == type) return *link;
-    link = &entities_[*link].next_same_name;
-  }
-  *link = static_cast<uint32_t>(entities_.size());
-  entities_.push_back({n, type, 0, StringTable::kNone});
-  return *link;
+  key_.assign(name);
+  key_.push_back('\0');
+  key_.push_back(static_cast<char>(type));
+  const uint32_t i = entities_.Intern(key_);
+  if (i == mentions_.size()) mentions_.push_back(0);
+  ++mentions_[i];
+  return i;
 }
 
 Status TsvDocument::AddFact(const FactRecord& f) {
@@ -65,8 +62,6 @@ Status TsvDocument::Read(int fd, const std::string& name, std::string initial,
     f.object = doc->EntityIndex(t.object, t.object_type);
     f.relation = doc->relations_.Intern(t.relation);
     f.line = static_cast<uint32_t>(reader.line_number());
-    ++doc->entities_[f.subject].mentions;
-    ++doc->entities_[f.object].mentions;
     if (doc->facts_.size() + 1 == kMemoryFacts && doc->spill_ == nullptr) {
       // A large file: the facts read so far and the rest go to a temporary file, unnamed so
       // that nothing is left behind whatever happens.
@@ -104,8 +99,9 @@ Status TsvDocument::Read(int fd, const std::string& name, std::string initial,
 }
 
 graph::EntityView TsvDocument::entity(size_t i) const {
-  const EntityRecord& e = entities_[i];
-  return graph::EntityView{names_.Get(e.name), e.type, e.mentions, {}};
+  const std::string_view key = entities_.Get(static_cast<uint32_t>(i));
+  return graph::EntityView{key.substr(0, key.size() - 2),
+                           static_cast<EntityType>(key.back()), mentions_[i], {}};
 }
 
 Status TsvDocument::ForEachFact(const std::function<Status(const graph::FactView&)>& fn) const {

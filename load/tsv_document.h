@@ -30,18 +30,12 @@ class TsvDocument final : public graph::DocumentSource {
   const std::string& content_hash() const { return content_hash_; }
   uint64_t fact_count() const { return fact_count_; }
 
-  size_t entity_count() const override { return entities_.size(); }
+  size_t entity_count() const override { return mentions_.size(); }
   graph::EntityView entity(size_t i) const override;
   Status ForEachFact(const std::function<Status(const graph::FactView&)>& fn) const override;
   bool unique_fact_positions() const override { return true; }  // one fact per line
 
  private:
-  struct EntityRecord {
-    uint32_t name;  // in names_
-    EntityType type;
-    uint32_t mentions;
-    uint32_t next_same_name;  // another entity with this name and another type, or kNone
-  };
   struct FactRecord {
     uint32_t subject, object, relation, line;
   };
@@ -51,9 +45,11 @@ class TsvDocument final : public graph::DocumentSource {
   uint32_t EntityIndex(std::string_view name, EntityType type);
   Status AddFact(const FactRecord& f);
 
-  StringTable names_;
-  std::vector<uint32_t> first_of_name_;  // per name id: its first entity
-  std::vector<EntityRecord> entities_;
+  // The entities: interned as name, 0x00, type byte, so that one lookup of the table gives an
+  // entity's index (its id in the table); a name seen with two types is two entities.
+  StringTable entities_;
+  std::vector<uint32_t> mentions_;  // by entity index
+  std::string key_;                 // the lookup key being built
   StringTable relations_;
   std::vector<FactRecord> facts_;  // in memory, or the write buffer of spill_
   std::FILE* spill_ = nullptr;     // facts beyond kMemoryFacts
