@@ -220,28 +220,16 @@ std::string NameKey(std::string_view name) {
   while (e > b && IsEdgePunct(folded[e - 1])) --e;
   std::string_view trimmed(folded.data() + b, e - b);
   if (trimmed.size() > 4 && trimmed.substr(0, 4) == "the ") trimmed.remove_prefix(4);
-  // Transliteration folding, word by word (see the header).
+  // Transliteration folding (see the header): y as i, a word-final "ij" as "i", and a letter
+  // written twice as once.
   std::string key;
   key.reserve(trimmed.size());
-  size_t word_start = 0;
-  for (size_t i = 0; i <= trimmed.size(); ++i) {
-    if (i < trimmed.size() && trimmed[i] != ' ' && trimmed[i] != '-') continue;
-    std::string_view word = trimmed.substr(word_start, i - word_start);
-    if (word.size() > 3) {
-      const std::string_view end = word.substr(word.size() - 2);
-      if (end == "yy" || end == "iy" || end == "ij" || end == "yi") {
-        word.remove_suffix(1);
-        key.append(word.substr(0, word.size() - 1));
-        key.push_back('y');
-        word = {};
-      }
-    }
-    key.append(word);
-    if (i < trimmed.size()) key.push_back(trimmed[i]);
-    word_start = i + 1;
-  }
-  for (char& c : key) {
-    if (c == 'y') c = 'i';
+  for (size_t i = 0; i < trimmed.size(); ++i) {
+    char c = trimmed[i] == 'y' ? 'i' : trimmed[i];
+    const bool word_end = i + 1 == trimmed.size() || trimmed[i + 1] == ' ' || trimmed[i + 1] == '-';
+    if (c == 'j' && word_end && !key.empty() && key.back() == 'i') continue;
+    if (c >= 'a' && c <= 'z' && !key.empty() && key.back() == c) continue;
+    key.push_back(c);
   }
   return key;
 }

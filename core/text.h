@@ -50,10 +50,10 @@ class ContentHasher final {
 // Extended-A and Cyrillic letters), typographic apostrophes and dashes folded, quotes and full
 // stops dropped ("U.S." is "us"), punctuation at the
 // ends and a leading "the " dropped, inner whitespace collapsed, and the spellings that
-// transliteration from Cyrillic varies folded together: a word-final "yy", "iy", "ij" or "yi"
-// becomes "y", then every "y" becomes "i". So "The Kremlin" and "kremlin" share a key, as do
-// "Zelensky", "Zelenskyy" and "Zelenskiy", and "Yuri" and "Yury". Stored in alias keys: changing
-// it changes the store schema.
+// transliteration from Cyrillic varies folded together: every "y" becomes "i", a word-final "ij"
+// becomes "i", and a letter written twice counts once. So "The Kremlin" and "kremlin" share a key,
+// as do "Zelensky", "Zelenskyy" and "Zelenskiy", "Yuri" and "Yury", "Kyiv" and "Kyyiv". Stored in
+// alias keys: changing it changes the store schema.
 std::string NameKey(std::string_view name);
 
 // Lower-cases ASCII letters only; other bytes are kept.

@@ -51,6 +51,14 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
     g.demonyms_.emplace(std::string(f[0]), std::string(f[1]));
     return Status::Ok();
   }));
+  KG_RETURN_IF_ERROR(ReadTsv(dir / "seats.tsv", 2, [&](const auto& f, size_t) {
+    g.seats_.emplace(NameKey(f[0]), std::string(f[1]));
+    return Status::Ok();
+  }));
+  KG_RETURN_IF_ERROR(ReadTsv(dir / "aliases.tsv", 2, [&](const auto& f, size_t) {
+    g.aliases_.emplace(NameKey(f[0]), std::string(f[1]));
+    return Status::Ok();
+  }));
   *out = std::move(g);
   return Status::Ok();
 }
@@ -64,6 +72,20 @@ std::optional<EntityType> Gazetteer::TypeOf(std::string_view name) const {
 std::string_view Gazetteer::PlaceOfDemonym(std::string_view adjective) const {
   auto it = demonyms_.find(std::string(adjective));
   return it == demonyms_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+}  // namespace kg::extract
+
+namespace kg::extract {
+
+std::string_view Gazetteer::CountryOfSeat(std::string_view name) const {
+  auto it = seats_.find(NameKey(name));
+  return it == seats_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string_view Gazetteer::CanonicalName(std::string_view name) const {
+  auto it = aliases_.find(NameKey(name));
+  return it == aliases_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 }  // namespace kg::extract

@@ -15,20 +15,27 @@ namespace kg::extract {
 
 class Gazetteer final {
  public:
-  // Reads gazetteer.tsv (name TAB type TAB source) and demonyms.tsv (adjective TAB place) from
-  // `dir`. Lines starting with '#' are comments. Errors name the file and line.
+  // Reads gazetteer.tsv (name TAB type TAB source), demonyms.tsv (adjective TAB place),
+  // seats.tsv (seat TAB country) and aliases.tsv (alias TAB canonical) from `dir`. Lines starting
+  // with '#' are comments. Errors name the file and line.
   static Status Load(const std::filesystem::path& dir, Gazetteer* out);
 
   // The type of a known name (matched by NameKey), if any.
   std::optional<EntityType> TypeOf(std::string_view name) const;
   // The place a nationality adjective refers to ("Russian" -> "Russia"), or empty.
   std::string_view PlaceOfDemonym(std::string_view adjective) const;
+  // The country whose government sits in a capital or building ("Kremlin" -> "Russia"), or empty.
+  std::string_view CountryOfSeat(std::string_view name) const;
+  // The usual full name of an acronym or other name ("U.S." -> "United States"), or empty.
+  std::string_view CanonicalName(std::string_view name) const;
 
   size_t size() const { return types_.size(); }
 
  private:
   std::unordered_map<std::string, EntityType> types_;
   std::unordered_map<std::string, std::string> demonyms_;
+  std::unordered_map<std::string, std::string> seats_;    // by NameKey
+  std::unordered_map<std::string, std::string> aliases_;  // by NameKey
 };
 
 }  // namespace kg::extract

@@ -34,9 +34,9 @@ bool IsOpeningPunct(std::string_view w) {
          w == "[" || w == ":" || w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
 }
 
-// A token that can be part of a name: capitalised, without a hyphenated lower-case part
+// A word that can be part of a name: capitalised, without a hyphenated lower-case part
 // ("Late-Night" in a headline, "Russian-occupied" are not names).
-bool IsNameToken(std::string_view w) {
+bool IsNameWord(std::string_view w) {
   if (!StartsUpper(w)) return false;
   if (w.find('-') != std::string_view::npos) {
     size_t start = 0;
@@ -49,6 +49,15 @@ bool IsNameToken(std::string_view w) {
     return false;  // "US-Russia": two names in one token; the recogniser will split them
   }
   return true;
+}
+
+// A token that can be part of a name. With tags: a proper noun, or a capitalised noun inside a
+// sentence (taggers miss rare names); an adjective such as "Russian" is not a name. Without tags
+// (the tagger did not run): any capitalised word.
+bool IsNameToken(const nlp::Token& t, bool sentence_start) {
+  if (!IsNameWord(t.form)) return false;
+  if (t.upos.empty() || t.upos == "PROPN") return true;
+  return !sentence_start && (t.upos == "NOUN" || t.upos == "X" || t.upos == "NUM");
 }
 
 // Mostly capitalised content words and no full stop: a title-case headline, where capitals say
@@ -200,18 +209,27 @@ class DocumentScan final {
 
   void Body(uint32_t s) {
     const auto& tokens = sentences_[s].tokens;
+    const auto name_token = [&](size_t k) {
+      return IsNameToken(tokens[k], AtSentenceStart(sentences_[s], k));
+    };
     size_t i = 0;
     while (i < tokens.size()) {
-      if (!IsNameToken(tokens[i].form)) {
+      if (!name_token(i)) {
+        // A tagged nationality adjective names its country: "Russian officials", "Russian
+        // President ..." (an untagged one starts a capitalised run, handled there).
+        if (!tokens[i].upos.empty() && IsNameWord(tokens[i].form)) {
+          const std::string_view place = gazetteer_.PlaceOfDemonym(tokens[i].form);
+          if (!place.empty()) AddDemonym(s, i, place);
+        }
         ++i;
         continue;
       }
       size_t end = i + 1;
       while (end < tokens.size()) {
-        if (IsNameToken(tokens[end].form)) {
+        if (name_token(end)) {
           ++end;
         } else if (IsNameConnector(tokens[end].form) && end + 1 < tokens.size() &&
-                   IsNameToken(tokens[end + 1].form)) {
+                   name_token(end + 1)) {
           end += 2;
         } else {
           break;
@@ -262,12 +280,10 @@ class DocumentScan final {
         --k;
         while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
         if (k > 0) {
+          // A name or (tagged) demonym mention just before, or an untagged demonym.
+          owner = OwnerBefore(s, k);
           const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, k - 1));
-          if (!place.empty()) {
-            owner = AddDemonym(s, k - 1, place);
-          } else {
-            owner = OwnerBefore(s, k);
-          }
+          if (owner < 0 && !place.empty()) owner = AddDemonym(s, k - 1, place);
         }
       }
     } else if (owner < 0 && title_start == run_start) {
@@ -315,7 +331,7 @@ class DocumentScan final {
       size_t matched = 0;
       for (size_t n = std::min(kLongestName, tokens.size() - i); n > 0 && matched == 0; --n) {
         bool names = true;
-        for (size_t k = i; k < i + n && names; ++k) names = IsNameToken(tokens[k].form);
+        for (size_t k = i; k < i + n && names; ++k) names = IsNameWord(tokens[k].form);
         if (!names) continue;
         const std::string_view text(tokens[i].form.data(),
                                     tokens[i + n - 1].span.end - tokens[i].span.begin);

@@ -1,20 +1,26 @@
 #!/usr/bin/python3
-"""Generate models/gazetteer.tsv and models/demonyms.tsv from Debian data packages.
+"""Generate the extractor's name lists in models/ from Debian data packages.
 
 usage: scripts/make_gazetteer.py [OUT_DIR]      (default: models/)
 
 Sources (install with: apt-get install wordnet-base iso-codes):
   * WordNet 3.0 (/usr/share/wordnet, Princeton WordNet licence): capitalised nouns in the
-    lexicographer files noun.person (person), noun.location (place), noun.group when the synset is
-    an organization (organization), noun.artifact when it is a structure (place: "Kremlin").
+    lexicographer files noun.person (person), noun.location and noun.object (place), noun.group
+    when the synset is an organization (organization), noun.artifact when it is a structure
+    (place: "Kremlin").
   * ISO 3166-1 and 3166-2 (/usr/share/iso-codes/json, LGPL-2.1+ data): country names and
     subdivision names (place).
-  * WordNet adjective pertainyms: "Russian" -> Russia, written to demonyms.tsv when the noun is a
-    place.
 
-gazetteer.tsv lines: name<TAB>type<TAB>source, sorted, one name once (the first source wins in
-the order iso-3166-1, wordnet, iso-3166-2). demonyms.tsv lines: adjective<TAB>place name.
-Nothing in these files is typed by hand.
+Outputs (nothing in them is typed by hand):
+  gazetteer.tsv  name<TAB>type<TAB>source; one name once (first source wins: iso-3166-1, wordnet in
+                 sense order, iso-3166-2)
+  demonyms.tsv   adjective<TAB>place, from WordNet adjective pertainyms in sense order
+                 ("Russian" -> Russia, "American" -> United States)
+  seats.tsv      seat<TAB>country: national capitals (WordNet instances of "national capital" and
+                 the country they are part of) and the government buildings inside them ("Kremlin"),
+                 for metonymy: "Moscow insists" is Russia acting
+  aliases.tsv    alias<TAB>canonical: other names of the same country, capital or organization
+                 synset ("US", "U.S.", "USA" -> United States; "UN" -> United Nations)
 """
 import json
 import os
@@ -26,6 +32,8 @@ ISO = "/usr/share/iso-codes/json"
 PERSON_FILE, LOCATION_FILE, GROUP_FILE, ARTIFACT_FILE, OBJECT_FILE = 18, 15, 14, 6, 17
 ORGANIZATION = "08008335"  # organization, organisation
 STRUCTURE = "04341686"  # structure, construction
+NATIONAL_CAPITAL = "08691669"  # national capital
+COUNTRY = "08544813"  # country, state, land
 
 
 def read_synsets(path, pos):
@@ -129,7 +137,17 @@ def main():
 
     demonyms = {}
     adjectives = read_synsets(os.path.join(WORDNET, "data.adj"), "a")
-    for lex_file, words, ptrs in adjectives.values():
+    adj_order = []
+    with open(os.path.join(WORDNET, "index.adj"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split()
+            adj_order.extend(fields[-int(fields[2]):])
+    for offset in adj_order:
+        if offset not in adjectives:
+            continue
+        lex_file, words, ptrs = adjectives[offset]
         # Pertainyms and derivations that are places; the one spelled most like the adjective
         # wins ("Russian": Russia rather than the Soviet Union).
         places = []
@@ -141,12 +159,84 @@ def main():
             target_word = int(words_ref[2:], 16)
             place = clean(n_words[target_word - 1] if target_word else n_words[0])
             if n_lex == LOCATION_FILE and is_proper(place):
-                places.append(place)
+                # Name the place by its synset's first word: "US" -> "United States".
+                places.append(clean(n_words[0]) if is_proper(clean(n_words[0])) else place)
         for w in words:
             adj = clean(w)
             if not is_proper(adj) or adj in demonyms or not places:
                 continue
             demonyms[adj] = max(places, key=lambda p: (len(os.path.commonprefix([p, adj])), -len(p)))
+
+    # Seats of government: capitals and the government buildings in them.
+    def part_of(offset):
+        return [t for sym, t, tpos, _ in nouns[offset][2] if sym == "#p" and tpos == "n" and t in nouns]
+
+    def is_instance_of(offset, target):
+        return any(sym == "@i" and t == target for sym, t, _, _ in nouns[offset][2])
+
+    seats, aliases = {}, {}
+    iso_countries = {n for n, (typ, source) in names.items() if source == "iso-3166-1"}
+
+    def is_country(offset):
+        # An instance of "country" or of a kind of country ("European country"), or a name in
+        # ISO 3166-1 (WordNet 3.0 predates Serbia's independence).
+        if any(clean(w) in iso_countries for w in nouns[offset][1]):
+            return True
+        return any(sym == "@i" and COUNTRY in ancestors(nouns, t) for sym, t, _, _ in nouns[offset][2])
+
+    def country_of(offset):
+        # Up the part-of chain: Washington is part of the District of Columbia, part of the US.
+        # Of several at the same depth, the present-day one: not a union ("Serbia and
+        # Montenegro"), the shorter name.
+        level, seen = part_of(offset), set()
+        while level:
+            countries = [clean(nouns[c][1][0]) for c in level if is_country(c)]
+            if countries:
+                return min(countries, key=lambda n: (" and " in n, len(n)))
+            seen.update(level)
+            level = [p for c in level for p in part_of(c) if p not in seen]
+        return None
+
+    capital_country = {}
+    for offset, (lex_file, words, ptrs) in nouns.items():
+        if is_instance_of(offset, NATIONAL_CAPITAL):
+            country = country_of(offset)
+            if country:
+                capital_country[offset] = country
+    for offset, country in capital_country.items():
+        for w in nouns[offset][1]:
+            name = clean(w)
+            if is_proper(name) and not name.lower().startswith("capital"):
+                seats.setdefault(name, country)
+    for offset, (lex_file, words, ptrs) in nouns.items():
+        if lex_file != ARTIFACT_FILE or not any(p[0] == "@i" for p in ptrs):
+            continue
+        with_capital = [c for c in part_of(offset) if c in capital_country]
+        if not with_capital:
+            continue
+        for w in words:
+            name = clean(w)
+            if is_proper(name):
+                seats.setdefault(name, capital_country[with_capital[0]])
+
+    # Other names of countries, capitals and organizations: one canonical name per synset.
+    # Countries first, so that "USA" is the country before it is the army.
+    def alias_rank(offset):
+        return 0 if is_country(offset) else 1 if offset in capital_country else 2
+
+    for offset in sorted(nouns, key=alias_rank):
+        lex_file, words, ptrs = nouns[offset]
+        typ = wordnet_type(offset)
+        if typ not in ("place", "organization"):
+            continue
+        if alias_rank(offset) == 2 and typ != "organization":
+            continue
+        synonyms = [clean(w) for w in words if is_proper(clean(w))]
+        synonyms = [n for n in synonyms if not n.lower().startswith(("capital", "the "))]
+        if len(synonyms) < 2:
+            continue
+        for n in synonyms[1:]:
+            aliases.setdefault(n, synonyms[0])
 
     os.makedirs(out_dir, exist_ok=True)
     with open(os.path.join(out_dir, "gazetteer.tsv"), "w", encoding="utf-8") as f:
@@ -158,7 +248,16 @@ def main():
         f.write("# generated by scripts/make_gazetteer.py from WordNet 3.0 pertainyms\n")
         for adj in sorted(demonyms):
             f.write("%s\t%s\n" % (adj, demonyms[adj]))
-    print("gazetteer: %d names, demonyms: %d" % (len(names), len(demonyms)))
+    with open(os.path.join(out_dir, "seats.tsv"), "w", encoding="utf-8") as f:
+        f.write("# generated by scripts/make_gazetteer.py from WordNet 3.0 (capitals, seats)\n")
+        for seat in sorted(seats):
+            f.write("%s\t%s\n" % (seat, seats[seat]))
+    with open(os.path.join(out_dir, "aliases.tsv"), "w", encoding="utf-8") as f:
+        f.write("# generated by scripts/make_gazetteer.py from WordNet 3.0 synonyms\n")
+        for alias in sorted(aliases):
+            f.write("%s\t%s\n" % (alias, aliases[alias]))
+    print("gazetteer: %d names, demonyms: %d, seats: %d, aliases: %d" % (
+        len(names), len(demonyms), len(seats), len(aliases)))
 
 
 if __name__ == "__main__":

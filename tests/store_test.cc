@@ -279,8 +279,8 @@ TEST_CASE("a misspelt name gets suggestions", "[store]") {
   IngestOutcome outcome;
   REQUIRE(Put(*store, MeetingDoc(), "/a.txt", &outcome).ok());
   kg::graph::EntityInfo e;
-  const kg::Status s = kg::graph::ResolveEntity(*store, "Witkof", &e);
+  const kg::Status s = kg::graph::ResolveEntity(*store, "Witkopf", &e);
   CHECK(s.IsNotFound());
-  CHECK(s.message().find("no entity named 'Witkof'") != std::string::npos);
+  CHECK(s.message().find("no entity named 'Witkopf'") != std::string::npos);
   CHECK(s.message().find("Witkoff") != std::string::npos);
 }

@@ -43,7 +43,11 @@ TEST_CASE("name keys fold case, articles, punctuation and transliteration", "[te
   CHECK(kg::NameKey("  Abu   Dhabi ") == kg::NameKey("Abu Dhabi"));
   CHECK(kg::NameKey("Moscow\xE2\x80\x99s") == kg::NameKey("Moscow's"));
   CHECK(kg::NameKey("\xC3\x89lys\xC3\xA9" "e") == kg::NameKey("\xC3\xA9lys\xC3\xA9" "e"));
+  CHECK(kg::NameKey("Kyiv") == kg::NameKey("Kyyiv"));
+  CHECK(kg::NameKey("Dmitriev") == kg::NameKey("Dmitriyev"));
+  CHECK(kg::NameKey("Zelenskij") == kg::NameKey("Zelensky"));
   CHECK(kg::NameKey("Putin") != kg::NameKey("Vladimir Putin"));
+  CHECK(kg::NameKey("Kiev") != kg::NameKey("Kyiv"));  // a different spelling, not a variant
   CHECK(kg::NameKey("Theresa May") != kg::NameKey("Resa May"));
   CHECK(kg::NameKey("...") == "");
 }

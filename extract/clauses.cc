@@ -1,0 +1,274 @@
+#include "extract/clauses.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "extract/cues.h"
+
+namespace kg::extract {
+
+Tree::Tree(const nlp::Sentence& s) : s_(s), children_(s.tokens.size()) {
+  const auto n = static_cast<int32_t>(s.tokens.size());
+  for (int32_t i = 0; i < n; ++i) {
+    const int32_t h = s.tokens[i].head;
+    if (h >= 0 && h < n && h != i) children_[h].push_back(i);
+  }
+}
+
+int32_t Tree::Child(int32_t i, std::string_view rel) const {
+  for (int32_t c : children_[i]) {
+    if (Is(c, rel)) return c;
+  }
+  return -1;
+}
+
+bool Tree::Is(int32_t i, std::string_view rel) const {
+  const std::string_view d = deprel(i);
+  return d == rel || (d.size() > rel.size() && d.substr(0, rel.size()) == rel &&
+                      d[rel.size()] == ':');
+}
+
+std::vector<int32_t> Tree::WithConjuncts(int32_t i) const {
+  std::vector<int32_t> out{i};
+  // Conjuncts hang off the first conjunct; nested ones off each other.
+  for (size_t k = 0; k < out.size() && out.size() < 32; ++k) {
+    for (int32_t c : children_[out[k]]) {
+      if (deprel(c) == "conj" && upos(c) == upos(i)) out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string LowerLemma(const Tree& tree, int32_t i) {
+  std::string_view l = tree.lemma(i);
+  if (l.empty()) l = tree.token(i).form;
+  return AsciiLower(l);
+}
+
+namespace {
+
+// Verbs whose clausal complement is what someone said: facts inside are attributed to them.
+bool IsSpeechVerb(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {
+      "say",     "tell",      "state",   "add",     "note",    "announce", "claim",
+      "report",  "stress",    "argue",   "warn",    "acknowledge", "reiterate", "confirm",
+      "write",   "insist",    "explain", "suggest", "assert",  "allege",   "declare",
+      "emphasize", "emphasise", "indicate", "signal", "reply",  "respond",  "believe",
+      "think",   "accuse",    "describe"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+}
+
+// Verbs that deny what their complement says: "refused to meet", "ruled out ceding".
+bool IsNegatingGovernor(const Tree& t, int32_t verb) {
+  const std::string lemma = LowerLemma(t, verb);
+  if (lemma == "refuse" || lemma == "decline" || lemma == "fail" || lemma == "deny" ||
+      lemma == "reject") {
+    return true;
+  }
+  for (int32_t c : t.children(verb)) {
+    const std::string child = LowerLemma(t, c);
+    if (lemma == "rule" && child == "out" && t.Is(c, "compound")) return true;
+    if (lemma == "stop" && child == "short") return true;
+  }
+  return false;
+}
+
+// Verbs after which their complement is intended rather than done: lower confidence.
+bool IsIntentionGovernor(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {"expect", "plan", "hope", "want", "seek",
+                                                "try",    "aim",  "intend", "propose", "wish"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+}
+
+bool IsRelativePronoun(const Tree& t, int32_t i) {
+  const std::string l = LowerLemma(t, i);
+  return (l == "who" || l == "which" || l == "that" || l == "whom") &&
+         (t.upos(i) == "PRON" || t.upos(i) == "DET");
+}
+
+bool IsPredicate(const Tree& t, int32_t i) {
+  if (t.Is(i, "aux") || t.Is(i, "cop")) return false;
+  if (t.upos(i) == "VERB") return true;
+  return t.Child(i, "cop") >= 0;  // "X is an envoy": the nominal heads the clause
+}
+
+// The preposition of an oblique, its case markers joined: "with", "according_to".
+std::string CaseMarker(const Tree& t, int32_t i) {
+  std::string out;
+  for (int32_t c : t.children(i)) {
+    if (!t.Is(c, "case")) continue;
+    if (!out.empty()) out.push_back('_');
+    out += LowerLemma(t, c);
+    for (int32_t f : t.children(c)) {
+      if (t.Is(f, "fixed")) out.append("_").append(LowerLemma(t, f));
+    }
+  }
+  return out;
+}
+
+class Reader final {
+ public:
+  explicit Reader(const Tree& t) : t_(t) {}
+
+  std::vector<Proposition> Run() {
+    std::vector<Proposition> out;
+    for (int32_t p = 0; p < static_cast<int32_t>(t_.size()); ++p) {
+      if (IsPredicate(t_, p)) out.push_back(Read(p));
+    }
+    return out;
+  }
+
+ private:
+  // The subjects a predicate states itself, passive agents first.
+  std::vector<int32_t> OwnSubjects(int32_t p, bool passive) const {
+    std::vector<int32_t> out;
+    if (passive) {
+      for (int32_t c : t_.children(p)) {
+        if (t_.Is(c, "obl") && (t_.deprel(c) == "obl:agent" || CaseMarker(t_, c) == "by")) {
+          for (int32_t s : t_.WithConjuncts(c)) out.push_back(s);
+        }
+      }
+      return out;
+    }
+    for (int32_t c : t_.children(p)) {
+      if (t_.Is(c, "nsubj") || t_.Is(c, "csubj")) {
+        for (int32_t s : t_.WithConjuncts(c)) {
+          // "Witkoff, who met Putin": the relative pronoun stands for the noun it modifies.
+          out.push_back(IsRelativePronoun(t_, s) && t_.Is(p, "acl") ? t_.head(p) : s);
+        }
+      }
+    }
+    return out;
+  }
+
+  static bool IsPassive(const Tree& t, int32_t p) {
+    return t.Child(p, "nsubj:pass") >= 0 || t.Child(p, "aux:pass") >= 0;
+  }
+
+  // Subjects, inherited through control, coordination and modifier clauses when the predicate
+  // has none of its own.
+  std::vector<int32_t> Subjects(int32_t p, bool* inherited, int depth = 0) const {
+    std::vector<int32_t> own = OwnSubjects(p, IsPassive(t_, p));
+    if (!own.empty() || depth > 6) return own;
+    const int32_t h = t_.head(p);
+    if (h < 0) return own;
+    *inherited = true;
+    if (t_.Is(p, "xcomp")) {
+      // Object control: "urged both sides to talk" -> both sides talk.
+      const int32_t obj = t_.Child(h, "obj") >= 0 ? t_.Child(h, "obj") : t_.Child(h, "iobj");
+      if (obj >= 0 && obj != p) return t_.WithConjuncts(obj);
+      return Subjects(h, inherited, depth + 1);
+    }
+    if (t_.Is(p, "conj") || t_.Is(p, "advcl")) return Subjects(h, inherited, depth + 1);
+    if (t_.Is(p, "acl")) {
+      // "the talks, framed as ...": a participle's subject is the noun it modifies, unless that
+      // noun is its object (passive participle handled by the caller's role swap).
+      return {h};
+    }
+    return own;
+  }
+
+  Proposition Read(int32_t p) {
+    Proposition prop;
+    prop.predicate = p;
+    prop.passive = IsPassive(t_, p);
+    const bool copular = t_.Child(p, "cop") >= 0;
+    prop.relation = copular ? "be" : LowerLemma(t_, p);
+    prop.predicate_tokens.push_back(p);
+    for (int32_t c : t_.children(p)) {
+      const std::string lemma = LowerLemma(t_, c);
+      if (t_.Is(c, "compound") && t_.deprel(c) == "compound:prt") {
+        prop.relation.append("_").append(lemma);
+        prop.predicate_tokens.push_back(c);
+      } else if (t_.Is(c, "aux") || t_.Is(c, "cop")) {
+        prop.predicate_tokens.push_back(c);
+        if (lemma == "may" || lemma == "might" || lemma == "could" || lemma == "would" ||
+            lemma == "should") {
+          prop.confidence *= 0.7f;
+        }
+      } else if (t_.Is(c, "advmod") && (lemma == "not" || lemma == "never" || lemma == "n't")) {
+        prop.negated = true;
+        prop.predicate_tokens.push_back(c);
+      } else if (t_.Is(c, "mark") && (lemma == "if" || lemma == "unless")) {
+        prop.confidence *= 0.6f;
+      }
+    }
+    std::sort(prop.predicate_tokens.begin(), prop.predicate_tokens.end());
+
+    prop.subjects = Subjects(p, &prop.inherited_subject);
+    if (prop.inherited_subject) prop.confidence *= 0.9f;
+
+    for (int32_t c : t_.children(p)) {
+      if (t_.Is(c, "obj") || t_.Is(c, "iobj") || (prop.passive && t_.Is(c, "nsubj"))) {
+        for (int32_t o : t_.WithConjuncts(c)) prop.arguments.push_back({o, ArgumentRole::kDirect, {}});
+      } else if (t_.Is(c, "obl") && !(prop.passive && (t_.deprel(c) == "obl:agent" ||
+                                                       CaseMarker(t_, c) == "by"))) {
+        if (t_.deprel(c) == "obl:tmod") continue;  // "on Tuesday": when, not whom
+        const std::string prep = CaseMarker(t_, c);
+        for (int32_t o : t_.WithConjuncts(c)) {
+          prop.arguments.push_back({o, ArgumentRole::kOblique, prep});
+        }
+      } else if (t_.Is(c, "xcomp") || t_.Is(c, "ccomp") || t_.Is(c, "csubj")) {
+        prop.arguments.push_back({c, ArgumentRole::kComplement, {}});
+      }
+    }
+    // "the areas it controls": the relative clause's missing object is the noun it modifies.
+    if (t_.Is(p, "acl") && !prop.passive) {
+      bool has_object = false;
+      for (const auto& a : prop.arguments) has_object |= a.role == ArgumentRole::kDirect;
+      const bool own_subject = !prop.inherited_subject;
+      if (!has_object && own_subject && t_.deprel(p) == "acl:relcl") {
+        prop.arguments.push_back({t_.head(p), ArgumentRole::kDirect, {}});
+      }
+    }
+    // A passive participle modifying a noun: "talks held in Geneva" -> the noun is the patient.
+    if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject) {
+      prop.arguments.insert(prop.arguments.begin(), {t_.head(p), ArgumentRole::kDirect, {}});
+      prop.subjects.clear();
+      prop.passive = true;
+    }
+
+    // Negated or intended by the verb that governs this clause.
+    const int32_t h = t_.head(p);
+    if (h >= 0 && (t_.Is(p, "xcomp") || t_.Is(p, "ccomp") || t_.Is(p, "advcl") ||
+                   t_.Is(p, "obj"))) {
+      if (IsNegatingGovernor(t_, h)) prop.negated = true;
+      if (IsIntentionGovernor(LowerLemma(t_, h))) prop.confidence *= 0.85f;
+    }
+    prop.speaker = Speaker(p);
+    return prop;
+  }
+
+  // Who said the clause of `p`: the subject of a speech verb above it, a speech verb beside it
+  // ("..., Ushakov said."), or an "according to" phrase.
+  int32_t Speaker(int32_t p) const {
+    for (int32_t q = p, depth = 0; q >= 0 && depth < 8; q = t_.head(q), ++depth) {
+      for (int32_t c : t_.children(q)) {
+        if (t_.Is(c, "obl") && CaseMarker(t_, c) == "according_to") return c;
+        if (t_.Is(c, "parataxis") && IsSpeechVerb(LowerLemma(t_, c))) {
+          bool unused = false;
+          const auto subjects = Subjects(c, &unused);
+          if (!subjects.empty()) return subjects.front();
+        }
+      }
+      const int32_t h = t_.head(q);
+      if (h >= 0 && t_.Is(q, "ccomp") && IsSpeechVerb(LowerLemma(t_, h))) {
+        bool unused = false;
+        const auto subjects = Subjects(h, &unused);
+        if (!subjects.empty()) return subjects.front();
+      }
+      if (!(t_.Is(q, "conj") || t_.Is(q, "ccomp") || t_.Is(q, "xcomp") || t_.Is(q, "advcl"))) {
+        break;
+      }
+    }
+    return -1;
+  }
+
+  const Tree& t_;
+};
+
+}  // namespace
+
+std::vector<Proposition> FindPropositions(const Tree& tree) { return Reader(tree).Run(); }
+
+}  // namespace kg::extract

@@ -1,0 +1,178 @@
+#include "extract/coref.h"
+
+#include <map>
+#include <set>
+
+#include "core/text.h"
+#include "extract/cues.h"
+
+namespace kg::extract {
+namespace {
+
+// How far back an antecedent may be, in sentences.
+constexpr size_t kPronounWindow = 3;
+constexpr size_t kDescriptionWindow = 6;
+
+struct Seen {
+  int32_t entity;
+  size_t sentence;
+  bool subject;
+};
+
+bool IsHeadOfState(std::string_view role) {
+  return role == "president" || role == "minister" || role == "leader" || role == "premier" ||
+         role == "chancellor" || role == "king" || role == "queen";
+}
+
+class Resolver final {
+ public:
+  explicit Resolver(Analysis& a) : a_(a) {
+    // Each entity's stated roles: "president" of Russia, "aide" of the Kremlin.
+    for (size_t m = 0; m < a.mentions.size(); ++m) {
+      const Mention& mention = a.mentions[m];
+      if (mention.role.empty()) continue;
+      const int32_t owner = mention.role_of >= 0
+                                ? static_cast<int32_t>(a.entity_of_mention[mention.role_of])
+                                : -1;
+      roles_[a.entity_of_mention[m]].insert({mention.role, owner});
+    }
+  }
+
+  void Run() {
+    for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      const Tree& t = a_.trees[s];
+      for (int32_t i = 0; i < static_cast<int32_t>(t.size()); ++i) {
+        const int32_t m = a_.mention_at[s][i];
+        if (m >= 0) {
+          if (a_.mentions[m].first == static_cast<uint32_t>(i)) {
+            history_.push_back({static_cast<int32_t>(a_.entity_of_mention[m]), s, IsSubject(t, i)});
+          }
+          continue;
+        }
+        Referent r = Resolve(s, i);
+        if (r.entity < 0) continue;
+        a_.coreferent[s][i] = r;
+        history_.push_back({r.entity, s, IsSubject(t, i)});
+      }
+    }
+  }
+
+ private:
+  static bool IsSubject(const Tree& t, int32_t i) {
+    // A name's head may be a flat or compound part; climb to the phrase's head.
+    while (t.head(i) >= 0 && (t.Is(i, "flat") || t.Is(i, "compound"))) i = t.head(i);
+    return t.Is(i, "nsubj");
+  }
+
+  EntityType TypeOf(int32_t e) const { return a_.entities[e].type; }
+
+  // The nearest entity before (s, i) that satisfies ok, within `window` sentences: in the same
+  // sentence the nearest; in earlier ones a subject first.
+  template <typename Ok>
+  int32_t Nearest(size_t s, size_t window, Ok ok) const {
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->sentence != s) break;
+      if (ok(it->entity)) return it->entity;
+    }
+    for (size_t back = 1; back <= window && back <= s; ++back) {
+      const size_t target = s - back;
+      int32_t any = -1;
+      for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+        if (it->sentence > target) continue;
+        if (it->sentence < target) break;
+        if (!ok(it->entity)) continue;
+        if (it->subject) return it->entity;
+        if (any < 0) any = it->entity;
+      }
+      if (any >= 0) return any;
+    }
+    return -1;
+  }
+
+  Referent Resolve(size_t s, int32_t i) {
+    const Tree& t = a_.trees[s];
+    const std::string lemma = LowerLemma(t, i);
+    const std::string form = AsciiLower(t.token(i).form);
+    Referent r;
+    r.span = t.token(i).span;
+    if (t.upos(i) == "PRON") {
+      if (form == "he" || form == "him" || form == "his" || form == "she" || form == "her" ||
+          form == "himself" || form == "herself") {
+        r.entity = Nearest(s, kPronounWindow,
+                           [&](int32_t e) { return TypeOf(e) == EntityType::kPerson; });
+        r.confidence = 0.7f;
+      } else if ((form == "it" || form == "its") && !t.Is(i, "expl")) {
+        // Not the "it" of "it is expected that": a copula or a clause as its head's subject.
+        const int32_t h = t.head(i);
+        if (form == "it" && h >= 0 && (t.Child(h, "cop") >= 0 || t.Child(h, "csubj") >= 0 ||
+                                       t.Child(h, "ccomp") >= 0)) {
+          return {};
+        }
+        r.entity = Nearest(s, 2, [&](int32_t e) {
+          return TypeOf(e) == EntityType::kOrganization || TypeOf(e) == EntityType::kPlace;
+        });
+        r.confidence = 0.6f;
+      }
+      return r.entity >= 0 ? r : Referent{};
+    }
+    if (t.upos(i) != "NOUN") return {};
+    const int32_t det = t.Child(i, "det");
+    if (det < 0 || LowerLemma(t, det) != "the") return {};
+    // "the Russian leader": the adjective's country constrains the role's owner.
+    int32_t owner = -1;
+    for (int32_t c : t.children(i)) {
+      if (t.Is(c, "amod") && a_.mention_at[s][c] >= 0) {
+        owner = static_cast<int32_t>(a_.entity_of_mention[a_.mention_at[s][c]]);
+      }
+    }
+    const auto extent = t.Extent(i);
+    r.span = {t.token(extent.first).span.begin, t.token(extent.second).span.end};
+    if (IsTitleWord(lemma) || lemma == "leader") {
+      r.entity = Nearest(s, kDescriptionWindow, [&](int32_t e) {
+        if (TypeOf(e) != EntityType::kPerson) return false;
+        auto it = roles_.find(e);
+        if (it == roles_.end()) return false;
+        for (const auto& [role, role_owner] : it->second) {
+          const bool role_fits = role == lemma || (lemma == "leader" && IsHeadOfState(role));
+          if (role_fits && (owner < 0 || OwnerMatches(role_owner, owner))) return true;
+        }
+        return false;
+      });
+      r.confidence = 0.7f;
+    } else if (IsOrganizationWord(lemma) || lemma == "group" || lemma == "company") {
+      r.entity = Nearest(s, kDescriptionWindow, [&](int32_t e) {
+        if (TypeOf(e) != EntityType::kOrganization) return false;
+        if (lemma == "company" || lemma == "group") return true;
+        std::string name = " ";
+        name.append(NameKey(a_.entities[e].name)).append(" ");
+        std::string word = " ";
+        word.append(lemma).append(" ");
+        return name.find(word) != std::string::npos;
+      });
+      r.confidence = 0.7f;
+    }
+    return r.entity >= 0 ? r : Referent{};
+  }
+
+  bool OwnerMatches(int32_t role_owner, int32_t owner) const {
+    if (role_owner == owner) return true;
+    if (role_owner < 0) return false;
+    return NameKey(a_.entities[role_owner].name) == NameKey(a_.entities[owner].name);
+  }
+
+  Analysis& a_;
+  std::vector<Seen> history_;
+  std::map<uint32_t, std::set<std::pair<std::string, int32_t>>> roles_;
+};
+
+}  // namespace
+
+void ResolveCoreference(Analysis& a) {
+  a.coreferent.assign(a.sentences.size(), {});
+  for (size_t s = 0; s < a.sentences.size(); ++s) {
+    a.coreferent[s].assign(a.sentences[s].tokens.size(), Referent{});
+  }
+  Resolver(a).Run();
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,500 @@
+#include "extract/demands.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.h"
+#include "extract/facts.h"
+
+namespace kg::extract {
+namespace {
+
+// How many earlier sentences "this demand" may reach back to.
+constexpr size_t kReferenceWindow = 4;
+// Longest demand label, in words.
+constexpr size_t kMaxLabelWords = 14;
+
+template <size_t N>
+bool In(const std::string_view (&words)[N], std::string_view w) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+// Verbs whose that-clause is the demand: "insists that Kyiv abandon ...".
+bool IsClauseDemandVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {"demand", "insist", "require", "ask", "request",
+                                                "urge",   "stipulate", "propose"};
+  return In(kWords, l);
+}
+// Verbs whose object is told to act: "urged both sides to consider ...", "called on X to ...".
+bool IsControlDemandVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {"urge",  "ask",  "press", "call",     "want",
+                                                "order", "tell", "pressure", "push", "encourage"};
+  return In(kWords, l);
+}
+// Verbs whose object names the demand: "is seeking Ukraine's withdrawal".
+bool IsNominalDemandVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {"demand", "seek", "want", "require", "request"};
+  return In(kWords, l);
+}
+// Verbs whose "for"/"on" phrase is the demand: "push for the recognition of ...".
+bool IsForDemandVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {"call", "push", "press", "ask", "appeal", "insist"};
+  return In(kWords, l);
+}
+bool IsDemandNoun(std::string_view l) {
+  static constexpr std::string_view kWords[] = {"demand", "insistence", "call", "condition",
+                                                "request", "ultimatum", "precondition"};
+  return In(kWords, l);
+}
+// Nouns that refer back to demands: "rejected this demand", "positions Ukraine rejected".
+bool IsDemandReference(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "demand", "insistence", "call",  "condition", "request", "ultimatum", "precondition",
+      "position", "proposal", "plan", "term",       "idea",    "concession"};
+  return In(kWords, l);
+}
+bool IsRejectionVerb(std::string_view relation) {
+  static constexpr std::string_view kWords[] = {"reject", "rule_out", "refuse",   "dismiss",
+                                                "oppose", "decline",  "turn_down", "veto"};
+  return In(kWords, relation);
+}
+bool IsStopWord(std::string_view l) {
+  static constexpr std::string_view kWords[] = {"be", "have", "do", "any", "all", "some", "other",
+                                                "its", "their", "his", "her", "such", "more"};
+  return In(kWords, l);
+}
+
+bool IsHardBreak(std::string_view form) {
+  static constexpr std::string_view kWords[] = {
+      ",", ";", ":", "(", ")", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94",
+      "\xE2\x80\x93", "--", ".", "!", "?"};
+  return In(kWords, form);
+}
+
+struct DemandRecord {
+  int32_t entity = -1;
+  size_t sentence = 0;
+  std::set<std::string> words;   // content word keys, for matching a rejection to it
+  std::set<int32_t> demanders;
+};
+
+class Finder final {
+ public:
+  Finder(Analysis& a, std::vector<Fact>* facts) : a_(a), facts_(facts) {}
+
+  void Run() {
+    for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      for (const Proposition& p : a_.propositions[s]) VerbTrigger(s, p);
+      NounTriggers(s);
+      MustTriggers(s);
+      for (const Proposition& p : a_.propositions[s]) Rejection(s, p);
+    }
+  }
+
+ private:
+  const Tree& T(size_t s) const { return a_.trees[s]; }
+  std::string Lemma(size_t s, int32_t i) const { return LowerLemma(T(s), i); }
+
+  // Where a demand's content ends: at clause punctuation (but ", specifically in ..." goes on),
+  // at a relative "that/which/who", at "while", "but", "as well as".
+  int32_t ContentEnd(size_t s, int32_t b, int32_t limit) const {
+    const Tree& t = T(s);
+    const auto n = static_cast<int32_t>(t.size());
+    limit = std::min(limit, n);
+    for (int32_t i = b; i < limit; ++i) {
+      const std::string_view form = t.token(i).form;
+      const std::string lower = AsciiLower(form);
+      if (IsHardBreak(form)) {
+        if (form == "," && i + 1 < n) {
+          const std::string next = AsciiLower(t.token(i + 1).form);
+          if (next == "specifically" || next == "particularly" || next == "especially" ||
+              next == "notably" || next == "mainly") {
+            continue;
+          }
+        }
+        return i;
+      }
+      if (i > b + 1 && (lower == "that" || lower == "which" || lower == "who" ||
+                        lower == "while" || lower == "but" || lower == "whereas")) {
+        return i;
+      }
+      if (i > b && lower == "as" && i + 1 < n && AsciiLower(t.token(i + 1).form) == "well") {
+        return i;
+      }
+    }
+    return limit;
+  }
+
+  // A short readable label of tokens [b, e): adverbs and articles dropped, at most
+  // kMaxLabelWords words, no dangling function word at the end.
+  std::string Label(size_t s, int32_t b, int32_t e) const {
+    const Tree& t = T(s);
+    std::vector<int32_t> kept;
+    for (int32_t i = b; i < e; ++i) {
+      const std::string lower = AsciiLower(t.token(i).form);
+      if (t.upos(i) == "ADV" && lower != "not" && lower != "never") continue;
+      if (lower == "the" || lower == "a" || lower == "an" || lower == "that") continue;
+      if (t.upos(i) == "PUNCT" && t.token(i).form != "-") continue;
+      kept.push_back(i);
+    }
+    while (!kept.empty()) {
+      const std::string_view u = t.upos(kept.back());
+      if (u == "ADP" || u == "CCONJ" || u == "DET" || u == "PART" || u == "SCONJ" ||
+          u == "AUX" || u == "PRON") {
+        kept.pop_back();
+      } else {
+        break;
+      }
+    }
+    if (kept.size() > kMaxLabelWords) kept.resize(kMaxLabelWords);
+    std::string label;
+    for (size_t k = 0; k < kept.size(); ++k) {
+      const std::string_view form = t.token(kept[k]).form;
+      const bool glue = form == "'s" || form == "\xE2\x80\x99s" || form == "n't" || form == "-" ||
+                        (k > 0 && t.token(kept[k - 1]).form == "-");
+      if (!label.empty() && !glue) label.push_back(' ');
+      label.append(form);
+    }
+    return label;
+  }
+
+  std::set<std::string> Words(size_t s, int32_t b, int32_t e) const {
+    std::set<std::string> out;
+    const Tree& t = T(s);
+    for (int32_t i = b; i < e; ++i) {
+      const std::string_view u = t.upos(i);
+      if (u != "NOUN" && u != "VERB" && u != "PROPN" && u != "ADJ") continue;
+      std::string l = Lemma(s, i);
+      if (IsStopWord(l) || l.size() < 3) continue;
+      out.insert(l.substr(0, 5));  // "territory" ~ "territorial", "withdraw" ~ "withdrawal"
+    }
+    return out;
+  }
+
+  Span SpanOf(size_t s, int32_t b, int32_t e) const {
+    const Tree& t = T(s);
+    return {t.token(b).span.begin, t.token(e - 1).span.end};
+  }
+
+  // The demanders of a clause: its subjects, as actors.
+  std::vector<Referent> Actors(size_t s, const std::vector<int32_t>& heads) {
+    std::vector<Referent> out;
+    for (int32_t h : heads) {
+      Referent r = ActorAt(a_, s, h);
+      if (r.entity >= 0) out.push_back(r);
+    }
+    return out;
+  }
+
+  // The first entity named in [b, e) before its first verb: the one a that-clause addresses.
+  Referent FirstNamed(size_t s, int32_t b, int32_t e) const {
+    for (int32_t i = b; i < e; ++i) {
+      if (T(s).upos(i) == "VERB" || T(s).upos(i) == "AUX") break;
+      Referent r = EntityAt(a_, s, i);
+      if (r.entity >= 0) return r;
+    }
+    return {};
+  }
+
+  // Creates (or finds) the demand of tokens [b, e) and states who makes it, of whom, about what.
+  int32_t AddDemand(size_t s, int32_t trigger, const std::vector<Referent>& demanders,
+                    Referent addressee, int32_t b, int32_t e, float confidence) {
+    if (b >= e) return -1;
+    // "contingent on X": the condition is what is demanded.
+    for (int32_t i = b; i + 1 < e; ++i) {
+      const std::string l = AsciiLower(T(s).token(i).form);
+      const std::string next = AsciiLower(T(s).token(i + 1).form);
+      if ((l == "contingent" || l == "conditional" || l == "conditioned") &&
+          (next == "on" || next == "upon") && i + 2 < e) {
+        b = i + 2;
+        addressee = FirstNamed(s, b, e);
+        break;
+      }
+    }
+    const std::string label = Label(s, b, e);
+    if (label.empty() || label.find(' ') == std::string::npos) return -1;  // one word says nothing
+    const int32_t demand = a_.EntityNamed(label, EntityType::kDemand);
+    Entity& entity = a_.entities[demand];
+    if (entity.type != EntityType::kDemand) return -1;  // the label is some entity's name
+    ++entity.mentions;
+    const Span content = SpanOf(s, b, e);
+    const Span trigger_span = T(s).token(trigger).span;
+    DemandRecord record;
+    record.entity = demand;
+    record.sentence = s;
+    record.words = Words(s, b, e);
+    for (const Referent& d : demanders) {
+      record.demanders.insert(d.entity);
+      Span span{std::min({d.span.begin, trigger_span.begin, content.begin}),
+                std::max({d.span.end, trigger_span.end, content.end})};
+      Emit(d.entity, "demands", demand, confidence * d.confidence, s, span);
+    }
+    if (addressee.entity >= 0) {
+      Emit(demand, "addressed_to", addressee.entity, confidence * addressee.confidence, s,
+           {std::min(trigger_span.begin, content.begin), content.end});
+    }
+    std::set<int32_t> concerned;
+    for (int32_t i = b; i < e; ++i) {
+      const Referent r = EntityAt(a_, s, i);
+      if (r.entity < 0 || r.entity == addressee.entity || concerned.count(r.entity)) continue;
+      if (a_.mention_at[s][i] < 0) continue;  // named here, not only implied
+      const EntityType type = a_.entities[r.entity].type;
+      if (type != EntityType::kPlace && type != EntityType::kOrganization) continue;
+      if (record.demanders.count(r.entity)) continue;
+      concerned.insert(r.entity);
+      Emit(demand, "concerns", r.entity, confidence, s, content);
+    }
+    demands_.push_back(std::move(record));
+    return demand;
+  }
+
+  void Emit(int32_t subject, const char* relation, int32_t object, float confidence, size_t s,
+            Span span) {
+    if (subject < 0 || object < 0 || subject == object) return;
+    Fact f;
+    f.subject = static_cast<uint32_t>(subject);
+    f.object = static_cast<uint32_t>(object);
+    f.relation = relation;
+    f.confidence = std::clamp(confidence, 0.05f, 1.0f);
+    f.sentence = static_cast<uint32_t>(s);
+    const Span sentence = a_.sentences[s].span;
+    f.span = {std::max(span.begin, sentence.begin), std::min(span.end, sentence.end)};
+    facts_->push_back(std::move(f));
+  }
+
+  // The clause of `head` as a content range, its "that" left out.
+  std::pair<int32_t, int32_t> ClauseRange(size_t s, int32_t head) const {
+    const Tree& t = T(s);
+    auto [lo, hi] = t.Extent(head, [&](int32_t c) { return t.Is(c, "mark") && c < head; });
+    while (lo < hi && (AsciiLower(t.token(lo).form) == "that" || t.upos(lo) == "PUNCT")) ++lo;
+    return {lo, ContentEnd(s, lo, hi + 1)};
+  }
+
+  void VerbTrigger(size_t s, const Proposition& p) {
+    const Tree& t = T(s);
+    const std::string& verb = p.relation;
+    if (p.negated) return;
+    const bool clause = IsClauseDemandVerb(verb), control = IsControlDemandVerb(verb),
+               nominal = IsNominalDemandVerb(verb), for_phrase = IsForDemandVerb(verb);
+    if (!clause && !control && !nominal && !for_phrase) return;
+    std::vector<Referent> demanders = Actors(s, p.subjects);
+    if (demanders.empty()) return;
+    const float confidence = p.confidence;
+    const int32_t v = p.predicate;
+    const auto n = static_cast<int32_t>(t.size());
+
+    // Who is told: "urged both sides", "called on Ethiopia".
+    int32_t told = -1;
+    for (const Argument& arg : p.arguments) {
+      if (arg.role == ArgumentRole::kDirect && t.upos(arg.head) != "VERB") told = arg.head;
+      if (arg.role == ArgumentRole::kOblique && arg.preposition == "on" && verb == "call") {
+        told = arg.head;
+      }
+    }
+    for (const Argument& arg : p.arguments) {
+      if (arg.role != ArgumentRole::kComplement) continue;
+      auto [b, e] = ClauseRange(s, arg.head);
+      if (t.Is(arg.head, "xcomp") && control && told >= 0) {
+        // "urged both sides to consider X" -> "both sides consider X".
+        const auto told_extent = t.Extent(told);
+        Referent addressee = EntityAt(a_, s, told);
+        int32_t start = b;
+        while (start < e && (AsciiLower(t.token(start).form) == "to")) ++start;
+        // The addressee's words and the action's, as one label.
+        AddDemandParts(s, v, demanders, addressee, told_extent, {start, e}, confidence);
+        return;
+      }
+      if (t.Is(arg.head, "ccomp") && clause) {
+        const int32_t subject = t.Child(arg.head, "nsubj");
+        Referent addressee = subject >= 0 ? EntityAt(a_, s, subject) : FirstNamed(s, b, e);
+        AddDemand(s, v, demanders, addressee, b, e, confidence);
+        return;
+      }
+    }
+    // The parse missed the clause: read "demands that ..." off the words.
+    if (clause && v + 2 < n && AsciiLower(t.token(v + 1).form) == "that") {
+      const int32_t b = v + 2;
+      const int32_t e = ContentEnd(s, b, n);
+      AddDemand(s, v, demanders, FirstNamed(s, b, e), b, e, confidence * 0.8f);
+      return;
+    }
+    for (const Argument& arg : p.arguments) {
+      if (nominal && arg.role == ArgumentRole::kDirect && t.upos(arg.head) == "NOUN") {
+        // "seeking Ukraine's withdrawal from ...": the possessor is addressed.
+        auto [lo, hi] = t.Extent(arg.head);
+        const int32_t e = ContentEnd(s, lo, hi + 1);
+        const int32_t poss = t.Child(arg.head, "nmod:poss");
+        AddDemand(s, v, demanders, poss >= 0 ? EntityAt(a_, s, poss) : Referent{}, lo, e,
+                  confidence * 0.9f);
+        return;
+      }
+      if (for_phrase && arg.role == ArgumentRole::kOblique &&
+          (arg.preposition == "for" || (verb == "insist" && arg.preposition == "on"))) {
+        auto [lo, hi] = t.Extent(arg.head);
+        while (lo < hi && t.Is(lo, "case")) ++lo;
+        const int32_t e = ContentEnd(s, lo, hi + 1);
+        const int32_t poss = t.Child(arg.head, "nmod:poss");
+        AddDemand(s, v, demanders, poss >= 0 ? EntityAt(a_, s, poss) : Referent{}, lo, e,
+                  confidence * 0.9f);
+        return;
+      }
+    }
+  }
+
+  // A demand whose label joins the addressee's words and the action's: "both sides consider
+  // interim measures".
+  void AddDemandParts(size_t s, int32_t trigger, const std::vector<Referent>& demanders,
+                      Referent addressee, std::pair<int32_t, int32_t> who,
+                      std::pair<int32_t, int32_t> action, float confidence) {
+    // The two ranges are usually adjacent around "to"; label them as one range when they are,
+    // else the action alone names the demand.
+    if (who.second + 1 <= action.first && action.first - who.second <= 2) {
+      AddDemand(s, trigger, demanders, addressee, who.first, action.second, confidence);
+    } else {
+      AddDemand(s, trigger, demanders, addressee, action.first, action.second, confidence);
+    }
+  }
+
+  // "Moscow's demand that Ukraine relinquish ...", "China's demand for the removal of ...".
+  void NounTriggers(size_t s) {
+    const Tree& t = T(s);
+    const auto n = static_cast<int32_t>(t.size());
+    for (int32_t i = 0; i + 2 < n; ++i) {
+      if (t.upos(i) != "NOUN" || !IsDemandNoun(Lemma(s, i))) continue;
+      const std::string next = AsciiLower(t.token(i + 1).form);
+      if (next != "that" && next != "for") continue;
+      std::vector<Referent> demanders;
+      const int32_t poss = t.Child(i, "nmod:poss");
+      if (poss >= 0) {
+        Referent r = ActorAt(a_, s, poss);
+        if (r.entity >= 0) demanders.push_back(r);
+      } else if (t.head(i) >= 0 && t.Is(i, "obj")) {
+        // "repeated its demand that ...": the verb's subject makes it.
+        for (const Proposition& p : a_.propositions[s]) {
+          if (p.predicate == t.head(i)) demanders = Actors(s, p.subjects);
+        }
+      }
+      if (demanders.empty()) continue;
+      const int32_t b = i + 2;
+      const int32_t e = ContentEnd(s, b, n);
+      AddDemand(s, i, demanders, next == "that" ? FirstNamed(s, b, e) : Referent{}, b, e, 0.8f);
+    }
+  }
+
+  // "Russian officials reiterated that territorial issues must be resolved": "must" in what
+  // someone said, or in a position someone holds, is their demand.
+  void MustTriggers(size_t s) {
+    const Tree& t = T(s);
+    for (const Proposition& p : a_.propositions[s]) {
+      bool must = false;
+      for (int32_t c : t.children(p.predicate)) {
+        if (t.Is(c, "aux") && Lemma(s, c) == "must") must = true;
+      }
+      if (!must || p.negated) continue;
+      std::vector<Referent> demanders;
+      // The nearest holder: a speaker, the possessor of a "position", a governing verb's subject.
+      const int32_t h = t.head(p.predicate);
+      if (h >= 0 && t.upos(h) == "NOUN" && t.Child(h, "nmod:poss") >= 0) {
+        Referent r = ActorAt(a_, s, t.Child(h, "nmod:poss"));
+        if (r.entity >= 0) demanders.push_back(r);
+      }
+      if (demanders.empty() && p.speaker >= 0) {
+        Referent r = ActorAt(a_, s, p.speaker);
+        if (r.entity >= 0) demanders.push_back(r);
+      }
+      if (demanders.empty()) continue;
+      auto [b, e] = ClauseRange(s, p.predicate);
+      Referent addressee;
+      if (!p.subjects.empty()) addressee = EntityAt(a_, s, p.subjects.front());
+      AddDemand(s, p.predicate, demanders, addressee, b, e, p.confidence * 0.7f);
+    }
+  }
+
+  // The demand a rejected phrase refers to: "this demand" the latest; "the union's demand" the
+  // union's latest; a content phrase the demand sharing most words, else a new demand.
+  std::vector<int32_t> Targets(size_t s, int32_t head) {
+    const Tree& t = T(s);
+    std::vector<int32_t> out;
+    const std::string lemma = Lemma(s, head);
+    const int32_t det = t.Child(head, "det");
+    const std::string det_lemma = det >= 0 ? Lemma(s, det) : "";
+    const bool pointing = det_lemma == "this" || det_lemma == "that" || det_lemma == "these" ||
+                          det_lemma == "those" || det_lemma == "such";
+    if (t.upos(head) == "NOUN" && (IsDemandReference(lemma) || pointing)) {
+      const int32_t poss = t.Child(head, "nmod:poss");
+      const int32_t owner = poss >= 0 ? ActorAt(a_, s, poss).entity : -1;
+      const bool plural = t.token(head).xpos == "NNS";
+      for (auto it = demands_.rbegin(); it != demands_.rend(); ++it) {
+        if (s - it->sentence > kReferenceWindow) break;
+        if (owner >= 0 && !it->demanders.count(owner)) continue;
+        out.push_back(it->entity);
+        // "positions Ukraine has rejected": every demand of the latest sentence that has some.
+        if (!plural || (it + 1 != demands_.rend() && (it + 1)->sentence != it->sentence)) break;
+      }
+      if (!out.empty() || IsDemandReference(lemma)) return out;
+    }
+    auto [lo, hi] = t.Extent(head);
+    const int32_t e = ContentEnd(s, lo, hi + 1);
+    const std::set<std::string> words = Words(s, lo, e);
+    size_t best_overlap = 0;
+    int32_t best = -1;
+    for (auto it = demands_.rbegin(); it != demands_.rend(); ++it) {
+      size_t overlap = 0;
+      for (const auto& w : words) overlap += it->words.count(w);
+      if (overlap > best_overlap) {
+        best_overlap = overlap;
+        best = it->entity;
+      }
+    }
+    if (best >= 0) return {best};
+    // Nothing demanded it in this article: the rejected content is a demand of its own.
+    const std::string label = Label(s, lo, e);
+    if (label.empty() || label.find(' ') == std::string::npos) return {};
+    const int32_t demand = a_.EntityNamed(label, EntityType::kDemand);
+    if (a_.entities[demand].type != EntityType::kDemand) return {};
+    ++a_.entities[demand].mentions;
+    DemandRecord record;
+    record.entity = demand;
+    record.sentence = s;
+    record.words = words;
+    demands_.push_back(std::move(record));
+    return {demand};
+  }
+
+  void Rejection(size_t s, const Proposition& p) {
+    const Tree& t = T(s);
+    const bool rejects = IsRejectionVerb(p.relation) && !p.negated;
+    const bool refuses_to_accept =
+        p.negated && (p.relation == "accept" || p.relation == "agree" || p.relation == "endorse");
+    if (!rejects && !refuses_to_accept) return;
+    std::vector<Referent> rejecters = Actors(s, p.subjects);
+    if (rejecters.empty()) return;
+    for (const Argument& arg : p.arguments) {
+      const bool target = arg.role == ArgumentRole::kDirect ||
+                          arg.role == ArgumentRole::kComplement ||
+                          (refuses_to_accept && arg.preposition == "to");
+      if (!target) continue;
+      // "refused to lift the tariffs": the verb of the complement carries the content.
+      for (int32_t demand : Targets(s, arg.head)) {
+        for (const Referent& r : rejecters) {
+          const Span verb = t.token(p.predicate).span;
+          const auto extent = t.Extent(arg.head);
+          Emit(r.entity, "rejects", demand, 0.8f * p.confidence * r.confidence, s,
+               {std::min(r.span.begin, verb.begin),
+                std::max(verb.end, t.token(extent.second).span.end)});
+        }
+      }
+      return;
+    }
+  }
+
+  Analysis& a_;
+  std::vector<Fact>* facts_;
+  std::vector<DemandRecord> demands_;
+};
+
+}  // namespace
+
+void FindDemands(Analysis& a, std::vector<Fact>* facts) { Finder(a, facts).Run(); }
+
+}  // namespace kg::extract

@@ -1,0 +1,286 @@
+#include "extract/facts.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "extract/cues.h"
+
+namespace kg::extract {
+namespace {
+
+Referent MentionReferent(const Analysis& a, size_t s, int32_t t) {
+  const int32_t m = a.mention_at[s][t];
+  if (m < 0) return {};
+  return {static_cast<int32_t>(a.entity_of_mention[m]), 1.0f, a.mentions[m].span};
+}
+
+Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
+  if (token < 0) return {};
+  if (Referent r = MentionReferent(a, s, token); r.entity >= 0) return r;
+  if (a.coreferent[s][token].entity >= 0) return a.coreferent[s][token];
+  const Tree& t = a.trees[s];
+  if (depth >= 2 || (t.upos(token) != "NOUN" && t.upos(token) != "PROPN")) return {};
+  // A noun phrase about an entity: "Russia's delegation", "US envoys", "Russian officials",
+  // "parts of the Donetsk region". Possessors first, then modifiers, then "of" phrases.
+  Referent best;
+  int best_rank = 0;
+  for (int32_t c : t.children(token)) {
+    int rank = 0;
+    if (t.Is(c, "nmod:poss")) {
+      rank = 4;
+    } else if (t.Is(c, "compound") || t.Is(c, "amod") || t.deprel(c) == "nmod:desc") {
+      rank = 3;
+    } else if (t.Is(c, "nmod") && t.Child(c, "case") >= 0 &&
+               LowerLemma(t, t.Child(c, "case")) == "of") {
+      rank = 2;
+    }
+    if (rank <= best_rank) continue;
+    Referent r = EntityAtDepth(a, s, c, depth + 1);
+    if (r.entity < 0) continue;
+    r.confidence *= 0.8f;
+    best = r;
+    best_rank = rank;
+  }
+  return best;
+}
+
+Span TokenSpan(const Tree& t, int32_t i) { return t.token(i).span; }
+
+// Members named after an argument: "representatives, including envoy Steve Witkoff and ...",
+// "key figures such as Admiral Igor Kostyukov", and appositions.
+std::vector<int32_t> Members(const Tree& t, int32_t head) {
+  std::vector<int32_t> out;
+  for (int32_t c : t.children(head)) {
+    bool member = t.Is(c, "appos");
+    if (t.Is(c, "nmod") || t.Is(c, "obl") || t.Is(c, "acl")) {
+      const int32_t k = t.Child(c, "case") >= 0 ? t.Child(c, "case") : t.Child(c, "mark");
+      if (k >= 0) {
+        const std::string marker = LowerLemma(t, k);
+        member = marker == "include" || marker == "including" || marker == "like" ||
+                 (marker == "such" && t.Child(k, "fixed") >= 0);
+      }
+      // "including X" is often parsed as a participle (acl/advcl) with X as its object.
+      if (t.Is(c, "acl") && LowerLemma(t, c) == "include") {
+        for (int32_t o : t.children(c)) {
+          if (t.Is(o, "obj")) {
+            for (int32_t m : t.WithConjuncts(o)) out.push_back(m);
+          }
+        }
+      }
+    }
+    if (member) {
+      for (int32_t m : t.WithConjuncts(c)) out.push_back(m);
+    }
+  }
+  return out;
+}
+
+class SentenceFacts final {
+ public:
+  SentenceFacts(Analysis& a, size_t s, std::vector<Fact>* facts)
+      : a_(a), s_(s), t_(a.trees[s]), facts_(facts) {}
+
+  void Run() {
+    for (const Proposition& p : a_.propositions[s_]) Clause(p);
+    Appositions();
+  }
+
+ private:
+  void Add(const Referent& subject, const std::string& relation, const Referent& object,
+           float confidence, std::initializer_list<Span> also, bool negated, int32_t speaker) {
+    if (subject.entity < 0 || object.entity < 0 || subject.entity == object.entity) return;
+    const std::string name = NormaliseRelation(relation);
+    if (name.empty()) return;
+    Fact f;
+    f.subject = static_cast<uint32_t>(subject.entity);
+    f.object = static_cast<uint32_t>(object.entity);
+    f.relation = name;
+    f.negated = negated;
+    f.confidence = std::clamp(confidence * subject.confidence * object.confidence, 0.05f, 1.0f);
+    f.sentence = static_cast<uint32_t>(s_);
+    Span span = subject.span;
+    for (const Span& x : {object.span}) {
+      span.begin = std::min(span.begin, x.begin);
+      span.end = std::max(span.end, x.end);
+    }
+    for (const Span& x : also) {
+      span.begin = std::min(span.begin, x.begin);
+      span.end = std::max(span.end, x.end);
+    }
+    const Span sentence = a_.sentences[s_].span;
+    span.begin = std::max(span.begin, sentence.begin);
+    span.end = std::min(span.end, sentence.end);
+    f.span = span;
+    if (speaker >= 0) {
+      const Referent who = EntityAt(a_, s_, speaker);
+      if (who.entity >= 0) f.attributed_to = who.entity;
+    }
+    facts_->push_back(std::move(f));
+  }
+
+  // The objects of one argument: the entity it names and the members it lists.
+  std::vector<Referent> Objects(int32_t head) const {
+    std::vector<Referent> out;
+    Referent r = EntityAt(a_, s_, head);
+    if (r.entity >= 0) out.push_back(r);
+    for (int32_t m : Members(t_, head)) {
+      Referent member = EntityAt(a_, s_, m);
+      if (member.entity < 0) continue;
+      member.confidence *= 0.9f;
+      out.push_back(member);
+    }
+    return out;
+  }
+
+  void Clause(const Proposition& p) {
+    std::vector<Referent> subjects;
+    for (int32_t s : p.subjects) {
+      Referent r = ActorAt(a_, s_, s);
+      if (r.entity >= 0) subjects.push_back(r);
+      for (int32_t m : Members(t_, s)) {
+        Referent member = ActorAt(a_, s_, m);
+        if (member.entity >= 0) subjects.push_back(member);
+      }
+    }
+    if (subjects.empty()) return;
+    const Span predicate = TokenSpan(t_, p.predicate);
+    const bool copular = p.relation == "be";
+
+    if (copular) {
+      // "Kyiv is the capital of Ukraine", "Kushner is Trump's son-in-law", "X is Y".
+      Referent itself = EntityAt(a_, s_, p.predicate);
+      if (a_.mention_at[s_][p.predicate] >= 0) {
+        for (const auto& subj : subjects) {
+          Add(subj, "be", itself, p.confidence, {predicate}, p.negated, p.speaker);
+        }
+        return;
+      }
+      NounRelations(subjects, p.predicate, p.confidence, p.negated, p.speaker);
+      return;
+    }
+
+    // A direct object that is not an entity names the action: "held talks with X".
+    std::string noun;
+    for (const Argument& arg : p.arguments) {
+      if (arg.role == ArgumentRole::kDirect && EntityAt(a_, s_, arg.head).entity < 0 &&
+          t_.upos(arg.head) == "NOUN") {
+        noun = LowerLemma(t_, arg.head);
+        break;
+      }
+    }
+    for (const Argument& arg : p.arguments) {
+      if (arg.role == ArgumentRole::kComplement) continue;
+      if (arg.role == ArgumentRole::kOblique && arg.preposition == "as" &&
+          t_.upos(arg.head) == "NOUN") {
+        // "appointed as a senior adviser to the Board of Peace" -> adviser_to.
+        NounRelations(subjects, arg.head, p.confidence * 0.9f, p.negated, p.speaker);
+        continue;
+      }
+      std::string relation = p.relation;
+      float confidence = p.confidence;
+      if (arg.role == ArgumentRole::kOblique) {
+        if (!noun.empty()) relation.append("_").append(noun);
+        if (!arg.preposition.empty()) relation.append("_").append(arg.preposition);
+        confidence *= 0.9f;
+      }
+      for (const Referent& object : Objects(arg.head)) {
+        for (const Referent& subj : subjects) {
+          Add(subj, relation, object, confidence, {predicate}, p.negated, p.speaker);
+        }
+      }
+    }
+  }
+
+  // Relations a noun states about its owner: "capital of Ukraine", "Trump's son-in-law",
+  // "adviser to the Board".
+  void NounRelations(const std::vector<Referent>& subjects, int32_t noun, float confidence,
+                     bool negated, int32_t speaker) {
+    const std::string lemma = LowerLemma(t_, noun);
+    for (int32_t c : t_.children(noun)) {
+      std::string relation;
+      if (t_.Is(c, "nmod:poss")) {
+        relation = lemma + "_of";
+      } else if (t_.Is(c, "nmod") && t_.Child(c, "case") >= 0) {
+        relation = lemma;
+        relation.append("_").append(LowerLemma(t_, t_.Child(c, "case")));
+      } else if ((t_.Is(c, "compound") || t_.Is(c, "amod")) && IsTitleWord(lemma)) {
+        relation = lemma + "_of";  // "a Kremlin aide", "the Russian president"
+      } else {
+        continue;
+      }
+      const Referent owner = EntityAt(a_, s_, c);
+      for (const Referent& subj : subjects) {
+        Add(subj, relation, owner, confidence, {TokenSpan(t_, noun)}, negated, speaker);
+      }
+    }
+  }
+
+  // "Jared Kushner, former President Donald Trump's son-in-law".
+  void Appositions() {
+    for (int32_t i = 0; i < static_cast<int32_t>(t_.size()); ++i) {
+      if (!t_.Is(i, "appos") || t_.head(i) < 0) continue;
+      if (a_.mention_at[s_][i] >= 0 || t_.upos(i) != "NOUN") continue;
+      const Referent who = EntityAt(a_, s_, t_.head(i));
+      if (who.entity < 0 || a_.mention_at[s_][t_.head(i)] < 0) continue;
+      NounRelations({who}, i, 0.85f, false, -1);
+    }
+  }
+
+  Analysis& a_;
+  const size_t s_;
+  const Tree& t_;
+  std::vector<Fact>* facts_;
+};
+
+}  // namespace
+
+Referent EntityAt(const Analysis& a, size_t s, int32_t token) {
+  return EntityAtDepth(a, s, token, 0);
+}
+
+Referent ActorAt(Analysis& a, size_t s, int32_t token) {
+  Referent r = EntityAt(a, s, token);
+  if (r.entity < 0 || a.gazetteer == nullptr) return r;
+  const Entity& e = a.entities[r.entity];
+  if (e.type != EntityType::kPlace && e.type != EntityType::kOrganization) return r;
+  const std::string_view country = a.gazetteer->CountryOfSeat(e.name);
+  if (country.empty() || NameKey(country) == NameKey(e.name)) return r;
+  r.entity = a.EntityNamed(country, EntityType::kPlace);
+  return r;
+}
+
+void FindFacts(Analysis& a, std::vector<Fact>* facts) {
+  // Roles stated before names: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov".
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const Mention& m = a.mentions[i];
+    if (m.role.empty() || m.role_of < 0) continue;
+    const Mention& owner = a.mentions[m.role_of];
+    Fact f;
+    f.subject = a.entity_of_mention[i];
+    f.object = a.entity_of_mention[m.role_of];
+    if (f.subject == f.object) continue;
+    f.relation = NormaliseRelation(m.role + "_of");
+    f.confidence = 0.85f;
+    f.sentence = m.sentence;
+    f.span = {std::min(owner.span.begin, m.span.begin), std::max(owner.span.end, m.span.end)};
+    facts->push_back(std::move(f));
+  }
+  for (size_t s = 0; s < a.sentences.size(); ++s) SentenceFacts(a, s, facts).Run();
+}
+
+std::string NormaliseRelation(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (keep) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != '_') {
+      out.push_back('_');
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Scores the graph kg builds against what a reader expects:
+#   seeds: samples/ against ../shared/gold/seeds.json (the articles the project started from)
+#   news:  eval/news/*.txt against eval/news/gold.json (articles the team wrote to test that
+#          extraction generalises)
+# usage: scripts/eval_graph.sh [seeds|news|all] [--verbose]     (default: all)
+# Needs a build (make build) and the scorer, ../shared/tools/score_graph.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which=${1:-all}
+verbose=${2:-}
+kg=${KG_BIN:-build/cli/kg}
+scorer=${KG_SCORER:-../shared/tools/score_graph.py}
+[ -x "$kg" ] || { echo "eval_graph: no $kg; run make build first" >&2; exit 2; }
+[ -f "$scorer" ] || { echo "eval_graph: no scorer at $scorer (set KG_SCORER)" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+score() {  # name, input folder, gold file
+  "$kg" --db "$tmp/$1.db" -q ingest "$2" >/dev/null
+  "$kg" --db "$tmp/$1.db" export --format graphml -o "$tmp/$1.graphml"
+  echo "== $1"
+  python3 "$scorer" "$tmp/$1.graphml" "$3" $verbose
+}
+
+if [ "$which" = seeds ] || [ "$which" = all ]; then
+  score seeds samples ../shared/gold/seeds.json
+fi
+if [ "$which" = news ] || [ "$which" = all ]; then
+  score news eval/news eval/news/gold.json
+fi
