@@ -129,7 +129,9 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf) {
   table.pin_top_level_index_and_filter = true;
   table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
   table.partition_filters = true;
-  table.block_cache = rocksdb::NewLRUCache(32 << 20);
+  // One cache for every column family (and every store of the process): 32 MB in all.
+  static const std::shared_ptr<rocksdb::Cache> kCache = rocksdb::NewLRUCache(32 << 20);
+  table.block_cache = kCache;
   o.prefix_extractor = PrefixExtractor(cf);
   switch (cf) {
     case kOut:
@@ -181,6 +183,12 @@ Status detail::StoreImpl::Scan(
     const std::function<bool(std::string_view, std::string_view)>& fn) const {
   rocksdb::ReadOptions ro;
   ro.total_order_seek = !PrefixScanUsesFilter(c, prefix);
+  if (prefix.size() <= 1) {
+    // A scan of a whole column family (or one kind of its keys): read ahead in large blocks,
+    // and leave the cache to the lookups it would otherwise flush.
+    ro.fill_cache = false;
+    ro.readahead_size = 4u << 20;
+  }
   const std::string end = PrefixEnd(std::string(prefix));
   rocksdb::Slice upper(end);
   if (!end.empty()) ro.iterate_upper_bound = &upper;
