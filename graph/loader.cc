@@ -59,9 +59,11 @@ Status Loader::Finish() {
   if (bulk_) {
     Status s = bulk_->Finish();
     bulk_.reset();
-    return s;
+    KG_RETURN_IF_ERROR(s);
+  } else if (batch_) {
+    KG_RETURN_IF_ERROR(batch_->Commit());
   }
-  return batch_ ? batch_->Commit() : Status::Ok();
+  return store_->impl_->FlushIfLarger(options_.flush_above);
 }
 
 }  // namespace kg::graph

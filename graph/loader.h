@@ -26,7 +26,10 @@ struct LoaderOptions {
   size_t memory_budget = 128u << 20;
   // A load into an empty store smaller than this many bytes is written as one write batch at
   // Finish() rather than as table files (which cost a few file syncs each): still atomic.
-  size_t small_load_bytes = 16u << 20;
+  size_t small_load_bytes = 1u << 20;
+  // Finish() writes the memtables out when they hold more than this, so that later processes
+  // opening the store need not replay the write-ahead log.
+  uint64_t flush_above = 1u << 20;
   // The batch path writes a batch when it holds this many documents or bytes, or is this old.
   size_t batch_documents = 512;
   size_t batch_bytes = 32u << 20;

@@ -213,6 +213,18 @@ Status detail::StoreImpl::ReadCounter(std::string_view key, int64_t* value) cons
   return Status::Ok();
 }
 
+Status detail::StoreImpl::FlushIfLarger(uint64_t threshold) {
+  uint64_t total = 0;
+  for (auto* h : handles) {
+    uint64_t size = 0;
+    if (db->GetIntProperty(h, rocksdb::DB::Properties::kCurSizeAllMemTables, &size)) total += size;
+  }
+  if (total <= threshold) return Status::Ok();
+  rocksdb::FlushOptions options;
+  options.wait = true;
+  return FromRocks(db->Flush(options, handles), "writing the store's memtables");
+}
+
 Status detail::StoreImpl::IsEmpty(bool* empty) const {
   *empty = true;
   for (size_t c = kTerms; c < kColumnFamilyCount && *empty; ++c) {

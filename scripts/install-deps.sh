@@ -11,6 +11,8 @@ packages=(
   libxxhash-dev libzstd-dev catch2
   # tests: real clients read our exports back
   python3 python3-networkx python3-igraph graphviz libxml2-utils
+  # benchmarks (scripts/bench.sh): the SQLite peer, taskset for one-core runs
+  sqlite3 libsqlite3-dev util-linux
 )
 
 missing=()
