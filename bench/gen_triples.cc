@@ -24,13 +24,13 @@ constexpr const char* kSyllables[16] = {"ka", "lo", "mi", "ne", "ru", "sa", "ti"
                                         "ba", "de", "fi", "go", "ha", "ju", "ke", "li"};
 
 constexpr const char* kRelations[40] = {
-    "meet",         "meet_with",   "visit",       "criticize",  "support",      "call",
-    "accuse",       "praise",      "sanction",    "sign",       "attack",       "warn",
-    "invite",       "host",        "negotiate_with", "reject",  "demand",       "condemn",
-    "fund",         "appoint",     "dismiss",     "sue",        "endorse",      "congratulate",
-    "threaten",     "advise",      "lead",        "join",       "leave",        "acquire",
-    "partner_with", "compete_with", "investigate", "arrest",    "release",      "elect",
-    "nominate",     "oppose",      "ally_with",   "talk_to"};
+    "meet",         "meet_with",    "visit",          "criticize", "support", "call",
+    "accuse",       "praise",       "sanction",       "sign",      "attack",  "warn",
+    "invite",       "host",         "negotiate_with", "reject",    "demand",  "condemn",
+    "fund",         "appoint",      "dismiss",        "sue",       "endorse", "congratulate",
+    "threaten",     "advise",       "lead",           "join",      "leave",   "acquire",
+    "partner_with", "compete_with", "investigate",    "arrest",    "release", "elect",
+    "nominate",     "oppose",       "ally_with",      "talk_to"};
 
 // A name that encodes n: its base-16 digits as syllables, in two capitalised words.
 void AppendName(uint64_t n, std::string* out) {

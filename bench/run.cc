@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
   }
   std::sort(times.begin(), times.end());
   std::sort(cpu.begin(), cpu.end());
-  std::printf("%.6f %.6f %ld %d %.6f %.6f\n", times[times.size() / 2], times.front(), max_rss,
-              code, cpu[cpu.size() / 2], cpu.front());
+  std::printf("%.6f %.6f %ld %d %.6f %.6f\n", times[times.size() / 2], times.front(), max_rss, code,
+              cpu[cpu.size() / 2], cpu.front());
   return 0;
 }

@@ -40,8 +40,9 @@ int main(int argc, char** argv) {
   const char* indexes =
       "CREATE INDEX triples_subject ON triples(subject);"
       "CREATE INDEX triples_object ON triples(object);";
-  if (!Exec(db, "CREATE TABLE triples(subject TEXT NOT NULL, relation TEXT NOT NULL, "
-                "object TEXT NOT NULL)") ||
+  if (!Exec(db,
+            "CREATE TABLE triples(subject TEXT NOT NULL, relation TEXT NOT NULL, "
+            "object TEXT NOT NULL)") ||
       (index_first && !Exec(db, indexes)) || !Exec(db, "BEGIN")) {
     return 1;
   }

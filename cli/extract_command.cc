@@ -176,8 +176,7 @@ int RunExtract(const ExtractOptions& o) {
 void AddExtractCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<ExtractOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "extract",
-      "Extract facts from documents on stdin to JSON lines on stdout, without a store");
+      "extract", "Extract facts from documents on stdin to JSON lines on stdout, without a store");
   cmd->add_option("--format,-f", o->format,
                   "Output format: " + std::string(stream::kFormatNames) + " (default jsonl)");
   cmd->add_option("--input", o->input,

@@ -18,7 +18,6 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
-
 #include <thread>
 
 #include "cli/commands.h"
@@ -108,8 +107,8 @@ bool ReadArticle(const Input& in, std::string* text, std::string* error, std::st
       return false;
     }
     if (size > kMaxDocumentBytes) {
-      *error = fmt::format("{}: {} MB is too large for an article (limit {} MB); skipped",
-                           in.path, size >> 20, kMaxDocumentBytes >> 20);
+      *error = fmt::format("{}: {} MB is too large for an article (limit {} MB); skipped", in.path,
+                           size >> 20, kMaxDocumentBytes >> 20);
       return false;
     }
     std::ifstream file(in.path, std::ios::binary);
@@ -134,9 +133,10 @@ bool ReadArticle(const Input& in, std::string* text, std::string* error, std::st
   const size_t invalid_at = FindInvalidUtf8(*text);
   if (invalid_at != text->size()) {
     const size_t repaired = RepairUtf8(text);
-    *warning = fmt::format("{}: {} invalid UTF-8 sequence(s), the first at byte {}; replaced by "
-                           "U+FFFD",
-                           in.path, repaired, invalid_at);
+    *warning = fmt::format(
+        "{}: {} invalid UTF-8 sequence(s), the first at byte {}; replaced by "
+        "U+FFFD",
+        in.path, repaired, invalid_at);
   }
   return true;
 }
@@ -176,8 +176,8 @@ struct Article {
   size_t index = 0;
   std::string text;
   std::string hash;
-  std::string error;    // not an article: why (it is skipped)
-  std::string warning;  // stored, but something was repaired
+  std::string error;     // not an article: why (it is skipped)
+  std::string warning;   // stored, but something was repaired
   bool current = false;  // stored already from this source: nothing to do
   Status status;         // reading the store failed
   ExtractedDocument doc;
@@ -330,8 +330,7 @@ void AddIngestCommand(CLI::App& app, const Globals& globals, int* exit_code) {
   cmd->add_option("paths", options->paths, "Files or folders to ingest; - reads stdin")
       ->required();
   cmd->add_flag("--json", options->json, "Print the summary as JSON");
-  cmd->add_option("--threads,-j", options->threads,
-                  "Extraction threads (default: one per core)");
+  cmd->add_option("--threads,-j", options->threads, "Extraction threads (default: one per core)");
   cmd->callback([&globals, exit_code, options] { *exit_code = RunIngest(globals, *options); });
 }
 

@@ -44,8 +44,9 @@ int RunLoad(const Globals& globals, const LoadCommandOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   load::LoadSummary summary;
   Status s = load::LoadFiles(
-      store.get(), o.paths, options, [](const std::string& message) { spdlog::error("{}", message); },
-      &g_load_interrupted, &summary);
+      store.get(), o.paths, options,
+      [](const std::string& message) { spdlog::error("{}", message); }, &g_load_interrupted,
+      &summary);
   if (!s.ok()) return Fail(s);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -61,12 +62,13 @@ int RunLoad(const Globals& globals, const LoadCommandOptions& o) {
                                 {"interrupted", g_load_interrupted.load()}};
     std::cout << j.dump(2) << "\n";
   } else if (!globals.quiet) {
-    std::printf("%zu added, %zu replaced, %zu unchanged, %zu skipped: %llu sentences, %llu facts "
-                "in %.2f s%s\n",
-                summary.added, summary.replaced, summary.unchanged, summary.skipped,
-                static_cast<unsigned long long>(summary.sentences),
-                static_cast<unsigned long long>(summary.facts), seconds,
-                summary.bulk && summary.added > 0 ? " (bulk-built: the store was empty)" : "");
+    std::printf(
+        "%zu added, %zu replaced, %zu unchanged, %zu skipped: %llu sentences, %llu facts "
+        "in %.2f s%s\n",
+        summary.added, summary.replaced, summary.unchanged, summary.skipped,
+        static_cast<unsigned long long>(summary.sentences),
+        static_cast<unsigned long long>(summary.facts), seconds,
+        summary.bulk && summary.added > 0 ? " (bulk-built: the store was empty)" : "");
   }
   if (g_load_interrupted.load()) {
     spdlog::error("interrupted; every document stored so far is complete, run again to finish");

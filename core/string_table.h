@@ -137,9 +137,9 @@ class StringTable final {
 
   std::vector<Slot> slots_;  // open addressing, power-of-two size, at most half full
   size_t mask_ = 0;
-  std::vector<uint32_t> positions_;  // by id
+  std::vector<uint32_t> positions_;              // by id
   std::vector<std::unique_ptr<char[]>> blocks_;  // at most 4096: 4 GB of strings
-  uint32_t current_ = kEmpty;  // the block small strings go to
+  uint32_t current_ = kEmpty;                    // the block small strings go to
   size_t used_ = 0;
 };
 

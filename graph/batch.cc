@@ -30,9 +30,7 @@ class Txn final {
     return FromRocks(st, "reading the store");
   }
 
-  void Put(Cf c, std::string_view key, std::string_view value) {
-    batch_.Put(s_.cf(c), key, value);
-  }
+  void Put(Cf c, std::string_view key, std::string_view value) { batch_.Put(s_.cf(c), key, value); }
   void Delete(Cf c, std::string_view key) { batch_.Delete(s_.cf(c), key); }
 
   Status Scan(Cf c, std::string_view prefix,
@@ -142,8 +140,7 @@ struct BatchWriter::Rep {
     return Status::Ok();
   }
 
-  Status AddAlias(EntityId id, std::string_view surface, std::string_view name_key,
-                  int64_t delta) {
+  Status AddAlias(EntityId id, std::string_view surface, std::string_view name_key, int64_t delta) {
     KG_RETURN_IF_ERROR(AddToCount(kAliases, AliasLookupKey(name_key, id), delta));
     return AddToCount(kAliases, AliasListKey(id, surface), delta);
   }
@@ -225,18 +222,16 @@ struct BatchWriter::Rep {
     // The undo record: one value, or pieces (keys 'u' doc_id piece).
     std::vector<std::pair<std::string, UndoRecord>> pieces;
     Status bad;
-    KG_RETURN_IF_ERROR(txn.Scan(kDocuments, DocumentKey('u', doc),
-                                [&](std::string_view key, std::string_view value) {
-                                  UndoRecord undo;
-                                  if ((key.size() != 9 && key.size() != 13) ||
-                                      !DecodeUndoRecord(value, &undo)) {
-                                    bad = Status::Corruption("undo record of document " +
-                                                             DocIdHex(doc) + " is damaged");
-                                    return false;
-                                  }
-                                  pieces.emplace_back(std::string(key), std::move(undo));
-                                  return true;
-                                }));
+    KG_RETURN_IF_ERROR(txn.Scan(
+        kDocuments, DocumentKey('u', doc), [&](std::string_view key, std::string_view value) {
+          UndoRecord undo;
+          if ((key.size() != 9 && key.size() != 13) || !DecodeUndoRecord(value, &undo)) {
+            bad = Status::Corruption("undo record of document " + DocIdHex(doc) + " is damaged");
+            return false;
+          }
+          pieces.emplace_back(std::string(key), std::move(undo));
+          return true;
+        }));
     KG_RETURN_IF_ERROR(bad);
     if (pieces.empty()) {
       return Status::Corruption("undo record of document " + DocIdHex(doc) + " is missing");
@@ -254,10 +249,10 @@ struct BatchWriter::Rep {
     } else {
       // A large document: its facts are not listed; find them by their doc id.
       if (record.facts > kMaxFactsPerDocument) {
-        return Status::InvalidArgument(
-            "the stored document " + DocIdHex(doc) + " this replaces has " +
-            std::to_string(record.facts) + " facts: too many to take out in one batch (build "
-            "the store again: kg load into an empty store)");
+        return Status::InvalidArgument("the stored document " + DocIdHex(doc) +
+                                       " this replaces has " + std::to_string(record.facts) +
+                                       " facts: too many to take out in one batch (build "
+                                       "the store again: kg load into an empty store)");
       }
       std::vector<ProvenanceKey> found;
       KG_RETURN_IF_ERROR(txn.Scan(kProvenance, "", [&](std::string_view key, auto) {
@@ -297,8 +292,7 @@ struct BatchWriter::Rep {
     }
     // No document mentions it any more: the entity goes, with every name it had.
     std::vector<std::string> surfaces;
-    KG_RETURN_IF_ERROR(txn.Scan(kAliases, AliasListPrefix(use.id), [&](std::string_view key,
-                                                                        auto) {
+    KG_RETURN_IF_ERROR(txn.Scan(kAliases, AliasListPrefix(use.id), [&](std::string_view key, auto) {
       EntityId unused;
       std::string surface;
       if (DecodeAliasListKey(key, &unused, &surface)) surfaces.push_back(surface);

@@ -278,13 +278,11 @@ struct BulkBuilder::Rep {
 
   EntityId NewEntityId() { return first_entity + entities.size(); }
 
-  Status AddAlias(EntityId id, std::string_view surface, std::string_view name_key,
-                  int64_t delta) {
+  Status AddAlias(EntityId id, std::string_view surface, std::string_view name_key, int64_t delta) {
     const uint32_t k = name_keys.Intern(name_key);
     if (k == alias_head.size()) alias_head.push_back(StringTable::kNone);
     bool known = false;
-    for (uint32_t e = alias_head[k]; e != StringTable::kNone && !known;
-         e = alias_entries[e].next) {
+    for (uint32_t e = alias_head[k]; e != StringTable::kNone && !known; e = alias_entries[e].next) {
       known = alias_entries[e].id == id;
     }
     if (!known) {
@@ -589,7 +587,8 @@ Status BulkBuilder::Add(const LoadDocument& in, IngestOutcome* outcome, DocId* i
     *outcome = IngestOutcome::kUnchanged;
     return Status::Ok();
   }
-  if (in.data == nullptr) return Status::InvalidArgument("new content must come with its extraction");
+  if (in.data == nullptr)
+    return Status::InvalidArgument("new content must come with its extraction");
   Status s = merge::AddDocument(r, doc, in);
   if (s.ok()) s = r.failed;
   if (!s.ok()) {
@@ -642,8 +641,8 @@ Status BulkBuilder::Finish() {
   KG_RETURN_IF_ERROR(r.WriteDocuments(&args));
   KG_RETURN_IF_ERROR(r.WriteDefault(&args));
   if (r.batch) {
-    KG_RETURN_IF_ERROR(FromRocks(r.store.db->Write(rocksdb::WriteOptions(), r.batch.get()),
-                                 "writing the store"));
+    KG_RETURN_IF_ERROR(
+        FromRocks(r.store.db->Write(rocksdb::WriteOptions(), r.batch.get()), "writing the store"));
     r.documents.clear();
     return Status::Ok();
   }

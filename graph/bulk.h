@@ -16,8 +16,8 @@
 namespace kg::graph {
 
 struct BulkOptions {
-  std::filesystem::path temp_dir;  // for sort runs and table files; inside the store directory
-  size_t memory_budget = 128u << 20;  // bytes of sort buffers, all sorters together
+  std::filesystem::path temp_dir;      // for sort runs and table files; inside the store directory
+  size_t memory_budget = 128u << 20;   // bytes of sort buffers, all sorters together
   size_t small_load_bytes = 1u << 20;  // below this, Finish() writes one batch, no table files
 };
 

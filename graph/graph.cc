@@ -94,8 +94,8 @@ Status KnowledgeGraph::Load(const Store& store, const LoadOptions& options, Know
         }));
   }
   // Edges are grouped by source already: the graph keeps their order (edge i is edges[i]).
-  kg.graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
-                    edges.begin(), static_cast<Vertex>(vertices.size()));
+  kg.graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), edges.begin(),
+                    static_cast<Vertex>(vertices.size()));
   for (Vertex v = 0; v < vertices.size(); ++v) kg.graph_[v] = std::move(vertices[v]);
   *out = std::move(kg);
   return Status::Ok();

@@ -80,7 +80,7 @@ class KnowledgeGraph final {
   Graph graph_;
   std::vector<EntityId> ids_;  // by vertex: entity ids ascending, so FindVertex is a search
   std::vector<std::string> relation_names_;  // by relation id
-  std::vector<DocId> sources_;  // every edge's documents, edge after edge
+  std::vector<DocId> sources_;               // every edge's documents, edge after edge
 };
 
 }  // namespace kg::graph

@@ -1,5 +1,7 @@
 #include "graph/loader.h"
 
+#include <filesystem>
+
 #include "graph/batch.h"
 #include "graph/bulk.h"
 #include "graph/store_impl.h"
@@ -13,6 +15,10 @@ Status Loader::Open(Store* store, const LoaderOptions& options, std::unique_ptr<
   detail::StoreImpl& impl = *store->impl_;
   if (impl.read_only) return Status::InvalidArgument("the store is open read-only");
   std::unique_ptr<Loader> loader(new Loader(store, options));
+  // Temporary files of a load that crashed: nothing in them counts (this process holds the
+  // store's lock, so no other load is using them).
+  std::error_code ec;
+  std::filesystem::remove_all(impl.dir / "bulk.tmp", ec);
   bool empty = false;
   if (options.allow_bulk) KG_RETURN_IF_ERROR(impl.IsEmpty(&empty));
   if (empty) {

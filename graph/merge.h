@@ -102,8 +102,7 @@ class DocumentUses final {
     for (uint32_t s = use.first_surface; s != kNone; s = surfaces_[s].next) {
       if (surfaces_[s].text() == surface) return false;
     }
-    surfaces_.push_back(
-        {surface.data(), static_cast<uint32_t>(surface.size()), use.first_surface});
+    surfaces_.push_back({surface.data(), static_cast<uint32_t>(surface.size()), use.first_surface});
     use.first_surface = static_cast<uint32_t>(surfaces_.size() - 1);
     return true;
   }
@@ -157,8 +156,8 @@ Status ResolveEntity(State& st, const EntityView& e, const DocumentUses& uses, E
       if (!found || !CompatibleTypes(v.type, e.type)) continue;
       // Demands merge only on the same wording.
       if (e.type == EntityType::kDemand && NameKey(v.name) != name_key) continue;
-      const int rank = (k == 0 ? 1 << 30 : 0) +
-                       static_cast<int>(std::min<uint32_t>(v.mentions, (1 << 30) - 1));
+      const int rank =
+          (k == 0 ? 1 << 30 : 0) + static_cast<int>(std::min<uint32_t>(v.mentions, (1 << 30) - 1));
       if (rank > best_rank) {
         best_rank = rank;
         best = cand;
@@ -292,9 +291,8 @@ Status AddDocument(State& st, DocId doc, const LoadDocument& in) {
     value.end = f.span.end;
     value.confidence = f.confidence;
     value.extractor_version = in.extractor_version;
-    value.attributed_to = f.attributed_to >= 0 && static_cast<size_t>(f.attributed_to) < n
-                              ? ids[f.attributed_to]
-                              : 0;
+    value.attributed_to =
+        f.attributed_to >= 0 && static_cast<size_t>(f.attributed_to) < n ? ids[f.attributed_to] : 0;
     KG_RETURN_IF_ERROR(st.PutProvenance(key, value));
     st.CountFact(key.triple);
     undo.AddFact(key);

@@ -343,9 +343,9 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
       // say so, for older kg versions to refuse the store rather than misread it.
       std::string v;
       PutFixed32LE(&v, kSchemaVersion);
-      KG_RETURN_IF_ERROR(FromRocks(
-          impl->db->Put(rocksdb::WriteOptions(), impl->cf(kDefault), kSchemaKey, v),
-          "upgrading the store schema"));
+      KG_RETURN_IF_ERROR(
+          FromRocks(impl->db->Put(rocksdb::WriteOptions(), impl->cf(kDefault), kSchemaKey, v),
+                    "upgrading the store schema"));
     }
   }
   store->reset(new Store(std::move(impl)));

@@ -187,8 +187,9 @@ Status LoadFiles(graph::Store* store, const std::vector<std::string>& paths,
     if (path != "-") {
       fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
       if (fd < 0) {
-        cx.Skip(path + ": " + (errno == ENOENT ? std::string("no such file or directory")
-                                                : "cannot open: " + std::string(strerror(errno))));
+        cx.Skip(path + ": " +
+                (errno == ENOENT ? std::string("no such file or directory")
+                                 : "cannot open: " + std::string(strerror(errno))));
         continue;
       }
       struct stat st;
@@ -220,6 +221,8 @@ Status LoadFiles(graph::Store* store, const std::vector<std::string>& paths,
     if (fd != 0) ::close(fd);
     KG_RETURN_IF_ERROR(s);
   }
+  std::error_code ec;
+  fs::remove(store->dir() / "load.tmp", ec);  // only if empty: its files are unnamed
   return loader->Finish();
 }
 

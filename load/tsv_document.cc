@@ -100,8 +100,8 @@ Status TsvDocument::Read(int fd, const std::string& name, std::string initial,
 
 graph::EntityView TsvDocument::entity(size_t i) const {
   const std::string_view key = entities_.Get(static_cast<uint32_t>(i));
-  return graph::EntityView{key.substr(0, key.size() - 2),
-                           static_cast<EntityType>(key.back()), mentions_[i], {}};
+  return graph::EntityView{
+      key.substr(0, key.size() - 2), static_cast<EntityType>(key.back()), mentions_[i], {}};
 }
 
 Status TsvDocument::ForEachFact(const std::function<Status(const graph::FactView&)>& fn) const {

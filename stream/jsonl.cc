@@ -342,8 +342,8 @@ class Handler final {
   }
   // A value of the wrong kind, said with the key it came under.
   bool Unexpected(const char* what) {
-    return Fail((key_text_.empty() ? std::string() : "\"" + key_text_ + "\": ") +
-                "unexpected " + what);
+    return Fail((key_text_.empty() ? std::string() : "\"" + key_text_ + "\": ") + "unexpected " +
+                what);
   }
   bool Fail(std::string msg) {
     if (error_.empty()) error_ = std::move(msg);
@@ -375,7 +375,8 @@ bool IsHex32(std::string_view s) {
 // The checks that need the whole line: indices and spans must fit what they index.
 Status Validate(const FactDocument& doc, bool saw_hash) {
   const ExtractedDocument& x = doc.extracted;
-  if (!doc.has_text && !saw_hash) return Status::InvalidArgument("no \"text\" and no \"content_hash\"");
+  if (!doc.has_text && !saw_hash)
+    return Status::InvalidArgument("no \"text\" and no \"content_hash\"");
   if (saw_hash && !IsHex32(doc.content_hash)) {
     return Status::InvalidArgument("\"content_hash\" must be 32 lower-case hex digits");
   }
@@ -525,8 +526,7 @@ Status ParseJsonl(std::string_view line, FactDocument* doc) {
   Handler handler(doc);
   const bool ok = nlohmann::json::sax_parse(line.begin(), line.end(), &handler);
   if (!ok) {
-    return Status::InvalidArgument(handler.error().empty() ? "not a JSON object"
-                                                           : handler.error());
+    return Status::InvalidArgument(handler.error().empty() ? "not a JSON object" : handler.error());
   }
   doc->has_text = handler.saw_text();
   KG_RETURN_IF_ERROR(Validate(*doc, handler.saw_hash()));

@@ -38,9 +38,9 @@ bool LineReader::Fill() {
   }
   if (end_ == buf_.size()) {
     if (buf_.size() >= kMaxLine) {
-      status_ = Status::InvalidArgument(name_ + ":" + std::to_string(line_number_ + 1) +
-                                        ": line longer than " + std::to_string(kMaxLine >> 20) +
-                                        " MB");
+      status_ =
+          Status::InvalidArgument(name_ + ":" + std::to_string(line_number_ + 1) +
+                                  ": line longer than " + std::to_string(kMaxLine >> 20) + " MB");
       return false;
     }
     buf_.resize(std::min(buf_.size() * 2, kMaxLine));

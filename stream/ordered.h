@@ -36,13 +36,13 @@ void RunOrdered(size_t threads, size_t window, Source&& source, Work&& work, Sin
   if (window < threads) window = threads;
 
   std::mutex mu;
-  std::condition_variable work_ready;   // an item is queued, or reading is over
-  std::condition_variable result_ready; // a result is in its slot, or reading is over
-  std::condition_variable space_free;   // the sink took a result, or the run stops
+  std::condition_variable work_ready;    // an item is queued, or reading is over
+  std::condition_variable result_ready;  // a result is in its slot, or reading is over
+  std::condition_variable space_free;    // the sink took a result, or the run stops
   std::deque<std::pair<size_t, Item>> queue;
   std::vector<std::optional<Result>> slots(window);
-  size_t read = 0;       // items read so far
-  size_t sunk = 0;       // items handed to the sink so far
+  size_t read = 0;  // items read so far
+  size_t sunk = 0;  // items handed to the sink so far
   bool reading_done = false;
   bool stop = false;
 
@@ -90,9 +90,8 @@ void RunOrdered(size_t threads, size_t window, Source&& source, Work&& work, Sin
     Result r;
     {
       std::unique_lock lock(mu);
-      result_ready.wait(lock, [&] {
-        return slots[sunk % window].has_value() || (reading_done && sunk == read);
-      });
+      result_ready.wait(
+          lock, [&] { return slots[sunk % window].has_value() || (reading_done && sunk == read); });
       if (!slots[sunk % window].has_value()) break;  // everything read was sunk
       r = std::move(*slots[sunk % window]);
       slots[sunk % window].reset();

@@ -137,9 +137,9 @@ TEST_CASE("bad lines: FILE:LINE, exit code 2, the good lines kept", "[cli][load]
             "\n"
             "{\"id\": \"c\", \"text\": \"   \"}\n"
             "{\"id\": \"d\", \"text\": \"Zelensky met Trump in Geneva.\"}\n");
-  auto r = Run(std::string(KG_BINARY) + " extract < " + Q(dir / "in.jsonl") + " > " +
-                   Q(dir / "facts.jsonl"),
-               dir.path());
+  auto r = Run(
+      std::string(KG_BINARY) + " extract < " + Q(dir / "in.jsonl") + " > " + Q(dir / "facts.jsonl"),
+      dir.path());
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("stdin:2: column") != std::string::npos);
   CHECK(r.err.find("stdin:4: empty") != std::string::npos);

@@ -55,8 +55,8 @@ std::vector<Article> Corpus() {
   for (const auto& f : files) {
     out.push_back({f.string(), kg::testing::ReadFile(f), "", {}});
   }
-  out.push_back({"/extra/short.txt", "Putin met Witkoff in Moscow. Zelensky met Trump in Geneva.",
-                 "", {}});
+  out.push_back(
+      {"/extra/short.txt", "Putin met Witkoff in Moscow. Zelensky met Trump in Geneva.", "", {}});
   out.push_back({"/extra/copy.txt", out[0].text, "", {}});  // the same content, another name
   out.push_back({out[1].source, out[1].text, "", {}});      // the same file again
   out.push_back({out[2].source, "Kushner visited Geneva. Putin did not meet Zelensky.", "", {}});
@@ -158,8 +158,7 @@ LoaderOptions TableFiles() {
 
 }  // namespace
 
-TEST_CASE("table files, one batch and batches give the store Store::Ingest gives",
-          "[loader]") {
+TEST_CASE("table files, one batch and batches give the store Store::Ingest gives", "[loader]") {
   const auto corpus = Corpus();
   kg::testing::TempDir dir;
   // The reference: one Store::Ingest per document.
@@ -225,8 +224,8 @@ TEST_CASE("a TSV file is one document: entities merged, weights counted, reload 
                          "Putin\tmeet\tWitkoff\tperson\tperson\n"
                          "Witkoff\tvisit\tMoscow\tperson\tplace\n"
                          "\n"
-                         "putin\tmeet\tWitkoff\n"     // the same names: one edge, weight 2
-                         "Putin\tmeet\tPutin\n");     // a self-loop: no edge
+                         "putin\tmeet\tWitkoff\n"  // the same names: one edge, weight 2
+                         "Putin\tmeet\tPutin\n");  // a self-loop: no edge
   kg::load::LoadOptions options;
   options.loader = TableFiles();
   std::vector<std::string> messages;
@@ -234,8 +233,8 @@ TEST_CASE("a TSV file is one document: entities merged, weights counted, reload 
   kg::load::LoadSummary summary;
   {
     auto store = OpenRw(dir / "kg.db");
-    REQUIRE(kg::load::LoadFiles(store.get(), {(dir / "a.tsv").string()}, options, report,
-                                nullptr, &summary)
+    REQUIRE(kg::load::LoadFiles(store.get(), {(dir / "a.tsv").string()}, options, report, nullptr,
+                                &summary)
                 .ok());
     CHECK(summary.added == 1);
     CHECK(summary.bulk);
@@ -259,8 +258,8 @@ TEST_CASE("a TSV file is one document: entities merged, weights counted, reload 
   const auto before = Dump(dir / "kg.db");
   {
     auto store = OpenRw(dir / "kg.db");
-    REQUIRE(kg::load::LoadFiles(store.get(), {(dir / "a.tsv").string()}, options, report,
-                                nullptr, &summary)
+    REQUIRE(kg::load::LoadFiles(store.get(), {(dir / "a.tsv").string()}, options, report, nullptr,
+                                &summary)
                 .ok());
     CHECK(summary.unchanged == 1);
     CHECK(!summary.bulk);
@@ -276,11 +275,11 @@ TEST_CASE("a bad TSV line rejects its file with FILE:LINE; other files load", "[
   std::vector<std::string> messages;
   kg::load::LoadSummary summary;
   auto store = OpenRw(dir / "kg.db");
-  REQUIRE(kg::load::LoadFiles(store.get(),
-                              {(dir / "bad.tsv").string(), (dir / "good.tsv").string(),
-                               (dir / "type.tsv").string(), (dir / "missing.tsv").string()},
-                              {}, [&](const std::string& m) { messages.push_back(m); }, nullptr,
-                              &summary)
+  REQUIRE(kg::load::LoadFiles(
+              store.get(),
+              {(dir / "bad.tsv").string(), (dir / "good.tsv").string(), (dir / "type.tsv").string(),
+               (dir / "missing.tsv").string()},
+              {}, [&](const std::string& m) { messages.push_back(m); }, nullptr, &summary)
               .ok());
   CHECK(summary.added == 1);
   CHECK(summary.skipped == 3);
@@ -290,8 +289,7 @@ TEST_CASE("a bad TSV line rejects its file with FILE:LINE; other files load", "[
   CHECK(messages[2].find("missing.tsv: no such file or directory") != std::string::npos);
 }
 
-TEST_CASE("a large document's undo record is stored in pieces and taken out whole",
-          "[loader]") {
+TEST_CASE("a large document's undo record is stored in pieces and taken out whole", "[loader]") {
   kg::testing::TempDir dir;
   const size_t lines = 70000;  // more facts than one undo piece holds
   {
@@ -306,8 +304,8 @@ TEST_CASE("a large document's undo record is stored in pieces and taken out whol
   kg::load::LoadSummary summary;
   {
     auto store = OpenRw(dir / "kg.db");
-    REQUIRE(kg::load::LoadFiles(store.get(), {(dir / "big.tsv").string()}, options, report,
-                                nullptr, &summary)
+    REQUIRE(kg::load::LoadFiles(store.get(), {(dir / "big.tsv").string()}, options, report, nullptr,
+                                &summary)
                 .ok());
   }
   auto st = StatsOf(dir / "kg.db");
@@ -318,8 +316,8 @@ TEST_CASE("a large document's undo record is stored in pieces and taken out whol
   kg::testing::WriteFile(dir / "big.tsv", "Putin\tmeet\tWitkoff\n");
   {
     auto store = OpenRw(dir / "kg.db");
-    REQUIRE(kg::load::LoadFiles(store.get(), {(dir / "big.tsv").string()}, options, report,
-                                nullptr, &summary)
+    REQUIRE(kg::load::LoadFiles(store.get(), {(dir / "big.tsv").string()}, options, report, nullptr,
+                                &summary)
                 .ok());
     CHECK(summary.replaced == 1);
   }

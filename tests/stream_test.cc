@@ -6,8 +6,8 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <thread>
@@ -82,7 +82,9 @@ void RequireSame(const FactDocument& a, const FactDocument& b) {
   }
 }
 
-kg::Status Parse(const std::string& line, FactDocument* d) { return kg::stream::ParseJsonl(line, d); }
+kg::Status Parse(const std::string& line, FactDocument* d) {
+  return kg::stream::ParseJsonl(line, d);
+}
 
 }  // namespace
 
@@ -140,8 +142,7 @@ TEST_CASE("bad JSON lines are refused with what is wrong", "[stream]") {
             .find("refers to an entity") != std::string::npos);
   CHECK(message(R"({"text": "ab", "sentences": [[0, 9]]})").find("outside the text") !=
         std::string::npos);
-  CHECK(message(R"({"text": "ab", "sentences": [[0]]})").find("[begin, end]") !=
-        std::string::npos);
+  CHECK(message(R"({"text": "ab", "sentences": [[0]]})").find("[begin, end]") != std::string::npos);
   CHECK(message(R"({"text": "ab", "content_hash": "00000000000000000000000000000000"})")
             .find("not the hash") != std::string::npos);
   CHECK(message(R"({"text": "ab", "entities": [{"name": "A", "type": "planet"}]})")
@@ -182,7 +183,7 @@ TEST_CASE("lines are read whole across blocks, with or without a final newline",
     text += lines.back() + "\n";
   }
   lines.push_back(std::string(3u << 20, 'z'));  // longer than a block
-  text += lines.back();                          // and no final newline
+  text += lines.back();                         // and no final newline
   kg::testing::WriteFile(dir / "lines", text);
   const int fd = ::open((dir / "lines").c_str(), O_RDONLY);
   REQUIRE(fd >= 0);
@@ -263,6 +264,6 @@ TEST_CASE("the external sorter sorts more than its budget, through runs on disk"
     got.emplace(key, value);
   }
   REQUIRE(sorter.status().ok());
-  CHECK(got == std::multiset<std::pair<std::string, std::string>>(expected.begin(),
-                                                                   expected.end()));
+  CHECK(got ==
+        std::multiset<std::pair<std::string, std::string>>(expected.begin(), expected.end()));
 }
