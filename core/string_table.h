@@ -20,6 +20,27 @@ class StringTable final {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
 
+  // The hash a table keys `s` by: compute it once, to prefetch and then intern.
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = std::hash<std::string_view>()(s);  // spread, so both halves are usable
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    return h;
+  }
+
+  // Hints for a batch of lookups, whose cache misses then overlap: first the slots of all, then
+  // the entries those slots hold, then Intern(s, h) for each. A large table misses the cache on
+  // both. Prefetching never changes the table.
+  void PrefetchSlot(uint64_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
+  }
+  void PrefetchEntry(uint64_t h) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[h & mask_];
+    if (slot.pos != kEmpty) __builtin_prefetch(Entry(slot.pos));
+  }
+
   // The id of `s`, or kNone.
   uint32_t Find(std::string_view s) const {
     if (slots_.empty()) return kNone;
@@ -34,8 +55,9 @@ class StringTable final {
   }
 
   // The id of `s`, added if new.
-  uint32_t Intern(std::string_view s) {
-    const uint64_t h = Hash(s);
+  uint32_t Intern(std::string_view s) { return Intern(s, Hash(s)); }
+  // The same, with h = Hash(s).
+  uint32_t Intern(std::string_view s, uint64_t h) {
     if ((positions_.size() + 1) * 2 > slots_.size()) Grow();
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
@@ -69,13 +91,6 @@ class StringTable final {
   static constexpr int kOffsetBits = 20;
   static constexpr size_t kBlock = size_t{1} << kOffsetBits;
 
-  static uint64_t Hash(std::string_view s) {
-    uint64_t h = std::hash<std::string_view>()(s);  // spread, so both halves are usable
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    return h;
-  }
   const char* Entry(uint32_t pos) const {
     return blocks_[pos >> kOffsetBits].get() + (pos & (kBlock - 1));
   }

@@ -42,14 +42,16 @@ class TsvDocument final : public graph::DocumentSource {
   static constexpr size_t kMemoryFacts = 1u << 20;
 
   TsvDocument() = default;
-  uint32_t EntityIndex(std::string_view name, EntityType type);
+  // The index of the entity with key (name 0x00 type) and its StringTable::Hash, counting a
+  // mention.
+  uint32_t EntityIndex(std::string_view key, uint64_t hash);
+  Status OpenSpill(const std::filesystem::path& spill_dir);
   Status AddFact(const FactRecord& f);
 
   // The entities: interned as name, 0x00, type byte, so that one lookup of the table gives an
   // entity's index (its id in the table); a name seen with two types is two entities.
   StringTable entities_;
   std::vector<uint32_t> mentions_;  // by entity index
-  std::string key_;                 // the lookup key being built
   StringTable relations_;
   std::vector<FactRecord> facts_;  // in memory, or the write buffer of spill_
   std::FILE* spill_ = nullptr;     // facts beyond kMemoryFacts

@@ -84,6 +84,25 @@ bool LineReader::Next(std::string_view* line) {
   }
 }
 
+bool LineReader::NextBatch(std::vector<std::string_view>* lines, size_t max) {
+  lines->clear();
+  std::string_view line;
+  if (!Next(&line)) return false;  // reads more if no line is whole yet
+  lines->push_back(line);
+  // The rest of the whole lines already in the buffer: no read, so no view moves.
+  while (lines->size() < max) {
+    const char* start = buf_.data() + begin_;
+    const void* nl = std::memchr(start, '\n', end_ - begin_);
+    if (nl == nullptr) break;
+    const size_t len = static_cast<const char*>(nl) - start;
+    lines->emplace_back(start, len);
+    begin_ += len + 1;
+    scanned_ = 0;
+    ++line_number_;
+  }
+  return true;
+}
+
 Status ReadAll(int fd, const std::string& name, size_t limit, std::string* out) {
   for (;;) {
     const size_t used = out->size();

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "core/text.h"
@@ -20,6 +21,12 @@ class LineReader final {
   // The next line, without its '\n' (a final line without one counts too). The view is valid
   // until the next call. Returns false at the end of the input or on error (see status()).
   bool Next(std::string_view* line);
+
+  // The lines that are whole in the buffer now, at most `max` (reading more only when there is
+  // not one): every view stays valid until the next call of Next or NextBatch, so a caller can
+  // work on many lines at once. Their numbers are line_number() - lines->size() + 1 onwards.
+  // Returns false at the end of the input or on error.
+  bool NextBatch(std::vector<std::string_view>* lines, size_t max);
 
   // Number of the line last returned, from 1.
   uint64_t line_number() const { return line_number_; }
