@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -79,7 +80,9 @@ class ExternalSorter final {
 namespace kg::graph {
 
 // The same for records of fixed size, compared as values: no per-record encoding, no byte-wise
-// comparison. `Record` must be trivially copyable; `Less` a strict weak order on it.
+// comparison. `Record` must be trivially copyable; `Less` a strict weak order on it. A full
+// buffer is sorted and written on a thread of its own while the next one fills (each buffer is
+// half the budget).
 template <class Record, class Less>
 class FixedSorter final {
   static_assert(std::is_trivially_copyable_v<Record>);
@@ -88,8 +91,9 @@ class FixedSorter final {
   FixedSorter(std::filesystem::path dir, std::string name, size_t memory_budget)
       : dir_(std::move(dir)),
         name_(std::move(name)),
-        capacity_(std::max<size_t>(1, memory_budget / sizeof(Record))) {}
+        capacity_(std::max<size_t>(1, memory_budget / 2 / sizeof(Record))) {}
   ~FixedSorter() {
+    if (spiller_.joinable()) spiller_.join();
     for (auto& run : runs_) {
       if (run.file) std::fclose(run.file);
       std::error_code ec;
@@ -101,8 +105,8 @@ class FixedSorter final {
 
   Status Add(const Record& r) {
     if (buffer_.size() == capacity_) KG_RETURN_IF_ERROR(Spill());
-    // All at once: growing by doubling would copy, and overshoot the budget by up to half. The
-    // pages are only touched as records arrive.
+    // Reserved at once: growing by doubling would copy and overshoot the budget. The pages are
+    // only touched as records arrive.
     if (buffer_.capacity() == 0) buffer_.reserve(capacity_);
     buffer_.push_back(r);
     ++records_;
@@ -111,11 +115,13 @@ class FixedSorter final {
 
   Status Finish() {
     if (!runs_.empty() && !buffer_.empty()) KG_RETURN_IF_ERROR(Spill());
+    KG_RETURN_IF_ERROR(Wait());
     if (runs_.empty()) {
       std::sort(buffer_.begin(), buffer_.end(), Less());
       return Status::Ok();
     }
     buffer_ = std::vector<Record>();
+    spilling_ = std::vector<Record>();
     for (size_t i = 0; i < runs_.size(); ++i) {
       Run& run = runs_[i];
       if (std::fseek(run.file, 0, SEEK_SET) != 0) return Status::IOError("rewinding a run");
@@ -169,8 +175,10 @@ class FixedSorter final {
     }
   };
 
+  // Hands the full buffer to the spilling thread (after the previous spill is done) and goes
+  // on with the other buffer.
   Status Spill() {
-    std::sort(buffer_.begin(), buffer_.end(), Less());
+    KG_RETURN_IF_ERROR(Wait());
     Run run;
     run.path = dir_ / (name_ + "-" + std::to_string(runs_.size()) + ".run");
     run.file = std::fopen(run.path.c_str(), "w+b");
@@ -179,12 +187,23 @@ class FixedSorter final {
     }
     runs_.push_back(std::move(run));
     std::FILE* f = runs_.back().file;
-    if (std::fwrite(buffer_.data(), sizeof(Record), buffer_.size(), f) != buffer_.size() ||
-        std::fflush(f) != 0) {
-      return status_ = Status::IOError("writing a sort run failed (disk full?)");
-    }
+    spilling_.swap(buffer_);
     buffer_.clear();
+    spiller_ = std::thread([this, f] {
+      std::sort(spilling_.begin(), spilling_.end(), Less());
+      if (std::fwrite(spilling_.data(), sizeof(Record), spilling_.size(), f) !=
+              spilling_.size() ||
+          std::fflush(f) != 0) {
+        spill_status_ = Status::IOError("writing a sort run failed (disk full?)");
+      }
+    });
     return Status::Ok();
+  }
+
+  Status Wait() {
+    if (spiller_.joinable()) spiller_.join();
+    if (!spill_status_.ok() && status_.ok()) status_ = spill_status_;
+    return status_;
   }
 
   bool Refill(Run* run) {
@@ -196,8 +215,11 @@ class FixedSorter final {
 
   std::filesystem::path dir_;
   std::string name_;
-  size_t capacity_;
-  std::vector<Record> buffer_;
+  size_t capacity_;  // records per buffer
+  std::vector<Record> buffer_;    // filling
+  std::vector<Record> spilling_;  // being sorted and written by spiller_
+  std::thread spiller_;
+  Status spill_status_;
   std::vector<Run> runs_;
   std::vector<size_t> heap_;
   size_t next_ = 0;
