@@ -129,26 +129,20 @@ class DocumentUses final {
   std::vector<uint32_t> slots_;  // open addressing over uses_, power-of-two size
 };
 
-// Finds the stored entity that `e` is, or creates it; returns its id. `uses` knows which stored
-// entities this document already counted (their document count grows once per document).
+// Finds the stored entity that `e` is, or creates it; returns its id. `keys` are the name keys
+// of its canonical name (first, unless empty) and of its aliases, each once; `name_key` is the
+// canonical name's. `uses` knows which stored entities this document already counted (their
+// document count grows once per document).
 template <class State>
-Status ResolveEntity(State& st, const EntityView& e, const DocumentUses& uses, EntityId* id,
-                     std::vector<std::string>* keys, std::vector<EntityId>* ids) {
-  keys->clear();
-  std::string name_key = NameKey(e.name);
-  if (!name_key.empty()) keys->push_back(name_key);
-  for (std::string_view alias : e.aliases) {
-    std::string k = NameKey(alias);
-    if (!k.empty() && std::find(keys->begin(), keys->end(), k) == keys->end()) {
-      keys->push_back(std::move(k));
-    }
-  }
+Status ResolveEntity(State& st, const EntityView& e, const std::string& name_key,
+                     const std::vector<std::string_view>& keys, const DocumentUses& uses,
+                     EntityId* id, std::vector<EntityId>* ids) {
   // Candidates: stored entities sharing a name key; the canonical name's key ranks first.
   EntityId best = 0;
   EntityValue best_value;
   int best_rank = -1;
-  for (size_t k = 0; k < keys->size(); ++k) {
-    KG_RETURN_IF_ERROR(st.FindAliasIds((*keys)[k], ids));
+  for (size_t k = 0; k < keys.size(); ++k) {
+    KG_RETURN_IF_ERROR(st.FindAliasIds(keys[k], ids));
     for (EntityId cand : *ids) {
       EntityValue v;
       bool found;
@@ -189,7 +183,7 @@ Status ResolveEntity(State& st, const EntityView& e, const DocumentUses& uses, E
   // "Putin" stored first, "Vladimir Putin" now: the fuller name becomes canonical.
   const std::string stored_key = NameKey(best_value.name);
   if (stored_key != name_key && WordCount(e.name) > WordCount(best_value.name) &&
-      std::find(keys->begin(), keys->end(), stored_key) != keys->end()) {
+      std::find(keys.begin(), keys.end(), stored_key) != keys.end()) {
     best_value.name = std::string(e.name);
   }
   st.PutEntity(best, best_value);
@@ -250,23 +244,37 @@ Status AddDocument(State& st, DocId doc, const LoadDocument& in) {
   const size_t n = x.entity_count();
   std::vector<EntityId> ids(n);
   DocumentUses uses;
-  std::vector<std::string> keys;
   std::vector<EntityId> candidates;
-  std::vector<std::string_view> surfaces;
+  std::vector<std::string_view> surfaces;  // an entity's names, sorted, each once
+  std::vector<std::string> surface_keys;   // their name keys: computed once each
+  std::vector<std::string_view> keys;
   for (size_t i = 0; i < n; ++i) {
     const EntityView e = x.entity(i);
-    KG_RETURN_IF_ERROR(ResolveEntity(st, e, uses, &ids[i], &keys, &candidates));
-    const uint32_t u = uses.FindOrAdd(ids[i]);
-    uses.use(u).mentions += e.mentions;
     surfaces.assign(e.aliases.begin(), e.aliases.end());
     surfaces.push_back(e.name);
     std::sort(surfaces.begin(), surfaces.end());
     surfaces.erase(std::unique(surfaces.begin(), surfaces.end()), surfaces.end());
-    for (std::string_view s : surfaces) {
-      const std::string key = NameKey(s);
-      if (key.empty()) continue;
-      if (!uses.AddSurface(u, s)) continue;  // one count per document
-      KG_RETURN_IF_ERROR(st.AddAlias(ids[i], s, key, 1));
+    surface_keys.resize(surfaces.size());
+    for (size_t k = 0; k < surfaces.size(); ++k) surface_keys[k] = NameKey(surfaces[k]);
+    const auto key_of = [&](std::string_view surface) -> const std::string& {
+      return surface_keys[std::lower_bound(surfaces.begin(), surfaces.end(), surface) -
+                          surfaces.begin()];
+    };
+    // The keys to look the entity up by: its canonical name's first, then its aliases'.
+    const std::string& name_key = key_of(e.name);
+    keys.clear();
+    if (!name_key.empty()) keys.push_back(name_key);
+    for (std::string_view alias : e.aliases) {
+      const std::string& k = key_of(alias);
+      if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    }
+    KG_RETURN_IF_ERROR(ResolveEntity(st, e, name_key, keys, uses, &ids[i], &candidates));
+    const uint32_t u = uses.FindOrAdd(ids[i]);
+    uses.use(u).mentions += e.mentions;
+    for (size_t k = 0; k < surfaces.size(); ++k) {
+      if (surface_keys[k].empty()) continue;
+      if (!uses.AddSurface(u, surfaces[k])) continue;  // one count per document
+      KG_RETURN_IF_ERROR(st.AddAlias(ids[i], surfaces[k], surface_keys[k], 1));
     }
   }
   UndoWriter undo(doc);
