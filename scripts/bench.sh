@@ -15,9 +15,12 @@
 #   and, if present, the Universal Dependencies text in $KG_UD_DIR (default /work/shared/ud);
 # - the peak resident memory of each of ours.
 #
-# Every time is the best of N runs (default 3; 20 for the queries; 1 for loads of 10M triples):
-# the machine is shared, and the best run is the one least disturbed. Peak memory is the largest
-# of the runs. Needs a few GB of disk in the work directory (default build-bench/data).
+# Every time is the best of N runs (default 3; 20 for the queries; 1 for loads of 10M triples),
+# ours and the peer's taken in turn: on a shared machine the best run is the one least disturbed.
+# CPU times (user + system) are given too: they depend less on what else runs. Rows that compare
+# one core with all cores say the load average: a busy machine has no second core to give. Peak
+# memory is the largest of the runs. Needs a few GB of disk in the work directory (default
+# build-bench/data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -50,16 +53,34 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)
 ud=${KG_UD_DIR:-/work/shared/ud}
 
-# measure [--repeat N] [--in F] [--out F] -- CMD...: sets best (s), rss (KB), code.
+# measure [--repeat N] [--in F] [--out F] -- CMD...: sets best (s), cpu (s, best), rss (KB).
 measure() {
-  local line
+  local line code
   line=$("$run" "$@")
-  read -r _median best rss code _cpu _cpu_min <<<"$line"
+  read -r _median best rss code _cpu cpu <<<"$line"
   if [ "$code" != 0 ]; then
     echo "failed (exit $code): ${*}" >&2
     exit 1
   fi
 }
+
+# pair N "ARGS A" "ARGS B": runs A and B in turn N times (arguments of measure, as arrays
+# a_args and b_args); sets a_best a_cpu a_rss b_best b_cpu b_rss (best times, largest RSS).
+pair() {
+  local n=$1 i
+  a_best=1e9 a_cpu=1e9 a_rss=0 b_best=1e9 b_cpu=1e9 b_rss=0
+  for ((i = 0; i < n; i++)); do
+    measure "${a_args[@]}"
+    a_best=$(awk -v x="$best" -v y="$a_best" 'BEGIN { print (x < y ? x : y) }')
+    a_cpu=$(awk -v x="$cpu" -v y="$a_cpu" 'BEGIN { print (x < y ? x : y) }')
+    a_rss=$((rss > a_rss ? rss : a_rss))
+    measure "${b_args[@]}"
+    b_best=$(awk -v x="$best" -v y="$b_best" 'BEGIN { print (x < y ? x : y) }')
+    b_cpu=$(awk -v x="$cpu" -v y="$b_cpu" 'BEGIN { print (x < y ? x : y) }')
+    b_rss=$((rss > b_rss ? rss : b_rss))
+  done
+}
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
 rows=()
 row() { rows+=("| $1 | $2 | $3 | $4 |"); }
@@ -87,13 +108,15 @@ for size in ${sizes//,/ }; do
 
   # Bulk load.
   db=$work/kg-$size.db
-  measure --repeat "$reps" -- sh -c "rm -rf '$db' && exec '$kg' -q --db '$db' load '$tsv'"
-  ours=$best ours_rss=$rss
   sqlite=$work/sqlite-$size.db
-  measure --repeat "$reps" -- "$tools/kg_bench_sqlite_load" "$sqlite" "$tsv"
-  peer=$best
+  a_args=(--repeat 1 -- sh -c "rm -rf '$db' && exec '$kg' -q --db '$db' load '$tsv'")
+  b_args=(--repeat 1 -- "$tools/kg_bench_sqlite_load" "$sqlite" "$tsv")
+  pair "$reps"
+  ours=$a_best ours_cpu=$a_cpu ours_rss=$a_rss
   row "bulk load, $label triples (s), vs SQLite, indexes built after" "$(fmt "$ours")" \
-    "$(fmt "$peer")" "$(ratio "$peer" "$ours")"
+    "$(fmt "$b_best")" "$(ratio "$b_best" "$ours")"
+  row "bulk load, $label triples (CPU s), vs SQLite, indexes built after" "$(fmt "$ours_cpu")" \
+    "$(fmt "$b_cpu")" "$(ratio "$b_cpu" "$ours_cpu")"
   measure --repeat 1 -- "$tools/kg_bench_sqlite_load" "$work/sqlite-first.db" "$tsv" --index-first
   row "bulk load, $label triples (s), vs SQLite, indexes created first" "$(fmt "$ours")" \
     "$(fmt "$best")" "$(ratio "$best" "$ours")"
@@ -107,15 +130,15 @@ for size in ${sizes//,/ }; do
 
   # A cold neighbour query: a fresh process each time.
   name=$(head -1 "$tsv" | cut -f1)
-  measure --repeat 20 -- "$kg" --db "$db" neighbours "$name"
-  ours=$best ours_rss=$rss
   sql="SELECT relation, object, 'out' FROM triples WHERE subject = '$name'
        UNION ALL SELECT relation, subject, 'in' FROM triples WHERE object = '$name';"
-  measure --repeat 20 -- sqlite3 "$sqlite" "$sql"
-  row "kg neighbours, $label triples, fresh process (ms), vs sqlite3" \
-    "$(fmt "$(awk -v s="$ours" 'BEGIN { print s * 1000 }')")" \
-    "$(fmt "$(awk -v s="$best" 'BEGIN { print s * 1000 }')")" "$(ratio "$best" "$ours")"
-  row "peak RSS, kg neighbours, $label triples (MB)" "$(mb "$ours_rss")" "" ""
+  a_args=(--repeat 10 -- "$kg" --db "$db" neighbours "$name")
+  b_args=(--repeat 10 -- sqlite3 "$sqlite" "$sql")
+  pair 2
+  ms() { fmt "$(awk -v s="$1" 'BEGIN { print s * 1000 }')"; }
+  row "kg neighbours, $label triples, fresh process (ms), vs sqlite3" "$(ms "$a_best")" \
+    "$(ms "$b_best")" "$(ratio "$b_best" "$a_best")"
+  row "peak RSS, kg neighbours, $label triples (MB)" "$(mb "$a_rss")" "" ""
   if [ "$size" = 1m ] || [ -z "$export_size" ]; then export_size=$size; fi
 done
 
@@ -126,14 +149,18 @@ echo "== export ($label triples)" >&2
 edges=$("$kg" --db "$db" stats --json | $python -c 'import json,sys; print(json.load(sys.stdin)["edges"])')
 out=$work/export.graphml
 measure --repeat "$repeat" -- "$kg" --db "$db" export --format graphml -o "$out"
-ours=$best ours_rss=$rss
+ours=$best ours_cpu=$cpu ours_rss=$rss
 measure --repeat "$repeat" -- "$kg" --db "$db" export --format dot -o "$work/export.dot"
 dot=$best dot_rss=$rss
 peers=$($python "$root/bench/graphml_peers.py" "$out" "$work" igraph networkx)
 igraph=$(echo "$peers" | awk '$1 == "igraph" { print $2 }')
+igraph_cpu=$(echo "$peers" | awk '$1 == "igraph" { print $3 }')
 networkx=$(echo "$peers" | awk '$1 == "networkx" { print $2 }')
+networkx_cpu=$(echo "$peers" | awk '$1 == "networkx" { print $3 }')
 row "GraphML export, $edges edges (s), vs igraph write_graphml" "$(fmt "$ours")" \
   "$(fmt "$igraph")" "$(ratio "$igraph" "$ours")"
+row "GraphML export, $edges edges (CPU s), vs igraph write_graphml" "$(fmt "$ours_cpu")" \
+  "$(fmt "$igraph_cpu")" "$(ratio "$igraph_cpu" "$ours_cpu")"
 row "GraphML export, $edges edges (s), vs networkx write_graphml" "$(fmt "$ours")" \
   "$(fmt "$networkx")" "$(ratio "$networkx" "$ours")"
 row "peak RSS, GraphML export, $edges edges (MB)" "$(mb "$ours_rss")" "" ""
@@ -147,25 +174,26 @@ rm -rf "$corpus"
 read -r docs bytes < <($python "$root/bench/make_corpus.py" samples "$corpus" "$ud")
 read -r _ sentences tokens < <("$tools/kg_bench_count_tokens" < "$corpus/docs.jsonl")
 cores=$(nproc)
-measure --repeat "$repeat" --in "$corpus/docs.jsonl" -- taskset -c 0 "$kg" extract
-one=$best
-measure --repeat "$repeat" --in "$corpus/docs.jsonl" -- "$kg" extract
-all=$best all_rss=$rss
+runs=$((repeat > 5 ? repeat : 5))
 per() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
-row "kg extract, sentences/s, all $cores cores vs one core ($docs docs, $sentences sentences)" \
-  "$(per "$sentences" "$all")" "$(per "$sentences" "$one")" "$(ratio "$one" "$all")"
+load=$(loadavg)
+a_args=(--repeat 1 --in "$corpus/docs.jsonl" -- "$kg" extract)
+b_args=(--repeat 1 --in "$corpus/docs.jsonl" -- taskset -c 0 "$kg" extract)
+pair "$runs"
+row "kg extract, sentences/s, all $cores cores vs one core ($docs docs, $sentences sentences; load average $load)" \
+  "$(per "$sentences" "$a_best")" "$(per "$sentences" "$b_best")" "$(ratio "$b_best" "$a_best")"
 row "kg extract, tokens/s, all $cores cores vs one core ($tokens tokens)" \
-  "$(per "$tokens" "$all")" "$(per "$tokens" "$one")" "$(ratio "$one" "$all")"
-row "peak RSS, kg extract (MB)" "$(mb "$all_rss")" "" ""
-measure --repeat "$repeat" -- sh -c "rm -rf '$work/ingest.db' && exec taskset -c 0 '$kg' -q --db '$work/ingest.db' ingest '$corpus/docs'"
-one=$best
-measure --repeat "$repeat" -- sh -c "rm -rf '$work/ingest.db' && exec '$kg' -q --db '$work/ingest.db' ingest '$corpus/docs'"
-all=$best all_rss=$rss
-row "kg ingest, documents/s, all $cores cores vs one core ($docs docs)" "$(per "$docs" "$all")" \
-  "$(per "$docs" "$one")" "$(ratio "$one" "$all")"
-row "kg ingest, sentences/s, all $cores cores vs one core" "$(per "$sentences" "$all")" \
-  "$(per "$sentences" "$one")" "$(ratio "$one" "$all")"
-row "peak RSS, kg ingest (MB)" "$(mb "$all_rss")" "" ""
+  "$(per "$tokens" "$a_best")" "$(per "$tokens" "$b_best")" "$(ratio "$b_best" "$a_best")"
+row "peak RSS, kg extract (MB)" "$(mb "$a_rss")" "" ""
+load=$(loadavg)
+a_args=(--repeat 1 -- sh -c "rm -rf '$work/ingest.db' && exec '$kg' -q --db '$work/ingest.db' ingest '$corpus/docs'")
+b_args=(--repeat 1 -- sh -c "rm -rf '$work/ingest.db' && exec taskset -c 0 '$kg' -q --db '$work/ingest.db' ingest '$corpus/docs'")
+pair "$runs"
+row "kg ingest, documents/s, all $cores cores vs one core ($docs docs; load average $load)" \
+  "$(per "$docs" "$a_best")" "$(per "$docs" "$b_best")" "$(ratio "$b_best" "$a_best")"
+row "kg ingest, sentences/s, all $cores cores vs one core" "$(per "$sentences" "$a_best")" \
+  "$(per "$sentences" "$b_best")" "$(ratio "$b_best" "$a_best")"
+row "peak RSS, kg ingest (MB)" "$(mb "$a_rss")" "" ""
 rm -rf "$work/ingest.db"
 
 echo
