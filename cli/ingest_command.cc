@@ -41,7 +41,7 @@ extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
 
 struct Input {
   std::string path;  // as the user gave it, for messages
-  std::string source;  // the stored source: the canonical path, or "-"
+  std::string source;  // the stored source: the canonical path, or "-" (empty until read)
 };
 
 bool IsArticleFile(const fs::path& p) {
@@ -83,11 +83,11 @@ void CollectInputs(const std::vector<std::string>& args, std::vector<Input>* inp
       }
       std::sort(found.begin(), found.end());
       for (const auto& f : found) {
-        inputs->push_back({f.string(), fs::weakly_canonical(f, ec).string()});
+        inputs->push_back({f.string(), ""});  // made canonical when read, off this thread
       }
       continue;
     }
-    inputs->push_back({arg, fs::weakly_canonical(p, ec).string()});
+    inputs->push_back({arg, ""});
   }
 
 }
@@ -219,7 +219,12 @@ int RunIngest(const Globals& globals, const IngestOptions& options) {
       [&](Article* a) {
         if (next == inputs.size() || g_interrupted.load()) return false;
         a->index = next++;
-        ReadArticle(inputs[a->index], &a->text, &a->error, &a->warning);
+        Input& in = inputs[a->index];
+        if (in.source.empty()) {
+          std::error_code ec;
+          in.source = fs::weakly_canonical(in.path, ec).string();
+        }
+        ReadArticle(in, &a->text, &a->error, &a->warning);
         return true;
       },
       // Extraction, on every core; articles already stored are not extracted again.

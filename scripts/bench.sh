@@ -171,7 +171,7 @@ rm -f "$out" "$work/export.dot"
 echo "== extraction" >&2
 corpus=$work/corpus
 rm -rf "$corpus"
-read -r docs bytes < <($python "$root/bench/make_corpus.py" samples "$corpus" "$ud")
+read -r docs bytes < <($python "$root/bench/make_corpus.py" samples "$corpus" "$ud" --copies 2000)
 read -r _ sentences tokens < <("$tools/kg_bench_count_tokens" < "$corpus/docs.jsonl")
 cores=$(nproc)
 runs=$((repeat > 5 ? repeat : 5))
