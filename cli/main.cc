@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/nlp_commands.h"
 
 namespace {
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   kg::cli::AddIngestCommand(app, globals, &exit_code);
   kg::cli::AddQueryCommands(app, globals, &exit_code);
   kg::cli::AddExportCommand(app, globals, &exit_code);
+  kg::cli::AddNlpCommands(app, &exit_code);
   kg::cli::AddExtractCommand(app, &exit_code);
   kg::cli::AddLoadCommand(app, globals, &exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();

@@ -22,6 +22,10 @@ struct Referent {
   int32_t entity = -1;  // index into Analysis::entities, -1 for none
   float confidence = 0.0f;
   Span span;  // the mention (or pronoun) in the text
+  // The noun phrase it was reached through ("delegation" in "Russia's delegation", "envoys" in
+  // "US envoys"), or -1 when the token names the entity itself.
+  int32_t via = -1;
+  bool via_possessor = false;  // as the possessor of that noun ("Trump's envoys")
 };
 
 struct Analysis {
@@ -36,6 +40,9 @@ struct Analysis {
   std::vector<uint32_t> entity_of_mention;       // parallel to mentions
   // [sentence][token] -> the entity a pronoun or definite description there refers to.
   std::vector<std::vector<Referent>> coreferent;
+  // [sentence][token] -> whether the token is inside what a demand demands (filled by
+  // FindDemands): clauses there are wanted, not done, and state no facts.
+  std::vector<std::vector<bool>> demanded;
 
   // The entity named `name`, typed `type`, added (with no mentions) if the document has none:
   // the country behind "Moscow insists", a place named only by its adjective. Returns its index.

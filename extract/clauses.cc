@@ -55,29 +55,39 @@ bool IsSpeechVerb(std::string_view lemma) {
       "write",   "insist",    "explain", "suggest", "assert",  "allege",   "declare",
       "emphasize", "emphasise", "indicate", "signal", "reply",  "respond",  "believe",
       "think",   "accuse",    "describe"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+  return InLexicon(kVerbs, lemma);
 }
 
 // Verbs that deny what their complement says: "refused to meet", "ruled out ceding".
 bool IsNegatingGovernor(const Tree& t, int32_t verb) {
+  static constexpr std::string_view kVerbs[] = {"refuse", "decline", "fail", "deny", "reject"};
+  static constexpr std::string_view kRule[] = {"rule"};
+  static constexpr std::string_view kStop[] = {"stop"};
   const std::string lemma = LowerLemma(t, verb);
-  if (lemma == "refuse" || lemma == "decline" || lemma == "fail" || lemma == "deny" ||
-      lemma == "reject") {
-    return true;
-  }
+  if (InLexicon(kVerbs, lemma)) return true;
   for (int32_t c : t.children(verb)) {
     const std::string child = LowerLemma(t, c);
-    if (lemma == "rule" && child == "out" && t.Is(c, "compound")) return true;
-    if (lemma == "stop" && child == "short") return true;
+    if (InLexicon(kRule, lemma) && child == "out") return true;
+    if (InLexicon(kStop, lemma) && child == "short") return true;
   }
   return false;
+}
+
+// Verbs and nouns whose complement is wanted of someone: "demanded that X leave", "urged X to
+// leave", "the demand that X leave".
+bool IsDemandGovernor(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {
+      "demand", "insist",  "urge",    "ask",      "call",     "want",        "require",
+      "request", "seek",   "propose", "press",    "order",    "pressure",    "push",
+      "insistence", "condition", "ultimatum", "stipulate", "recommend", "encourage"};
+  return InLexicon(kWords, lemma);
 }
 
 // Verbs after which their complement is intended rather than done: lower confidence.
 bool IsIntentionGovernor(std::string_view lemma) {
   static constexpr std::string_view kVerbs[] = {"expect", "plan", "hope", "want", "seek",
                                                 "try",    "aim",  "intend", "propose", "wish"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+  return InLexicon(kVerbs, lemma);
 }
 
 bool IsRelativePronoun(const Tree& t, int32_t i) {
@@ -89,6 +99,13 @@ bool IsRelativePronoun(const Tree& t, int32_t i) {
 bool IsPredicate(const Tree& t, int32_t i) {
   if (t.Is(i, "aux") || t.Is(i, "cop")) return false;
   if (t.upos(i) == "VERB") return true;
+  // A participle tagged as an adjective still heads a clause: "Gruenbaum, recently appointed as".
+  if (t.upos(i) == "ADJ" && t.token(i).xpos == "VBN" && t.Child(i, "cop") < 0) return true;
+  // A gerund tagged as a noun but with an object: "After meeting Trump in Switzerland".
+  if (t.upos(i) == "NOUN" && t.Child(i, "obj") >= 0 && t.token(i).form.size() > 4 &&
+      t.token(i).form.substr(t.token(i).form.size() - 3) == "ing") {
+    return true;
+  }
   return t.Child(i, "cop") >= 0;  // "X is an envoy": the nominal heads the clause
 }
 
@@ -98,7 +115,9 @@ std::string CaseMarker(const Tree& t, int32_t i) {
   for (int32_t c : t.children(i)) {
     if (!t.Is(c, "case")) continue;
     if (!out.empty()) out.push_back('_');
-    out += LowerLemma(t, c);
+    // "according to" whatever the lemmatiser made of "according" ("accord").
+    const std::string lemma = LowerLemma(t, c);
+    out += lemma == "accord" ? "according" : lemma;
     for (int32_t f : t.children(c)) {
       if (t.Is(f, "fixed")) out.append("_").append(LowerLemma(t, f));
     }
@@ -134,7 +153,14 @@ class Reader final {
       if (t_.Is(c, "nsubj") || t_.Is(c, "csubj")) {
         for (int32_t s : t_.WithConjuncts(c)) {
           // "Witkoff, who met Putin": the relative pronoun stands for the noun it modifies.
-          out.push_back(IsRelativePronoun(t_, s) && t_.Is(p, "acl") ? t_.head(p) : s);
+          if (IsRelativePronoun(t_, s) && t_.Is(p, "acl")) s = t_.head(p);
+          // A dateline taken for the subject ("Brussels: EU envoy X met ..."): its apposition is.
+          if (s == 0 && t_.size() > 1 && t_.token(1).form == ":") {
+            const int32_t appos = t_.Child(s, "appos");
+            if (appos < 0) continue;
+            s = appos;
+          }
+          out.push_back(s);
         }
       }
     }
@@ -157,6 +183,9 @@ class Reader final {
       // Object control: "urged both sides to talk" -> both sides talk.
       const int32_t obj = t_.Child(h, "obj") >= 0 ? t_.Child(h, "obj") : t_.Child(h, "iobj");
       if (obj >= 0 && obj != p) return t_.WithConjuncts(obj);
+      // Subject control, also through a passive: "Dmitriev is expected to meet" -> Dmitriev.
+      const int32_t subject = t_.Child(h, "nsubj");
+      if (subject >= 0) return t_.WithConjuncts(subject);
       return Subjects(h, inherited, depth + 1);
     }
     if (t_.Is(p, "conj") || t_.Is(p, "advcl")) return Subjects(h, inherited, depth + 1);
@@ -177,7 +206,12 @@ class Reader final {
     prop.predicate_tokens.push_back(p);
     for (int32_t c : t_.children(p)) {
       const std::string lemma = LowerLemma(t_, c);
-      if (t_.Is(c, "compound") && t_.deprel(c) == "compound:prt") {
+      // A particle makes the verb: "ruled out", also when the parser did not call it one.
+      const bool particle =
+          t_.deprel(c) == "compound:prt" ||
+          (c == p + 1 && (lemma == "out" || lemma == "up" || lemma == "down" || lemma == "off") &&
+           (t_.upos(c) == "ADP" || t_.upos(c) == "ADV"));
+      if (particle) {
         prop.relation.append("_").append(lemma);
         prop.predicate_tokens.push_back(c);
       } else if (t_.Is(c, "aux") || t_.Is(c, "cop")) {
@@ -186,6 +220,7 @@ class Reader final {
             lemma == "should") {
           prop.confidence *= 0.7f;
         }
+        if (lemma == "must") prop.irrealis = true;
       } else if (t_.Is(c, "advmod") && (lemma == "not" || lemma == "never" || lemma == "n't")) {
         prop.negated = true;
         prop.predicate_tokens.push_back(c);
@@ -222,18 +257,37 @@ class Reader final {
       }
     }
     // A passive participle modifying a noun: "talks held in Geneva" -> the noun is the patient.
-    if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject) {
+    // (Not "the Forces ruled out leaving": a participle with an object or a clause is active.)
+    const bool takes_object = t_.Child(p, "obj") >= 0 || t_.Child(p, "xcomp") >= 0 ||
+                              t_.Child(p, "ccomp") >= 0 || t_.Child(p, "compound:prt") >= 0;
+    if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject && !takes_object) {
       prop.arguments.insert(prop.arguments.begin(), {t_.head(p), ArgumentRole::kDirect, {}});
       prop.subjects.clear();
       prop.passive = true;
     }
 
-    // Negated or intended by the verb that governs this clause.
-    const int32_t h = t_.head(p);
-    if (h >= 0 && (t_.Is(p, "xcomp") || t_.Is(p, "ccomp") || t_.Is(p, "advcl") ||
-                   t_.Is(p, "obj"))) {
+    // Negated, intended or demanded by what governs this clause, also through coordination
+    // ("demanded that Kyiv abandon X and reject Y").
+    int32_t q = p;
+    while (t_.Is(q, "conj") && t_.head(q) >= 0) q = t_.head(q);
+    const int32_t h = t_.head(q);
+    if (h >= 0 && (t_.Is(q, "xcomp") || t_.Is(q, "ccomp") || t_.Is(q, "advcl") ||
+                   t_.Is(q, "obj") || t_.Is(q, "acl") || t_.Is(q, "appos"))) {
+      const std::string governor = LowerLemma(t_, h);
       if (IsNegatingGovernor(t_, h)) prop.negated = true;
-      if (IsIntentionGovernor(LowerLemma(t_, h))) prop.confidence *= 0.85f;
+      if (IsIntentionGovernor(governor)) prop.confidence *= 0.85f;
+      // Not "insisted, arguing that ..." (an adverbial clause), but "urged X to lift" even when
+      // parsed as one.
+      const int32_t mark = t_.Child(q, "mark");
+      const bool to_infinitive = mark >= 0 && LowerLemma(t_, mark) == "to";
+      if (IsDemandGovernor(governor) && (!t_.Is(q, "advcl") || to_infinitive)) {
+        prop.irrealis = true;
+      }
+    }
+    if (q != p) {
+      for (int32_t c : t_.children(q)) {
+        if (t_.Is(c, "aux") && LowerLemma(t_, c) == "must") prop.irrealis = true;
+      }
     }
     prop.speaker = Speaker(p);
     return prop;

@@ -66,6 +66,9 @@ struct Proposition {
   bool inherited_subject = false;        // taken from a governing clause
   std::vector<Argument> arguments;
   bool negated = false;     // "did not meet", "refused to meet", "ruled out ceding"
+  // Wanted, not done: the content of a demand ("insists that Kyiv withdraw", "urged X to lift")
+  // or a "must". Demands represent it; it is never stored as a fact.
+  bool irrealis = false;
   bool passive = false;
   float confidence = 0.9f;  // lowered by modals, conditions, inherited subjects
   int32_t speaker = -1;     // head of who said it: "Ushakov said ...", "according to Ushakov"

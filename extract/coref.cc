@@ -133,7 +133,9 @@ class Resolver final {
         auto it = roles_.find(e);
         if (it == roles_.end()) return false;
         for (const auto& [role, role_owner] : it->second) {
-          const bool role_fits = role == lemma || (lemma == "leader" && IsHeadOfState(role));
+          // "foreign_minister" is a "minister".
+          const std::string_view head = std::string_view(role).substr(role.rfind('_') + 1);
+          const bool role_fits = head == lemma || (lemma == "leader" && IsHeadOfState(head));
           if (role_fits && (owner < 0 || OwnerMatches(role_owner, owner))) return true;
         }
         return false;

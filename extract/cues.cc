@@ -23,7 +23,9 @@ bool IsTitleWord(std::string_view w) {
       "negotiator", "diplomat",  "judge",      "lawmaker",    "congressman", "congresswoman",
       "mr.",       "mrs.",       "ms.",        "dr.",         "mr",         "mrs",
       "ms",        "dr",         "sir",        "gen.",        "sen.",       "gov.",
-      "rep.",      "lt.",        "col.",       "captain"};
+      "rep.",      "lt.",        "col.",       "captain",     "representative", "commissioner",
+      "executive", "ceo",        "founder",    "officer",     "correspondent", "ambassador",
+      "general-secretary", "secretary-general", "chief"};
   return In(kWords, w);
 }
 
@@ -32,7 +34,12 @@ bool IsTitleModifier(std::string_view w) {
       "special", "senior",   "presidential", "former",   "deputy",   "vice",
       "foreign", "defense",  "defence",      "interior", "top",      "chief",
       "prime",   "investment", "security",   "national", "acting",   "newly",
-      "appointed", "policy", "economic",     "state"};
+      "appointed", "policy", "economic",     "state",
+      // portfolios: "Environment Minister", "Trade Representative"
+      "environment", "finance", "trade",     "commerce", "health",   "education",
+      "transport", "justice",  "energy",     "economy",  "agriculture", "climate",
+      "labour",   "labor",     "culture",    "information", "home",  "industry",
+      "communications", "development", "treasury", "executive", "general"};
   return In(kWords, w);
 }
 

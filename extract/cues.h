@@ -2,6 +2,9 @@
 // newsroom vocabulary (titles, organisation words, function words), never names of entities.
 #pragma once
 
+#include <algorithm>
+#include <iterator>
+#include <string>
 #include <string_view>
 
 namespace kg::extract {
@@ -21,5 +24,30 @@ bool IsFunctionWord(std::string_view lower_word);
 bool IsCalendarWord(std::string_view lower_word);
 // Lower-case words that may join the parts of one name: "Board of Peace", "Abdullah al-Ani".
 bool IsNameConnector(std::string_view word);
+
+// Whether `word`, a lemma, is one of `words` (base forms), also when the lemmatiser left it
+// inflected: "demanded", "insisting", "urges", "pressured" match "demand", "insist", "urge",
+// "pressure".
+template <size_t N>
+bool InLexicon(const std::string_view (&words)[N], std::string_view word) {
+  const auto has = [&](std::string_view w) {
+    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+  };
+  if (has(word)) return true;
+  for (std::string_view suffix : {"ing", "ed", "es", "s", "d"}) {
+    if (word.size() <= suffix.size() + 2 || word.substr(word.size() - suffix.size()) != suffix) {
+      continue;
+    }
+    const std::string_view stem = word.substr(0, word.size() - suffix.size());
+    if (has(stem)) return true;
+    if (suffix != "d" && suffix != "s" && has(std::string(stem) + "e")) return true;
+    // "ruled" -> "rule", but also "planned" -> "plan"
+    if (stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
+        has(stem.substr(0, stem.size() - 1))) {
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace kg::extract

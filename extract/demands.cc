@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "extract/cues.h"
 #include "extract/facts.h"
 
 namespace kg::extract {
@@ -16,7 +17,7 @@ constexpr size_t kMaxLabelWords = 14;
 
 template <size_t N>
 bool In(const std::string_view (&words)[N], std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+  return InLexicon(words, w);
 }
 
 // Verbs whose that-clause is the demand: "insists that Kyiv abandon ...".
@@ -53,10 +54,18 @@ bool IsDemandReference(std::string_view l) {
       "position", "proposal", "plan", "term",       "idea",    "concession"};
   return In(kWords, l);
 }
+// "reject", "rule out", "turn down": `relation` is a clause's verb lemma and particle.
 bool IsRejectionVerb(std::string_view relation) {
-  static constexpr std::string_view kWords[] = {"reject", "rule_out", "refuse",   "dismiss",
-                                                "oppose", "decline",  "turn_down", "veto"};
-  return In(kWords, relation);
+  static constexpr std::string_view kVerbs[] = {"reject", "refuse", "dismiss", "oppose",
+                                                "decline", "veto"};
+  static constexpr std::string_view kRule[] = {"rule"};
+  static constexpr std::string_view kTurn[] = {"turn"};
+  const size_t underscore = relation.find('_');
+  const std::string_view verb = relation.substr(0, underscore);
+  const std::string_view particle =
+      underscore == std::string_view::npos ? std::string_view() : relation.substr(underscore + 1);
+  return In(kVerbs, verb) || (In(kRule, verb) && particle == "out") ||
+         (In(kTurn, verb) && particle == "down");
 }
 bool IsStopWord(std::string_view l) {
   static constexpr std::string_view kWords[] = {"be", "have", "do", "any", "all", "some", "other",
@@ -83,8 +92,14 @@ class Finder final {
   Finder(Analysis& a, std::vector<Fact>* facts) : a_(a), facts_(facts) {}
 
   void Run() {
+    a_.demanded.resize(a_.sentences.size());
     for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      a_.demanded[s].assign(a_.sentences[s].tokens.size(), false);
+    }
+    for (size_t s = 0; s < a_.sentences.size(); ++s) {
+      triggers_.clear();
       for (const Proposition& p : a_.propositions[s]) VerbTrigger(s, p);
+      SurfaceTriggers(s);
       NounTriggers(s);
       MustTriggers(s);
       for (const Proposition& p : a_.propositions[s]) Rejection(s, p);
@@ -132,8 +147,12 @@ class Finder final {
     std::vector<int32_t> kept;
     for (int32_t i = b; i < e; ++i) {
       const std::string lower = AsciiLower(t.token(i).form);
-      if (t.upos(i) == "ADV" && lower != "not" && lower != "never") continue;
+      if (t.upos(i) == "ADV" && lower != "not" && lower != "never" && lower != "how" &&
+          lower != "where" && lower != "when" && lower != "why") {
+        continue;
+      }
       if (lower == "the" || lower == "a" || lower == "an" || lower == "that") continue;
+      if (lower == "to" && t.upos(i) == "PART") continue;  // "Sweden (to) lift the tariffs"
       if (t.upos(i) == "PUNCT" && t.token(i).form != "-") continue;
       kept.push_back(i);
     }
@@ -200,6 +219,7 @@ class Finder final {
   int32_t AddDemand(size_t s, int32_t trigger, const std::vector<Referent>& demanders,
                     Referent addressee, int32_t b, int32_t e, float confidence) {
     if (b >= e) return -1;
+    triggers_.insert(trigger);
     // "contingent on X": the condition is what is demanded.
     for (int32_t i = b; i + 1 < e; ++i) {
       const std::string l = AsciiLower(T(s).token(i).form);
@@ -213,6 +233,7 @@ class Finder final {
     }
     const std::string label = Label(s, b, e);
     if (label.empty() || label.find(' ') == std::string::npos) return -1;  // one word says nothing
+    for (int32_t i = b; i < e; ++i) a_.demanded[s][i] = true;
     const int32_t demand = a_.EntityNamed(label, EntityType::kDemand);
     Entity& entity = a_.entities[demand];
     if (entity.type != EntityType::kDemand) return -1;  // the label is some entity's name
@@ -291,12 +312,23 @@ class Finder final {
         told = arg.head;
       }
     }
+    // The demanded clause: a complement, or a to-infinitive the parser called adverbial
+    // ("urged Sweden | to lift ...").
+    std::vector<int32_t> clauses;
     for (const Argument& arg : p.arguments) {
-      if (arg.role != ArgumentRole::kComplement) continue;
-      auto [b, e] = ClauseRange(s, arg.head);
-      if (t.Is(arg.head, "xcomp") && control && told >= 0) {
+      if (arg.role == ArgumentRole::kComplement) clauses.push_back(arg.head);
+    }
+    for (int32_t c : t.children(v)) {
+      const int32_t mark = t.Child(c, "mark");
+      if (t.Is(c, "advcl") && mark >= 0 && Lemma(s, mark) == "to") clauses.push_back(c);
+    }
+    for (int32_t clause_head : clauses) {
+      auto [b, e] = ClauseRange(s, clause_head);
+      const bool infinitive = t.Is(clause_head, "xcomp") || t.Is(clause_head, "advcl");
+      if (infinitive && control && told >= 0) {
         // "urged both sides to consider X" -> "both sides consider X".
-        const auto told_extent = t.Extent(told);
+        auto told_extent = t.Extent(told);
+        while (told_extent.first < told && t.Is(told_extent.first, "case")) ++told_extent.first;
         Referent addressee = EntityAt(a_, s, told);
         int32_t start = b;
         while (start < e && (AsciiLower(t.token(start).form) == "to")) ++start;
@@ -304,8 +336,8 @@ class Finder final {
         AddDemandParts(s, v, demanders, addressee, told_extent, {start, e}, confidence);
         return;
       }
-      if (t.Is(arg.head, "ccomp") && clause) {
-        const int32_t subject = t.Child(arg.head, "nsubj");
+      if (t.Is(clause_head, "ccomp") && clause) {
+        const int32_t subject = t.Child(clause_head, "nsubj");
         Referent addressee = subject >= 0 ? EntityAt(a_, s, subject) : FirstNamed(s, b, e);
         AddDemand(s, v, demanders, addressee, b, e, confidence);
         return;
@@ -320,9 +352,10 @@ class Finder final {
     }
     for (const Argument& arg : p.arguments) {
       if (nominal && arg.role == ArgumentRole::kDirect && t.upos(arg.head) == "NOUN") {
-        // "seeking Ukraine's withdrawal from ...": the possessor is addressed.
-        auto [lo, hi] = t.Extent(arg.head);
-        const int32_t e = ContentEnd(s, lo, hi + 1);
+        // "seeking Ukraine's withdrawal from ...": the possessor is addressed. The content runs on
+        // to the end of the clause: its prepositional phrases may hang off the verb.
+        const int32_t lo = t.Extent(arg.head).first;
+        const int32_t e = ContentEnd(s, lo, n);
         const int32_t poss = t.Child(arg.head, "nmod:poss");
         AddDemand(s, v, demanders, poss >= 0 ? EntityAt(a_, s, poss) : Referent{}, lo, e,
                   confidence * 0.9f);
@@ -332,7 +365,7 @@ class Finder final {
           (arg.preposition == "for" || (verb == "insist" && arg.preposition == "on"))) {
         auto [lo, hi] = t.Extent(arg.head);
         while (lo < hi && t.Is(lo, "case")) ++lo;
-        const int32_t e = ContentEnd(s, lo, hi + 1);
+        const int32_t e = ContentEnd(s, lo, n);
         const int32_t poss = t.Child(arg.head, "nmod:poss");
         AddDemand(s, v, demanders, poss >= 0 ? EntityAt(a_, s, poss) : Referent{}, lo, e,
                   confidence * 0.9f);
@@ -352,6 +385,30 @@ class Finder final {
       AddDemand(s, trigger, demanders, addressee, who.first, action.second, confidence);
     } else {
       AddDemand(s, trigger, demanders, addressee, action.first, action.second, confidence);
+    }
+  }
+
+  // "Serbia in turn insists that ...", when the tagger took "insists" for a noun and the parse
+  // has no clause: the demander is the nearest name before the verb.
+  void SurfaceTriggers(size_t s) {
+    static constexpr std::string_view kForms[] = {"demands", "demanded", "demanding", "insists",
+                                                  "insisted", "insisting"};
+    const Tree& t = T(s);
+    const auto n = static_cast<int32_t>(t.size());
+    for (int32_t v = 1; v + 2 < n; ++v) {
+      const std::string form = AsciiLower(t.token(v).form);
+      if (std::find(std::begin(kForms), std::end(kForms), form) == std::end(kForms)) continue;
+      if (AsciiLower(t.token(v + 1).form) != "that" || triggers_.count(v)) continue;
+      Referent demander;
+      for (int32_t i = v - 1; i >= 0 && demander.entity < 0; --i) {
+        if (t.upos(i) == "VERB" && t.Is(i, "root")) break;
+        const Referent r = ActorAt(a_, s, i);
+        if (r.entity >= 0 && a_.mention_at[s][i] >= 0) demander = r;
+      }
+      if (demander.entity < 0) continue;
+      const int32_t b = v + 2;
+      const int32_t e = ContentEnd(s, b, n);
+      AddDemand(s, v, {demander}, FirstNamed(s, b, e), b, e, 0.6f);
     }
   }
 
@@ -415,14 +472,36 @@ class Finder final {
   std::vector<int32_t> Targets(size_t s, int32_t head) {
     const Tree& t = T(s);
     std::vector<int32_t> out;
+    // "rejected that demand", however the parser attached it: a demand word right after the
+    // pointing word is the phrase that was rejected.
+    for (int32_t i = std::max(0, head - 1); i <= head + 1 && i + 1 < static_cast<int32_t>(t.size());
+         ++i) {
+      const std::string w = AsciiLower(t.token(i).form);
+      if ((w == "this" || w == "that" || w == "these" || w == "those" || w == "such") &&
+          IsDemandReference(Lemma(s, i + 1))) {
+        head = i + 1;
+        break;
+      }
+    }
     const std::string lemma = Lemma(s, head);
-    const int32_t det = t.Child(head, "det");
-    const std::string det_lemma = det >= 0 ? Lemma(s, det) : "";
-    const bool pointing = det_lemma == "this" || det_lemma == "that" || det_lemma == "these" ||
-                          det_lemma == "those" || det_lemma == "such";
+    const std::string before = head > 0 ? AsciiLower(t.token(head - 1).form) : "";
+    const bool pointing = before == "this" || before == "that" || before == "these" ||
+                          before == "those" || before == "such";
     if (t.upos(head) == "NOUN" && (IsDemandReference(lemma) || pointing)) {
-      const int32_t poss = t.Child(head, "nmod:poss");
-      const int32_t owner = poss >= 0 ? ActorAt(a_, s, poss).entity : -1;
+      // Whose demand: "the union's demand", "Russia's demands". "These European demands" name
+      // an owner this article has no entity for: not any demand found here.
+      int32_t owner = -1;
+      for (int32_t c : t.children(head)) {
+        const bool modifier = t.Is(c, "nmod:poss") || t.Is(c, "amod") || t.Is(c, "compound");
+        if (!modifier) continue;
+        if (t.Is(c, "nmod:poss") || a_.mention_at[s][c] >= 0) {
+          owner = ActorAt(a_, s, c).entity;
+          if (owner < 0 && t.upos(c) != "PRON") return {};
+        } else if (!t.token(c).form.empty() && t.token(c).form[0] >= 'A' &&
+                   t.token(c).form[0] <= 'Z') {
+          return {};
+        }
+      }
       const bool plural = t.token(head).xpos == "NNS";
       for (auto it = demands_.rbegin(); it != demands_.rend(); ++it) {
         if (s - it->sentence > kReferenceWindow) break;
@@ -463,6 +542,8 @@ class Finder final {
 
   void Rejection(size_t s, const Proposition& p) {
     const Tree& t = T(s);
+    // "demanding that Kyiv ... reject any NATO presence": a demanded rejection is not one.
+    if (p.irrealis || a_.demanded[s][p.predicate]) return;
     const bool rejects = IsRejectionVerb(p.relation) && !p.negated;
     const bool refuses_to_accept =
         p.negated && (p.relation == "accept" || p.relation == "agree" || p.relation == "endorse");
@@ -491,6 +572,7 @@ class Finder final {
   Analysis& a_;
   std::vector<Fact>* facts_;
   std::vector<DemandRecord> demands_;
+  std::set<int32_t> triggers_;  // tokens of this sentence that already triggered a demand
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 // The extractor: raw article text in, entities and facts out. Text flows
-// tokenizer -> mentions -> entities -> relations; each stage is a unit of this folder.
+//   tokenizer, tagger, parser (nlp/) -> clauses -> mentions -> entities -> coreference
+//   -> facts and demands
+// each stage a unit of this folder, meeting in the Analysis of analysis.h.
 #pragma once
 
 #include <cstdint>
@@ -9,19 +11,23 @@
 
 #include "core/status.h"
 #include "core/types.h"
+#include "extract/openie.h"
 
 namespace kg::extract {
 
 // Stored with every fact: bump it when extraction changes what it finds.
-inline constexpr uint32_t kExtractorVersion = 1;
+inline constexpr uint32_t kExtractorVersion = 2;
 
 struct ExtractorOptions {
-  std::filesystem::path models_dir;  // holds gazetteer.tsv and demonyms.tsv
+  // Holds the NLP models (en-tagger.kgm, en-parser.kgm) and the name lists (gazetteer.tsv,
+  // demonyms.tsv, seats.tsv, aliases.tsv).
+  std::filesystem::path models_dir;
 };
 
 class Extractor final {
  public:
-  // Loads the models. Errors: NotFound when a model file is missing, Corruption when it is damaged.
+  // Loads the models. Errors: NotFound or IOError when a model file is missing, Corruption when
+  // one is damaged, NotSupported when one has another format version; messages name the file.
   static Status Create(const ExtractorOptions& options, std::unique_ptr<Extractor>* out);
   ~Extractor();
   Extractor(const Extractor&) = delete;
@@ -31,14 +37,18 @@ class Extractor final {
   // Const and free of shared mutable state: threads may call it concurrently.
   ExtractedDocument Extract(std::string_view text) const;
 
+  // Open-IE tuples of one sentence given already tokenised, tokens separated by spaces (the
+  // input of the CaRB benchmark); arguments are made of those tokens. Thread-safe.
+  std::vector<OpenIeTuple> OpenIe(std::string_view tokenised_sentence) const;
+
  private:
   struct Models;
   explicit Extractor(std::unique_ptr<Models> models);
   std::unique_ptr<Models> models_;
 };
 
-// Where the models are: $KG_MODELS if set, else <directory of the kg executable>/../share/kg/models
-// if it exists, else the source tree's models/ (for a build that was not installed).
+// Where the models are (nlp::DefaultModelsDir): $KG_MODELS if set, else
+// <directory of the kg executable>/../share/kg/models if it exists, else the source tree's models/.
 std::filesystem::path DefaultModelsDir();
 
 }  // namespace kg::extract

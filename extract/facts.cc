@@ -16,9 +16,19 @@ Referent MentionReferent(const Analysis& a, size_t s, int32_t t) {
 
 Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
   if (token < 0) return {};
-  if (Referent r = MentionReferent(a, s, token); r.entity >= 0) return r;
-  if (a.coreferent[s][token].entity >= 0) return a.coreferent[s][token];
   const Tree& t = a.trees[s];
+  if (Referent r = MentionReferent(a, s, token); r.entity >= 0) {
+    // "met Serbian President Aleksandar Vucic" parsed with the adjective as head: the person.
+    if (a.mentions[a.mention_at[s][token]].from_demonym) {
+      for (int32_t c : t.children(token)) {
+        if ((t.Is(c, "flat") || t.Is(c, "appos")) && a.mention_at[s][c] >= 0) {
+          return MentionReferent(a, s, c);
+        }
+      }
+    }
+    return r;
+  }
+  if (a.coreferent[s][token].entity >= 0) return a.coreferent[s][token];
   if (depth >= 2 || (t.upos(token) != "NOUN" && t.upos(token) != "PROPN")) return {};
   // A noun phrase about an entity: "Russia's delegation", "US envoys", "Russian officials",
   // "parts of the Donetsk region". Possessors first, then modifiers, then "of" phrases.
@@ -26,18 +36,40 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
   int best_rank = 0;
   for (int32_t c : t.children(token)) {
     int rank = 0;
-    if (t.Is(c, "nmod:poss")) {
+    if ((t.Is(c, "flat") || t.Is(c, "appos")) && a.mention_at[s][c] >= 0) {
+      // "Transport Secretary Priya Raman" parsed with the title as head: the name is the phrase.
+      rank = 5;
+    } else if (t.Is(c, "nmod:poss")) {
       rank = 4;
     } else if (t.Is(c, "compound") || t.Is(c, "amod") || t.deprel(c) == "nmod:desc") {
       rank = 3;
     } else if (t.Is(c, "nmod") && t.Child(c, "case") >= 0 &&
                LowerLemma(t, t.Child(c, "case")) == "of") {
       rank = 2;
+    } else if (t.Is(c, "acl") && (LowerLemma(t, c) == "lead" || LowerLemma(t, c) == "head" ||
+                                  LowerLemma(t, c) == "chair")) {
+      // "the army delegation, led by General Ibrahim Osman": its leader speaks for it.
+      for (int32_t agent : t.children(c)) {
+        if (!t.Is(agent, "obl")) continue;
+        Referent r = EntityAtDepth(a, s, agent, depth + 1);
+        if (r.entity >= 0 && best_rank < 1) {
+          r.confidence *= 0.8f;
+          best = r;
+          best_rank = 1;
+        }
+      }
+      continue;
     }
     if (rank <= best_rank) continue;
     Referent r = EntityAtDepth(a, s, c, depth + 1);
     if (r.entity < 0) continue;
     r.confidence *= 0.8f;
+    if (rank == 5) {
+      r.confidence /= 0.8f;  // the name itself, not something it owns
+    } else {
+      r.via = token;
+      r.via_possessor = rank == 4;
+    }
     best = r;
     best_rank = rank;
   }
@@ -45,6 +77,18 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
 }
 
 Span TokenSpan(const Tree& t, int32_t i) { return t.token(i).span; }
+
+// Prepositions of time: their phrases say when, not who or where.
+bool IsTimePreposition(std::string_view p) {
+  return p == "after" || p == "before" || p == "since" || p == "during" || p == "until" ||
+         p == "following" || p == "follow" || p == "ahead_of" || p == "amid" || p == "by_time";
+}
+
+// Prepositions that relate an action to a participant or place ("talks with X", "in Y").
+bool IsPlacePreposition(std::string_view p) {
+  return p == "with" || p == "between" || p == "against" || p == "to" || p == "from" ||
+         p == "in" || p == "at";
+}
 
 // Members named after an argument: "representatives, including envoy Steve Witkoff and ...",
 // "key figures such as Admiral Igor Kostyukov", and appositions.
@@ -118,6 +162,12 @@ class SentenceFacts final {
     facts_->push_back(std::move(f));
   }
 
+  // A person reached as the possessor of something ("Trump's envoys arrived"): the person did
+  // not act, and is not what the phrase is about.
+  bool OwnedByPerson(const Referent& r) const {
+    return r.via_possessor && a_.entities[r.entity].type == EntityType::kPerson;
+  }
+
   // The objects of one argument: the entity it names and the members it lists.
   std::vector<Referent> Objects(int32_t head) const {
     std::vector<Referent> out;
@@ -133,10 +183,15 @@ class SentenceFacts final {
   }
 
   void Clause(const Proposition& p) {
+    // Demanded, not done: demands.h states it.
+    if (p.irrealis || (!a_.demanded.empty() && a_.demanded[s_][p.predicate])) return;
+    const bool copular = p.relation == "be";
     std::vector<Referent> subjects;
     for (int32_t s : p.subjects) {
-      Referent r = ActorAt(a_, s_, s);
-      if (r.entity >= 0) subjects.push_back(r);
+      // A seat stands for its country when it acts ("Moscow insists"), not when it is described
+      // ("Oslo is the capital of Norway").
+      Referent r = copular ? EntityAt(a_, s_, s) : ActorAt(a_, s_, s);
+      if (r.entity >= 0 && !OwnedByPerson(r)) subjects.push_back(r);
       for (int32_t m : Members(t_, s)) {
         Referent member = ActorAt(a_, s_, m);
         if (member.entity >= 0) subjects.push_back(member);
@@ -144,7 +199,6 @@ class SentenceFacts final {
     }
     if (subjects.empty()) return;
     const Span predicate = TokenSpan(t_, p.predicate);
-    const bool copular = p.relation == "be";
 
     if (copular) {
       // "Kyiv is the capital of Ukraine", "Kushner is Trump's son-in-law", "X is Y".
@@ -176,6 +230,12 @@ class SentenceFacts final {
         NounRelations(subjects, arg.head, p.confidence * 0.9f, p.negated, p.speaker);
         continue;
       }
+      // "According to Ushakov, ...": who said it, not whom it is about; "after the Moscow talks":
+      // when, not with whom.
+      if (arg.role == ArgumentRole::kOblique &&
+          (arg.preposition == "according_to" || IsTimePreposition(arg.preposition))) {
+        continue;
+      }
       std::string relation = p.relation;
       float confidence = p.confidence;
       if (arg.role == ArgumentRole::kOblique) {
@@ -184,8 +244,49 @@ class SentenceFacts final {
         confidence *= 0.9f;
       }
       for (const Referent& object : Objects(arg.head)) {
+        // "will lead Russia's delegation": Kostyukov leads a delegation of Russia, not Russia;
+        // "resolve the Ukraine conflict": resolve_conflict_of Ukraine.
+        std::string named = relation;
+        if (arg.role == ArgumentRole::kDirect && object.via >= 0) {
+          named.append("_").append(LowerLemma(t_, object.via)).append("_of");
+        } else if (OwnedByPerson(object)) {
+          continue;  // "for his part": a person is not what they own
+        }
         for (const Referent& subj : subjects) {
-          Add(subj, relation, object, confidence, {predicate}, p.negated, p.speaker);
+          Add(subj, named, object, confidence, {predicate}, p.negated, p.speaker);
+        }
+      }
+      // "met Jonas Berg in Oslo", parsed with "in Oslo" on the name: names take no place
+      // modifiers, so the place is where the verb happened.
+      if (arg.role == ArgumentRole::kDirect && a_.mention_at[s_][arg.head] >= 0) {
+        for (int32_t c : t_.children(arg.head)) {
+          const int32_t k = t_.Is(c, "nmod") ? t_.Child(c, "case") : -1;
+          if (k < 0) continue;
+          const std::string prep = LowerLemma(t_, k);
+          if (prep != "in" && prep != "at" && prep != "near") continue;
+          const Referent place = EntityAt(a_, s_, c);
+          if (place.entity < 0 || a_.entities[place.entity].type != EntityType::kPlace) continue;
+          for (const Referent& subj : subjects) {
+            Add(subj, p.relation + "_" + prep, place, confidence * 0.8f, {predicate}, p.negated,
+                p.speaker);
+          }
+        }
+      }
+      // "held talks with X", parsed with "with X" inside the object: the object noun's own
+      // prepositional phrases are the verb's too.
+      if (arg.role == ArgumentRole::kDirect && EntityAt(a_, s_, arg.head).entity < 0 &&
+          t_.upos(arg.head) == "NOUN") {
+        for (int32_t c : t_.children(arg.head)) {
+          const int32_t k = t_.Is(c, "nmod") ? t_.Child(c, "case") : -1;
+          if (k < 0 || !IsPlacePreposition(LowerLemma(t_, k))) continue;
+          std::string nested = p.relation;
+          nested.append("_").append(LowerLemma(t_, arg.head));
+          nested.append("_").append(LowerLemma(t_, k));
+          for (const Referent& object : Objects(c)) {
+            for (const Referent& subj : subjects) {
+              Add(subj, nested, object, confidence * 0.9f, {predicate}, p.negated, p.speaker);
+            }
+          }
         }
       }
     }
@@ -250,10 +351,12 @@ Referent ActorAt(Analysis& a, size_t s, int32_t token) {
 }
 
 void FindFacts(Analysis& a, std::vector<Fact>* facts) {
-  // Roles stated before names: "Russian President Vladimir Putin", "Kremlin aide Yuri Ushakov".
+  // Roles stated before names: "Russian President Vladimir Putin" -president_of-> Russia.
+  // (A role without an owner types the person but names no other entity: no fact.)
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& m = a.mentions[i];
-    if (m.role.empty() || m.role_of < 0) continue;
+    if (m.role.empty()) continue;
+    if (m.role_of < 0) continue;
     const Mention& owner = a.mentions[m.role_of];
     Fact f;
     f.subject = a.entity_of_mention[i];
@@ -262,7 +365,8 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     f.relation = NormaliseRelation(m.role + "_of");
     f.confidence = 0.85f;
     f.sentence = m.sentence;
-    f.span = {std::min(owner.span.begin, m.span.begin), std::max(owner.span.end, m.span.end)};
+    f.span = {std::min({owner.span.begin, m.role_span.begin, m.span.begin}),
+              std::max({owner.span.end, m.role_span.end, m.span.end})};
     facts->push_back(std::move(f));
   }
   for (size_t s = 0; s < a.sentences.size(); ++s) SentenceFacts(a, s, facts).Run();

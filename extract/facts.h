@@ -28,7 +28,8 @@ Referent EntityAt(const Analysis& a, size_t s, int32_t token);
 // ("Moscow insists" -> Russia), keeping the seat's bytes as the span.
 Referent ActorAt(Analysis& a, size_t s, int32_t token);
 
-// Appends the facts of every sentence of the analysis.
+// Appends the facts of every sentence of the analysis. Run FindDemands first: clauses inside
+// demanded content are left out.
 void FindFacts(Analysis& a, std::vector<Fact>* facts);
 
 // Lower-case letters, digits, '-' and '_' only, words joined by '_': a stable relation name.

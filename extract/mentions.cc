@@ -51,13 +51,13 @@ bool IsNameWord(std::string_view w) {
   return true;
 }
 
-// A token that can be part of a name. With tags: a proper noun, or a capitalised noun inside a
-// sentence (taggers miss rare names); an adjective such as "Russian" is not a name. Without tags
-// (the tagger did not run): any capitalised word.
-bool IsNameToken(const nlp::Token& t, bool sentence_start) {
+// A token that can be part of a name. With tags: a proper noun, or a capitalised noun (taggers
+// miss rare names; a lone capitalised first word is then checked against the document and the
+// gazetteer); an adjective such as "Russian" is not a name. Without tags: any capitalised word.
+bool IsNameToken(const nlp::Token& t) {
   if (!IsNameWord(t.form)) return false;
   if (t.upos.empty() || t.upos == "PROPN") return true;
-  return !sentence_start && (t.upos == "NOUN" || t.upos == "X" || t.upos == "NUM");
+  return t.upos == "NOUN" || t.upos == "X" || t.upos == "NUM";
 }
 
 // Mostly capitalised content words and no full stop: a title-case headline, where capitals say
@@ -209,11 +209,18 @@ class DocumentScan final {
 
   void Body(uint32_t s) {
     const auto& tokens = sentences_[s].tokens;
-    const auto name_token = [&](size_t k) {
-      return IsNameToken(tokens[k], AtSentenceStart(sentences_[s], k));
-    };
+    const auto name_token = [&](size_t k) { return IsNameToken(tokens[k]); };
     size_t i = 0;
     while (i < tokens.size()) {
+      // A capitalised adjective that begins a known name: "European Union", "Grand Canyon".
+      if (!name_token(i) && IsNameWord(tokens[i].form) && i + 1 < tokens.size() &&
+          name_token(i + 1) && KnownNameStartsAt(s, i)) {
+        size_t end = i + 1;
+        while (end < tokens.size() && name_token(end)) ++end;
+        Run(s, i, end);
+        i = end;
+        continue;
+      }
       if (!name_token(i)) {
         // A tagged nationality adjective names its country: "Russian officials", "Russian
         // President ..." (an untagged one starts a capitalised run, handled there).
@@ -235,9 +242,45 @@ class DocumentScan final {
           break;
         }
       }
-      Run(s, i, end);
+      // "Serb-majority", "Kremlin-backed": a name inside a compound modifier is not a mention.
+      const bool modifier = end + 1 < tokens.size() && tokens[end].form == "-" &&
+                            tokens[end].span.begin == tokens[end - 1].span.end &&
+                            !IsNameWord(tokens[end + 1].form);
+      if (!modifier) Run(s, i, end);
       i = end;
     }
+  }
+
+  // The role that tokens [b, e) state, as a relation stem: "Foreign Minister" -> "foreign_minister",
+  // "newly appointed senior adviser" -> "adviser" (words of time and rank are not the role).
+  std::string RoleName(uint32_t s, size_t b, size_t e) const {
+    std::string role;
+    for (size_t k = b; k < e; ++k) {
+      const std::string w = AsciiLower(Form(s, k));
+      if (w == "former" || w == "newly" || w == "appointed" || w == "acting" || w == "senior" ||
+          w == "top" || w == "recently") {
+        continue;
+      }
+      if (!role.empty()) role.push_back('_');
+      role.append(w);
+    }
+    return role;
+  }
+
+  Span SpanOf(uint32_t s, size_t b, size_t e) const {
+    const auto& tokens = sentences_[s].tokens;
+    return {tokens[b].span.begin, tokens[e - 1].span.end};
+  }
+
+  // Whether tokens from `i` (two to four of them) spell a name the gazetteer knows.
+  bool KnownNameStartsAt(uint32_t s, size_t i) const {
+    const auto& tokens = sentences_[s].tokens;
+    for (size_t n = 2; n <= 4 && i + n <= tokens.size(); ++n) {
+      const std::string_view text(tokens[i].form.data(),
+                                  tokens[i + n - 1].span.end - tokens[i].span.begin);
+      if (gazetteer_.TypeOf(text)) return true;
+    }
+    return false;
   }
 
   // One run of capitalised tokens [b, e) in a body sentence.
@@ -271,14 +314,19 @@ class DocumentScan final {
     if (title_start > b) owner = Owner(s, b, title_start);
     if (title_end >= e) return;  // only a title: "the President said"
     std::string role;
-    if (title_end > title_start) role = AsciiLower(Form(s, title_end - 1));
+    Span role_span;
+    if (title_end > title_start) {
+      role = RoleName(s, title_start, title_end);
+      role_span = SpanOf(s, title_start, title_end);
+    }
     if (role.empty()) {
       // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri".
       size_t k = run_start;
       if (k > 0 && IsTitleWord(AsciiLower(Form(s, k - 1)))) {
-        role = AsciiLower(Form(s, k - 1));
         --k;
         while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
+        role = RoleName(s, k, run_start);
+        role_span = SpanOf(s, k, run_start);
         if (k > 0) {
           // A name or (tagged) demonym mention just before, or an untagged demonym.
           owner = OwnerBefore(s, k);
@@ -287,7 +335,13 @@ class DocumentScan final {
         }
       }
     } else if (owner < 0 && title_start == run_start) {
-      owner = OwnerBefore(s, run_start);  // "Ukraine's President Volodymyr Zelenskyy"
+      // "Ukraine's President Volodymyr Zelenskyy", "Egyptian Foreign Minister Sameh Kamal" (the
+      // tagger leaves "Foreign" out of the name).
+      size_t k = run_start;
+      while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
+      owner = OwnerBefore(s, k);
+      role = RoleName(s, k, title_end);
+      role_span = SpanOf(s, k, title_end);
     }
     b = title_end;
     if (role.empty() && AtSentenceStart(sentences_[s], b) && e - b == 1) {
@@ -308,6 +362,7 @@ class DocumentScan final {
     }
     const int32_t index = Add(s, b, e, type, evidence);
     mentions_[index].role = role;
+    mentions_[index].role_span = role_span;
     mentions_[index].role_of = owner;
   }
 

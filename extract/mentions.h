@@ -33,8 +33,10 @@ struct Mention {
   std::string_view text;  // the document's bytes at span
   EntityType type = EntityType::kOther;
   TypeEvidence evidence = TypeEvidence::kNone;
-  // A role stated before the name: "President" in "Russian President Vladimir Putin".
+  // A role stated before the name, as a relation stem: "president" in "Russian President
+  // Vladimir Putin", "foreign_minister"; and the bytes that state it.
   std::string role;
+  Span role_span;
   // Whose role it is: the mention it belongs to (index into the mention list), or -1.
   int32_t role_of = -1;
   // True for a place named only by its nationality adjective ("Russian" -> Russia): `text` then

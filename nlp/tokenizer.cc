@@ -37,8 +37,8 @@ CodePoint Before(std::string_view text, size_t pos) {
 
 bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 bool IsAsciiUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
@@ -118,6 +118,8 @@ bool IsEdgePunctuation(char32_t c) {
     case '#':
     case '|':
     case '~':
+    case '<':
+    case '>':
     case 0x2026:  // …
     case 0x2022:  // •
     case 0x00B7:  // ·
@@ -127,25 +129,86 @@ bool IsEdgePunctuation(char32_t c) {
   }
 }
 
+bool IsCurrency(char32_t c) {
+  return c == '$' || c == 0xA3 || c == 0x20AC || c == 0xA5;  // $ £ € ¥
+}
+
+// Emoticons are single tokens: ":)", ":-(", ";)", ":D", "<3".
+bool IsEmoticon(std::string_view w) {
+  static constexpr std::array<std::string_view, 22> kEmoticons = {
+      ":)",  ":-)", ":(",  ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p",
+      ":-p", ":/",  ":-/", ":'(", "=)", "=(",  ":]", ":[",  "<3", ":o",  ":O"};
+  return std::find(kEmoticons.begin(), kEmoticons.end(), w) != kEmoticons.end();
+}
+
+// Prefixes that UD English keeps attached by their hyphen ("e-mail", "non-profit", "co-workers"),
+// where other hyphenated compounds split ("long-term" -> "long" "-" "term").
+bool IsHyphenPrefix(std::string_view part) {
+  static constexpr std::array<std::string_view, 34> kPrefixes = {
+      "e",     "non",   "mid",   "pre",     "anti",  "re",    "post", "co",     "over",
+      "pro",   "multi", "sub",   "ex",      "semi",  "cross", "neo",  "psycho", "un",
+      "socio", "intra", "inter", "counter", "micro", "macro", "mega", "mini",   "ultra",
+      "bi",    "tri",   "de",    "pseudo",  "quasi", "mis",   "under"};
+  if (part.size() > 7) return false;
+  char lower[8];
+  for (size_t i = 0; i < part.size(); ++i) {
+    const char c = part[i];
+    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view key(lower, part.size());
+  return std::find(kPrefixes.begin(), kPrefixes.end(), key) != kPrefixes.end();
+}
+
+// Clitics written without an apostrophe, which UD English splits all the same: "dont" -> "do"
+// "nt", "im" -> "i" "m", "gonna" -> "gon" "na". The number is where the second word starts.
+struct FusedWord {
+  std::string_view word;  // lower case
+  size_t split;
+};
+constexpr std::array<FusedWord, 25> kFusedWords = {{
+    {"alot", 1},   {"dont", 2},    {"didnt", 3},   {"doesnt", 4},   {"cant", 2},
+    {"wont", 2},   {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"isnt", 2},
+    {"wasnt", 3},  {"arent", 3},   {"werent", 4},  {"havent", 4},   {"hasnt", 3},
+    {"aint", 2},   {"im", 1},      {"ive", 1},     {"youre", 3},    {"thats", 4},
+    {"theres", 5}, {"gonna", 3},   {"wanna", 3},   {"gotta", 3},    {"outta", 3},
+}};
+
+size_t FusedSplit(std::string_view w) {
+  if (w.size() > 8) return 0;
+  for (const FusedWord& f : kFusedWords) {
+    if (f.word.size() != w.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < w.size() && same; ++i) {
+      char c = w[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      same = c == f.word[i];
+    }
+    if (same) return f.split;
+  }
+  return 0;
+}
+
 // Abbreviations that keep their full stop ("Mr.", "Jan."). Titles never end a sentence.
 struct Abbreviation {
   std::string_view word;  // lower case, without the full stop
   bool title;             // precedes a name: never sentence-final
 };
-constexpr std::array<Abbreviation, 62> kAbbreviations = {{
-    {"mr", true},      {"mrs", true},     {"ms", true},     {"dr", true},      {"prof", true},
-    {"gen", true},     {"col", true},     {"lt", true},     {"sgt", true},     {"capt", true},
-    {"cmdr", true},    {"adm", true},     {"gov", true},    {"sen", true},     {"rep", true},
-    {"pres", true},    {"st", true},      {"rev", true},    {"hon", true},     {"maj", true},
-    {"cpl", true},     {"pvt", true},     {"fr", true},     {"messrs", true},  {"jr", false},
-    {"sr", false},     {"inc", false},    {"corp", false},  {"ltd", false},    {"co", false},
-    {"bros", false},   {"vs", true},      {"etc", false},   {"jan", true},     {"feb", true},
-    {"mar", true},     {"apr", true},     {"jun", true},    {"jul", true},     {"aug", true},
-    {"sep", true},     {"sept", true},    {"oct", true},    {"nov", true},     {"dec", true},
-    {"no", true},      {"nos", true},     {"vol", true},    {"pp", true},      {"ft", false},
-    {"mt", true},      {"est", false},    {"approx", true}, {"dept", false},   {"univ", false},
-    {"assn", false},   {"ave", false},    {"blvd", false},  {"rd", false},     {"fig", true},
-    {"al", false},     {"cf", true},
+constexpr std::array<Abbreviation, 74> kAbbreviations = {{
+    {"tue", true},    {"tues", true},  {"thu", true},   {"thur", true}, {"thurs", true},
+    {"fri", true},    {"lb", false},   {"lbs", false},  {"oz", false},  {"drs", true},
+    {"sts", false},   {"ext", true},   {"mr", true},    {"mrs", true},  {"ms", true},
+    {"dr", true},     {"prof", true},  {"gen", true},   {"col", true},  {"lt", true},
+    {"sgt", true},    {"capt", true},  {"cmdr", true},  {"adm", true},  {"gov", true},
+    {"sen", true},    {"rep", true},   {"pres", true},  {"st", true},   {"rev", true},
+    {"hon", true},    {"maj", true},   {"cpl", true},   {"pvt", true},  {"fr", true},
+    {"messrs", true}, {"jr", false},   {"sr", false},   {"inc", false}, {"corp", false},
+    {"ltd", false},   {"co", false},   {"bros", false}, {"vs", true},   {"etc", false},
+    {"jan", true},    {"feb", true},   {"mar", true},   {"apr", true},  {"jun", true},
+    {"jul", true},    {"aug", true},   {"sep", true},   {"sept", true}, {"oct", true},
+    {"nov", true},    {"dec", true},   {"no", true},    {"nos", true},  {"vol", true},
+    {"pp", true},     {"ft", false},   {"mt", true},    {"est", false}, {"approx", true},
+    {"dept", false},  {"univ", false}, {"assn", false}, {"ave", false}, {"blvd", false},
+    {"rd", false},    {"fig", true},   {"al", false},   {"cf", true},
 }};
 
 const Abbreviation* FindAbbreviation(std::string_view word) {
@@ -165,9 +228,9 @@ const Abbreviation* FindAbbreviation(std::string_view word) {
 // Words that, capitalised after an abbreviation such as "U.S.", start a new sentence.
 bool IsSentenceStarter(std::string_view word) {
   static constexpr std::array<std::string_view, 30> kStarters = {
-      "The", "A",    "An",  "He",    "She",   "It",  "They",  "We",  "I",     "This",
-      "That", "But", "And", "In",    "On",    "At",  "There", "His", "Her",   "Their",
-      "Its", "Our",  "If",  "When",  "While", "As",  "After", "For", "Since", "However"};
+      "The",  "A",   "An",  "He",   "She",   "It", "They",  "We",  "I",     "This",
+      "That", "But", "And", "In",   "On",    "At", "There", "His", "Her",   "Their",
+      "Its",  "Our", "If",  "When", "While", "As", "After", "For", "Since", "However"};
   return std::find(kStarters.begin(), kStarters.end(), word) != kStarters.end();
 }
 
@@ -238,15 +301,30 @@ class Splitter final {
 
   // One whitespace-delimited chunk: peel punctuation off both ends, then split the core.
   void Chunk(size_t b, size_t e) {
+    // Opening brackets and quotes before a URL: "[http://...]".
+    for (size_t p = b; p < e;) {
+      const CodePoint c = At(text_, p);
+      if (!IsOpening(c.cp)) {
+        if (p > b && LooksLikeUrl(text_.substr(p, e - p))) {
+          for (size_t q = b; q < p;) {
+            const CodePoint o = At(text_, q);
+            Emit(q, q + o.len);
+            q += o.len;
+          }
+          b = p;
+        }
+        break;
+      }
+      p += c.len;
+    }
     const std::string_view chunk = text_.substr(b, e - b);
-    if (StartsWithPrefix(chunk, "http://") || StartsWithPrefix(chunk, "https://") ||
-        StartsWithPrefix(chunk, "www.")) {
+    if (LooksLikeUrl(chunk)) {
       // A URL keeps everything but trailing sentence punctuation.
       size_t end = e;
       while (end > b) {
         const CodePoint c = Before(text_, end);
         if (c.cp == '.' || c.cp == ',' || c.cp == ';' || c.cp == ':' || c.cp == ')' ||
-            c.cp == '!' || c.cp == '?' || IsClosing(c.cp)) {
+            c.cp == ']' || c.cp == '!' || c.cp == '?' || IsClosing(c.cp)) {
           end -= c.len;
         } else {
           break;
@@ -256,11 +334,23 @@ class Splitter final {
       TrailingPunctuation(end, e);
       return;
     }
+    if (IsEmoticon(chunk)) {
+      Emit(b, e);
+      return;
+    }
     // Leading punctuation.
     while (b < e) {
       const CodePoint c = At(text_, b);
+      // A currency sign before a number stands alone: "$100" -> "$" "100".
+      if (IsCurrency(c.cp) && b + c.len < e && IsDigit(At(text_, b + c.len).cp)) {
+        Emit(b, b + c.len);
+        b += c.len;
+        break;
+      }
       if (IsApostrophe(c.cp) && b + c.len < e && IsDigit(At(text_, b + c.len).cp)) break;  // '90s
       if (!IsEdgePunctuation(c.cp) && c.cp != '-') break;
+      // A hashtag keeps its '#': "#audiobooks".
+      if (c.cp == '#' && b + 1 < e && IsLetter(At(text_, b + 1).cp)) break;
       size_t len = RunLength(b, e, c);
       Emit(b, b + len);
       b += len;
@@ -271,15 +361,26 @@ class Splitter final {
     while (core_end > b) {
       const CodePoint c = Before(text_, core_end);
       if (c.cp == '.') {
+        size_t run = 1;
+        while (core_end - run > b && text_[core_end - run - 1] == '.') ++run;
         // Keep the full stop of an abbreviation or an initial: "U.S.", "Mr.", "J.".
-        if (IsAbbreviationCore(b, core_end)) break;
-        core_end -= c.len;
-        // "..." is one token.
-        while (core_end > b && text_[core_end - 1] == '.') --core_end;
+        if (run == 1 && IsAbbreviationCore(b, core_end)) break;
+        // "Inc.." is the abbreviation and a full stop.
+        if (run == 2 && core_end - 2 > b && IsAbbreviationCore(b, core_end - 1)) {
+          Core(b, core_end - 1);
+          TrailingPunctuation(core_end - 1, e);
+          return;
+        }
+        core_end -= run;  // "..." is one token
         continue;
       }
       if (IsEdgePunctuation(c.cp) || c.cp == '-') {
         // A closing quote and the possessive apostrophe of a plural ("parties’") both split.
+        core_end -= c.len;
+        continue;
+      }
+      // A per cent sign after a number stands alone: "50%" -> "50" "%".
+      if (c.cp == '%' && core_end - c.len > b && IsDigit(Before(text_, core_end - c.len).cp)) {
         core_end -= c.len;
         continue;
       }
@@ -289,14 +390,41 @@ class Splitter final {
     TrailingPunctuation(core_end, e);
   }
 
-  // Length of a run of the same punctuation ("...", "--", "!!", "??", "?!").
+  // "its" written for "it's" (UD splits it "it" "s"): only before words that never follow the
+  // possessive ("its not", "its a", "its really").
+  bool ItsMeansItIs(size_t pos) const {
+    if (pos < text_.size() && !IsSpace(At(text_, pos).cp)) return false;
+    while (pos < text_.size() && IsSpace(At(text_, pos).cp)) pos += At(text_, pos).len;
+    size_t end = pos;
+    while (end < text_.size() && IsLetter(At(text_, end).cp)) end += At(text_, end).len;
+    const std::string lower = AsciiLower(text_.substr(pos, end - pos));
+    static constexpr std::array<std::string_view, 15> kAfterItIs = {
+        "not",  "a",    "an",   "the",   "really",  "simply",     "very", "like",
+        "just", "also", "been", "still", "getting", "definitely", "now"};
+    return std::find(kAfterItIs.begin(), kAfterItIs.end(), lower) != kAfterItIs.end();
+  }
+
+  static bool LooksLikeUrl(std::string_view s) {
+    return StartsWithPrefix(s, "http://") || StartsWithPrefix(s, "https://") ||
+           StartsWithPrefix(s, "www.");
+  }
+
+  // Length of a run of the same punctuation ("...", "--", "!!", "??", "?!", "***", "===").
   size_t RunLength(size_t b, size_t e, CodePoint first) const {
     size_t len = first.len;
-    if (first.cp == '.' || first.cp == '-' || first.cp == '!' || first.cp == '?') {
+    // Two apostrophes or single quotes as one quotation mark: '' ’’ ‘’.
+    if ((IsApostrophe(first.cp) || first.cp == '`') && b + len < e) {
+      const CodePoint next = At(text_, b + len);
+      if (IsApostrophe(next.cp) || next.cp == '`') return len + next.len;
+    }
+    if (first.cp == '.' || first.cp == '-' || first.cp == '!' || first.cp == '?' ||
+        first.cp == '*' || first.cp == '=' || first.cp == '~' || first.cp == '_' ||
+        first.cp == '<' || first.cp == '>') {
       while (b + len < e) {
         const char c = text_[b + len];
-        if (c == static_cast<char>(first.cp) ||
-            ((first.cp == '!' || first.cp == '?') && (c == '!' || c == '?'))) {
+        const bool terminal_mix =
+            (first.cp == '!' || first.cp == '?' || first.cp == '.') && (c == '!' || c == '?');
+        if (c == static_cast<char>(first.cp) || terminal_mix) {
           ++len;
         } else {
           break;
@@ -353,9 +481,34 @@ class Splitter final {
     for (size_t pos = b; pos < e;) {
       const CodePoint c = At(text_, pos);
       const bool double_hyphen = c.cp == '-' && pos + 1 < e && text_[pos + 1] == '-';
+      // "account(s)": an opening bracket inside a word splits.
+      if (c.cp == '(' && pos > b && IsLetter(Before(text_, pos).cp)) {
+        Core(b, pos);
+        Chunk(pos, e);
+        return;
+      }
+      // "file.pdf)(See": brackets back to back split.
+      if (c.cp == ')' && pos > b && pos + 1 < e && text_[pos + 1] == '(') {
+        Core(b, pos);
+        Emit(pos, pos + 1);
+        Chunk(pos + 1, e);
+        return;
+      }
+      // "past...and": dots between words; "Baltimore,MD": a comma between letters.
+      const bool inner_dots = c.cp == '.' && pos > b && pos + 2 < e && text_[pos + 1] == '.' &&
+                              text_.substr(b, e - b).find('@') == std::string_view::npos;
+      const bool inner_comma = c.cp == ',' && pos > b && pos + 1 < e &&
+                               IsLetter(Before(text_, pos).cp) && IsLetter(At(text_, pos + 1).cp);
+      if (inner_dots || inner_comma) {
+        Core(b, pos);
+        const size_t len = inner_dots ? RunLength(pos, e, c) : 1;
+        Emit(pos, pos + len);
+        if (pos + len < e) Chunk(pos + len, e);
+        return;
+      }
       if (IsDash(c.cp) || double_hyphen || c.cp == 0x2026 ||
-          (c.cp == '/' && pos > b && pos + 1 < e && IsLetter(Before(text_, pos).cp) &&
-           IsLetter(At(text_, pos + 1).cp))) {
+          (c.cp == '/' && pos > b + 1 && pos + 1 < e && IsLetter(Before(text_, pos).cp) &&
+           IsLetter(At(text_, pos + 1).cp))) {  // "and/or" splits, "b/c" and "w/o" do not
         if (pos > b) Core(b, pos);
         size_t len = double_hyphen ? RunLength(pos, e, c) : c.len;
         Emit(pos, pos + len);
@@ -369,6 +522,48 @@ class Splitter final {
       const std::string_view bare = word.substr(0, word.size() - 1);
       const Abbreviation* a = FindAbbreviation(bare);
       Emit(b, e, /*abbreviation=*/true, a != nullptr && a->title);
+      return;
+    }
+    if (SplitHyphen(b, e)) return;
+    // "$170m", "10k": a number and its unit letter split.
+    if (word.size() >= 2 && IsDigit(static_cast<unsigned char>(word[0]))) {
+      const char last = static_cast<char>(word.back() | 0x20);
+      bool number = true;
+      for (size_t i = 0; i + 1 < word.size(); ++i) {
+        const char c = word[i];
+        number = number && (IsDigit(static_cast<unsigned char>(c)) || c == '.' || c == ',');
+      }
+      if (number && (last == 'm' || last == 'k' || last == 'b')) {
+        Emit(b, e - 1);
+        Emit(e - 1, e);
+        return;
+      }
+    }
+    // "7:30PM", "5pm": the time and its am/pm split.
+    if (word.size() >= 3) {
+      const std::string_view tail = word.substr(word.size() - 2);
+      const char t0 = static_cast<char>(tail[0] | 0x20), t1 = static_cast<char>(tail[1] | 0x20);
+      if ((t0 == 'a' || t0 == 'p') && t1 == 'm' &&
+          IsDigit(static_cast<unsigned char>(word[word.size() - 3]))) {
+        bool time = true;
+        for (size_t i = 0; i + 2 < word.size(); ++i) {
+          time = time && (IsDigit(static_cast<unsigned char>(word[i])) || word[i] == ':');
+        }
+        if (time) {
+          Emit(b, e - 2);
+          Emit(e - 2, e);
+          return;
+        }
+      }
+    }
+    if (word.size() == 3 && StartsWithPrefix(word, "its") && ItsMeansItIs(e)) {
+      Emit(b, b + 2);
+      Emit(b + 2, e);
+      return;
+    }
+    if (const size_t split = FusedSplit(word); split > 0) {
+      Emit(b, b + split);
+      Emit(b + split, e);
       return;
     }
     // "cannot" -> "can" "not", as Universal Dependencies does.
@@ -394,7 +589,8 @@ class Splitter final {
         continue;
       }
       const std::string_view rest = text_.substr(pos + c.len, e - pos - c.len);
-      if (IsClitic(rest) && IsWordChar(Before(text_, pos).cp)) {
+      // "the 50's" (a decade) stays whole.
+      if (IsClitic(rest) && IsLetter(Before(text_, pos).cp)) {
         Emit(b, pos);
         Emit(pos, e);
         return;
@@ -402,6 +598,42 @@ class Splitter final {
       pos += c.len - 1;
     }
     Emit(b, e);
+  }
+
+  // Splits text_[b, e) at its first hyphen between two word characters that UD English splits,
+  // emitting the parts; false (nothing emitted) when there is none. Prefixes keep their hyphen
+  // ("e-mail"), and so do phone numbers and e-mail addresses.
+  bool SplitHyphen(size_t b, size_t e) {
+    const std::string_view word = text_.substr(b, e - b);
+    if (word.find('@') != std::string_view::npos) return false;
+    size_t digits = 0, hyphens = 0, first_group = 0;
+    bool only_digits = true;
+    for (char c : word) {
+      if (c >= '0' && c <= '9') {
+        ++digits;
+      } else if (c == '-') {
+        if (hyphens++ == 0) first_group = digits;
+      } else {
+        only_digits = false;
+      }
+    }
+    // Phone numbers and dates keep their hyphens: 713-853-3989, 2001-02-13, 853-3989; ranges
+    // split: 1969 - 1970.
+    if (only_digits && (hyphens >= 2 || (first_group <= 3 && digits - first_group == 4))) {
+      return false;
+    }
+    for (size_t pos = b + 1; pos + 1 < e; ++pos) {
+      if (text_[pos] != '-' || !IsWordChar(Before(text_, pos).cp) ||
+          !IsWordChar(At(text_, pos + 1).cp)) {
+        continue;
+      }
+      if (IsHyphenPrefix(text_.substr(b, pos - b))) continue;
+      Core(b, pos);
+      Emit(pos, pos + 1);
+      Core(pos + 1, e);
+      return true;
+    }
+    return false;
   }
 
   static bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix) {
@@ -431,10 +663,52 @@ class Splitter final {
 bool IsTerminal(std::string_view form) {
   if (form.empty()) return false;
   if (form == "\xE2\x80\xA6") return true;  // …
+  // A separator line in an e-mail: "***", "=====", "_____".
+  if (form.size() >= 3 && (form[0] == '*' || form[0] == '=' || form[0] == '_') &&
+      form.find_first_not_of(form[0]) == std::string_view::npos) {
+    return true;
+  }
   for (char c : form) {
     if (c != '.' && c != '!' && c != '?') return false;
   }
   return true;
+}
+
+bool AllDigits(std::string_view s, size_t from, size_t to) {
+  if (to > s.size() || from >= to) return false;
+  for (size_t i = from; i < to; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+// "08/16/2000" or "10/08/99".
+bool IsSlashDate(std::string_view s) {
+  const size_t a = s.find('/');
+  if (a == std::string_view::npos || a == 0 || a > 2) return false;
+  const size_t b = s.find('/', a + 1);
+  if (b == std::string_view::npos || b - a - 1 == 0 || b - a - 1 > 2) return false;
+  return AllDigits(s, 0, a) && AllDigits(s, a + 1, b) &&
+         (s.size() - b - 1 == 2 || s.size() - b - 1 == 4) && AllDigits(s, b + 1, s.size());
+}
+
+// "12:05" or "06:03:48".
+bool IsClockTime(std::string_view s) {
+  const size_t a = s.find(':');
+  if (a == std::string_view::npos || a == 0 || a > 2 || s.size() < a + 3) return false;
+  return AllDigits(s, 0, a) && AllDigits(s, a + 1, a + 3) &&
+         (s.size() == a + 3 ||
+          (s.size() == a + 6 && s[a + 3] == ':' && AllDigits(s, a + 4, a + 6)));
+}
+
+bool IsEmoticonToken(std::string_view form) { return IsEmoticon(form); }
+
+// A sentence-final abbreviation whose full stop UD English writes as a token of its own.
+bool SplitsFinalStop(std::string_view form) {
+  if (form.size() < 2 || form.back() != '.') return false;
+  const std::string lower = AsciiLower(form);
+  if (lower == "a.m." || lower == "p.m.") return true;
+  return form.find('.') == form.size() - 1 && FindAbbreviation(form.substr(0, form.size() - 1));
 }
 
 // The first code point of a token.
@@ -442,8 +716,7 @@ char32_t First(std::string_view form) { return At(form, 0).cp; }
 
 bool StartsLikeSentence(std::string_view form) {
   const char32_t c = First(form);
-  return IsUpperLetter(c) || IsDigit(c) || IsOpening(c) || IsDash(c) || c == '-' ||
-         !IsLetter(c);
+  return IsUpperLetter(c) || IsDigit(c) || IsOpening(c) || IsDash(c) || c == '-' || !IsLetter(c);
 }
 
 bool IsClosingToken(std::string_view form) {
@@ -476,6 +749,12 @@ std::vector<Sentence> Tokenize(std::string_view text) {
         // line starts like a sentence; a hard-wrapped line continues in lower case.
         brk = StartsLikeSentence(form) && prev.form != "," && prev.form != "-";
       }
+      // An e-mail header: "Kay Mann 04/26/2001 07:17 AM Will you ..." has the date and time as a
+      // sentence of their own.
+      if (!brk && IsSlashDate(form) && i + 1 < raw.size() &&
+          IsClockTime(text.substr(raw[i + 1].span.begin, raw[i + 1].span.size()))) {
+        brk = true;
+      }
       if (!brk && current.tokens.size() >= kMaxSentenceTokens) brk = true;
       if (brk) flush();
     }
@@ -488,15 +767,41 @@ std::vector<Sentence> Tokenize(std::string_view text) {
     // Does a sentence end after this token?
     size_t j = i + 1;
     bool terminal = IsTerminal(form);
-    if (!terminal && r.abbreviation && !r.title && j < raw.size()) {
+    const size_t k = current.tokens.size();
+    if (!terminal && (form == "AM" || form == "PM") && k >= 3 &&
+        IsClockTime(current.tokens[k - 2].form) && IsSlashDate(current.tokens[k - 3].form)) {
+      terminal = true;
+    }
+    if (!terminal && IsEmoticonToken(form) && j < raw.size()) {
+      terminal = IsUpperLetter(First(text.substr(raw[j].span.begin, raw[j].span.size())));
+    }
+    if (!terminal && r.abbreviation && !r.title) {
       // "... in the U.S. The talks": an abbreviation ends a sentence before a typical opener.
-      const std::string_view next = text.substr(raw[j].span.begin, raw[j].span.size());
-      terminal = IsSentenceStarter(next) || raw[j].newlines_before > 0;
+      if (j < raw.size()) {
+        const std::string_view next = text.substr(raw[j].span.begin, raw[j].span.size());
+        terminal = IsSentenceStarter(next) || raw[j].newlines_before > 0;
+      } else {
+        terminal = true;
+      }
+      // Its full stop then also ends the sentence, and UD writes it apart: "etc" ".", "Inc" ".",
+      // "p.m" "."; dotted names keep theirs ("U.S.").
+      if (terminal && SplitsFinalStop(form)) {
+        Token& last = current.tokens.back();
+        last.span.end -= 1;
+        last.form.remove_suffix(1);
+        last.space_after = false;
+        Token stop;
+        stop.span = Span{last.span.end, last.span.end + 1};
+        stop.form = text.substr(stop.span.begin, 1);
+        current.tokens.push_back(stop);
+      }
     }
     if (!terminal) continue;
+    bool quoted = false;
     // Closing quotes and brackets after the full stop belong to this sentence.
     while (j < raw.size() && raw[j].newlines_before == 0 &&
-           IsClosingToken(text.substr(raw[j].span.begin, raw[j].span.size()))) {
+           (IsClosingToken(text.substr(raw[j].span.begin, raw[j].span.size())) ||
+            IsEmoticonToken(text.substr(raw[j].span.begin, raw[j].span.size())))) {
       // A quote that opens the next sentence follows a space; one that closes this one does not,
       // unless it is the last thing on the line.
       if (raw[j].space_before && j + 1 < raw.size() && raw[j + 1].newlines_before == 0 &&
@@ -504,6 +809,7 @@ std::vector<Sentence> Tokenize(std::string_view text) {
         break;
       }
       ++j;
+      quoted = true;
       Token q;
       q.span = raw[j - 1].span;
       q.form = text.substr(q.span.begin, q.span.size());
@@ -513,8 +819,13 @@ std::vector<Sentence> Tokenize(std::string_view text) {
     i = j - 1;
     if (j >= raw.size()) break;
     const std::string_view next = text.substr(raw[j].span.begin, raw[j].span.size());
-    // "Really?" he asked: a lower-case continuation keeps the sentence open.
-    if (StartsLikeSentence(next) || raw[j].newlines_before > 0) flush();
+    // '"Really?" he asked' and "well... maybe": a lower-case word after a closing quote or an
+    // ellipsis continues the sentence; after a bare full stop, question or exclamation mark it
+    // starts a new one (web text often starts sentences in lower case).
+    const bool ellipsis = form.size() >= 2 && form != "?!" && form != "!?" && form[0] == form[1];
+    const bool continues =
+        (quoted || ellipsis || form == "\xE2\x80\xA6") && !StartsLikeSentence(next);
+    if (!continues || raw[j].newlines_before > 0) flush();
   }
   flush();
   return sentences;

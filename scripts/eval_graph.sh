@@ -3,7 +3,9 @@
 #   seeds: samples/ against ../shared/gold/seeds.json (the articles the project started from)
 #   news:  eval/news/*.txt against eval/news/gold.json (articles the team wrote to test that
 #          extraction generalises)
-# usage: scripts/eval_graph.sh [seeds|news|all] [--verbose]     (default: all)
+#   holdout: eval/holdout/*.txt against eval/holdout/gold.json (written after the rules were
+#          tuned on news, and never used to tune them)
+# usage: scripts/eval_graph.sh [seeds|news|holdout|all] [--verbose]     (default: all)
 # Needs a build (make build) and the scorer, ../shared/tools/score_graph.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,4 +30,7 @@ if [ "$which" = seeds ] || [ "$which" = all ]; then
 fi
 if [ "$which" = news ] || [ "$which" = all ]; then
   score news eval/news eval/news/gold.json
+fi
+if [ "$which" = holdout ] || [ "$which" = all ]; then
+  score holdout eval/holdout eval/holdout/gold.json
 fi

@@ -1,0 +1,144 @@
+// Linear models over hashed features: the weight table used at run time and the averaged
+// perceptron that trains it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "nlp/model_file.h"
+
+namespace kg::nlp {
+
+// Immutable weights of a multi-class linear model: for each feature (a non-zero 64-bit hash, see
+// nlp/features.h) the quantised weights of the classes it votes for. Safe to share between
+// threads once loaded.
+//
+// table    := num_classes(u32) scale(f32) num_keys(u64) key_delta(varint)*num_keys
+//             counts(array of u16, one per key) entries(array of entry, counts[i] per key)
+// key_delta:= the key minus the previous key (the first: minus 0); keys ascend, none is 0
+// entry    := class(u16) weight(i16); the weight in model units is weight * scale
+class WeightTable final {
+ public:
+  struct Entry {
+    uint16_t cls;
+    int16_t weight;
+  };
+
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return num_features_; }
+  size_t num_weights() const { return entries_.size(); }
+  float scale() const { return scale_; }
+
+  // Adds the weights of `feature` to scores[0, num_classes()); an unknown feature adds nothing.
+  void AddTo(uint64_t feature, int32_t* scores) const {
+    if (slots_.empty()) return;
+    for (uint64_t i = feature & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == feature) {
+        const Entry* e = entries_.data() + s.begin;
+        for (uint32_t k = 0; k < s.count; ++k) scores[e[k].cls] += e[k].weight;
+        return;
+      }
+      if (s.key == 0) return;
+    }
+  }
+
+  // AddTo for each of `n` features (n <= 128). Prefetches the slots of all features before
+  // reading any, so that the memory latency of a table larger than the caches overlaps.
+  void AddAll(const uint64_t* features, int n, int32_t* scores) const {
+    if (slots_.empty()) return;
+    for (int k = 0; k < n; ++k) __builtin_prefetch(&slots_[features[k] & mask_]);
+    const Slot* found[128];
+    int m = 0;
+    for (int k = 0; k < n; ++k) {
+      for (uint64_t i = features[k] & mask_;; i = (i + 1) & mask_) {
+        const Slot& s = slots_[i];
+        if (s.key == features[k]) {
+          __builtin_prefetch(entries_.data() + s.begin);
+          found[m++] = &s;
+          break;
+        }
+        if (s.key == 0) break;
+      }
+    }
+    for (int k = 0; k < m; ++k) {
+      const Entry* e = entries_.data() + found[k]->begin;
+      for (uint32_t j = 0; j < found[k]->count; ++j) scores[e[j].cls] += e[j].weight;
+    }
+  }
+
+  // Builds a table from features in any order; `weights[i]` are the entries of `keys[i]`.
+  static WeightTable Build(int num_classes, float scale, const std::vector<uint64_t>& keys,
+                           const std::vector<std::vector<Entry>>& weights);
+
+  // A copy without the weights whose magnitude (in model units) is below `min_weight`, nor the
+  // features left without weights.
+  WeightTable Pruned(float min_weight) const;
+
+  void Save(ByteWriter* w) const;
+  // False when the bytes do not form a valid table (the reader is then failed too).
+  bool Load(ByteReader* r);
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    uint32_t begin = 0;
+    uint32_t count = 0;
+  };
+  void Index(const std::vector<uint64_t>& keys, const std::vector<uint16_t>& counts);
+
+  int num_classes_ = 0;
+  float scale_ = 1.0f;
+  size_t num_features_ = 0;
+  uint64_t mask_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+};
+
+// Averaged perceptron (Collins 2002) over hashed features, with sparse per-feature weights so
+// that models with a hundred classes and millions of features fit in memory.
+class PerceptronTrainer final {
+ public:
+  explicit PerceptronTrainer(int num_classes);
+
+  int num_classes() const { return num_classes_; }
+  // scores[c] += current (not averaged) weight of each feature for class c.
+  void Score(const uint64_t* features, size_t n, float* scores) const;
+  // Moves the weights of `features` towards `truth` and away from `guess` (truth != guess).
+  void Update(const uint64_t* features, size_t n, int truth, int guess);
+  // Counts one training instance: the clock that averaging runs on.
+  void Tick() { ++clock_; }
+  // The averaged weights, quantised to 16 bits; weights whose magnitude is below `min_weight`
+  // (in perceptron units) are dropped, and so are features left without weights.
+  WeightTable Average(float min_weight) const;
+  // The mean of the averaged weights of several trainers over the same classes (an ensemble of
+  // perceptrons trained on different orders of the data), pruned and quantised as Average does.
+  static WeightTable AverageOf(const std::vector<const PerceptronTrainer*>& trainers,
+                               float min_weight);
+
+ private:
+  struct Weight {
+    uint16_t cls;
+    float w;
+    double total;  // sum of w over the clock ticks up to `since`
+    uint64_t since;
+  };
+  // Adds the averaged weight of every (feature, class) times `factor` to `*sums`.
+  void AddAveraged(float factor, std::vector<uint64_t>* keys,
+                   std::vector<std::vector<std::pair<uint16_t, float>>>* sums,
+                   PerceptronTrainer* index) const;
+  uint32_t FindOrAdd(uint64_t key);
+  int64_t Find(uint64_t key) const;
+  void Grow();
+
+  int num_classes_;
+  uint64_t clock_ = 1;
+  std::vector<uint64_t> slot_keys_;
+  std::vector<uint32_t> slot_index_;
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> keys_;
+  std::vector<std::vector<Weight>> weights_;
+};
+
+}  // namespace kg::nlp

@@ -1,0 +1,86 @@
+// Facts from clauses: one sentence written for each construction, through the whole extractor
+// with the shipped models.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/extractor.h"
+#include "tests/extract_util.h"
+
+using kg::testing::ExtractText;
+using kg::testing::FindFact;
+
+TEST_CASE("subject, object and prepositional object", "[facts]") {
+  const auto doc = ExtractText("Maria Lopez met Jonas Berg in Oslo on Monday.");
+  CHECK(FindFact(doc, "Maria Lopez", "meet", "Jonas Berg") != nullptr);
+  CHECK(FindFact(doc, "Maria Lopez", "meet_in", "Oslo") != nullptr);
+}
+
+TEST_CASE("a passive is stated in the active", "[facts]") {
+  const auto doc = ExtractText("Jonas Berg was welcomed by Maria Lopez at the airport.");
+  CHECK(FindFact(doc, "Maria Lopez", "welcome", "Jonas Berg") != nullptr);
+  CHECK(FindFact(doc, "Jonas Berg", "welcome", "Maria Lopez") == nullptr);
+}
+
+TEST_CASE("a copula with a relational noun", "[facts]") {
+  const auto doc = ExtractText("Oslo is the capital of Norway.");
+  CHECK(FindFact(doc, "Oslo", "capital_of", "Norway") != nullptr);
+}
+
+TEST_CASE("a noun object folds into the relation", "[facts]") {
+  const auto doc = ExtractText("Maria Lopez held talks with Jonas Berg.");
+  CHECK(FindFact(doc, "Maria Lopez", "hold_talk_with", "Jonas Berg") != nullptr);
+}
+
+TEST_CASE("coordinated subjects give one fact each", "[facts]") {
+  const auto doc = ExtractText("Maria Lopez and Jonas Berg met Anna Weiss.");
+  CHECK(FindFact(doc, "Maria Lopez", "meet", "Anna Weiss") != nullptr);
+  CHECK(FindFact(doc, "Jonas Berg", "meet", "Anna Weiss") != nullptr);
+}
+
+TEST_CASE("a controlled clause takes its subject from the governing one", "[facts]") {
+  const auto doc = ExtractText("Maria Lopez is expected to meet Jonas Berg next week.");
+  const kg::Fact* f = FindFact(doc, "Maria Lopez", "meet", "Jonas Berg");
+  REQUIRE(f != nullptr);
+  CHECK(f->confidence < 0.9f);  // expected, not done
+}
+
+TEST_CASE("an apposition states a role", "[facts]") {
+  const auto doc = ExtractText("Jonas Berg, Maria Lopez's adviser, arrived late.");
+  CHECK(FindFact(doc, "Jonas Berg", "adviser_of", "Maria Lopez") != nullptr);
+}
+
+TEST_CASE("a role before a name is a fact, not part of the name", "[facts]") {
+  const auto doc = ExtractText("NATO spokesman Peter Holm said the talks were useful.");
+  CHECK(FindFact(doc, "Peter Holm", "spokesman_of", "NATO") != nullptr);
+  for (const auto& e : doc.entities) CHECK(e.name != "NATO spokesman Peter Holm");
+}
+
+TEST_CASE("a negated clause is stored negated, never as positive", "[facts]") {
+  const auto doc = ExtractText("Maria Lopez did not meet Jonas Berg.");
+  const kg::Fact* f = FindFact(doc, "Maria Lopez", "meet", "Jonas Berg");
+  REQUIRE(f != nullptr);
+  CHECK(f->negated);
+}
+
+TEST_CASE("what someone said is attributed to them", "[facts]") {
+  const auto doc = ExtractText("Peter Holm said Maria Lopez met Anna Weiss.");
+  const kg::Fact* f = FindFact(doc, "Maria Lopez", "meet", "Anna Weiss");
+  REQUIRE(f != nullptr);
+  REQUIRE(f->attributed_to >= 0);
+  CHECK(doc.entities[f->attributed_to].name == "Peter Holm");
+}
+
+TEST_CASE("every fact's span lies in its sentence", "[facts]") {
+  const std::string text =
+      "Maria Lopez met Jonas Berg in Oslo. Berg later flew to Geneva, where he met Anna Weiss.";
+  const auto doc = ExtractText(text);
+  REQUIRE(!doc.facts.empty());
+  for (const auto& f : doc.facts) {
+    REQUIRE(f.sentence < doc.sentences.size());
+    CHECK(f.span.begin >= doc.sentences[f.sentence].begin);
+    CHECK(f.span.end <= doc.sentences[f.sentence].end);
+    CHECK(f.span.begin < f.span.end);
+    CHECK(f.confidence > 0.0f);
+    CHECK(f.confidence <= 1.0f);
+  }
+}

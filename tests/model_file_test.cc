@@ -1,0 +1,135 @@
+#include "nlp/model_file.h"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "nlp/linear_model.h"
+
+namespace {
+
+std::filesystem::path TempPath(const std::string& name) {
+  return std::filesystem::temp_directory_path() / ("kg_model_file_test_" + name);
+}
+
+std::string ReadBytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void WriteBytes(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+}  // namespace
+
+TEST_CASE("a model file round-trips its payload", "[model_file]") {
+  const auto path = TempPath("roundtrip");
+  const std::string payload = "hello model \x01\x02\x03" + std::string(1000, 'x');
+  REQUIRE(kg::nlp::WriteModelFile(path, kg::nlp::ModelKind::kTagger, payload).ok());
+  std::string back;
+  REQUIRE(kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kTagger, &back).ok());
+  CHECK(back == payload);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("model file errors are reported clearly", "[model_file]") {
+  const auto path = TempPath("errors");
+  REQUIRE(kg::nlp::WriteModelFile(path, kg::nlp::ModelKind::kParser, "payload bytes").ok());
+  const std::string good = ReadBytes(path);
+  std::string out;
+
+  SECTION("missing") {
+    const kg::Status s =
+        kg::nlp::ReadModelFile(TempPath("absent"), kg::nlp::ModelKind::kParser, &out);
+    CHECK(s.code() == kg::Status::Code::kIOError);
+    CHECK(s.message().find("absent") != std::string::npos);
+  }
+  SECTION("wrong kind") {
+    CHECK(kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kTagger, &out).IsInvalidArgument());
+  }
+  SECTION("truncated") {
+    WriteBytes(path, good.substr(0, good.size() - 5));
+    const kg::Status s = kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out);
+    CHECK(s.code() == kg::Status::Code::kCorruption);
+    CHECK(s.message().find("truncated") != std::string::npos);
+    WriteBytes(path, good.substr(0, 20));
+    CHECK(kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out).code() ==
+          kg::Status::Code::kCorruption);
+  }
+  SECTION("wrong magic") {
+    std::string bad = good;
+    bad[0] = 'X';
+    WriteBytes(path, bad);
+    const kg::Status s = kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out);
+    CHECK(s.code() == kg::Status::Code::kCorruption);
+    CHECK(s.message().find("magic") != std::string::npos);
+  }
+  SECTION("wrong version") {
+    std::string bad = good;
+    bad[8] = 99;  // version: the u32 after the magic
+    WriteBytes(path, bad);
+    const kg::Status s = kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out);
+    CHECK(s.code() == kg::Status::Code::kNotSupported);
+    CHECK(s.message().find("version 99") != std::string::npos);
+  }
+  SECTION("corrupted body") {
+    std::string bad = good;
+    bad[bad.size() - 10] ^= 0x40;
+    WriteBytes(path, bad);
+    const kg::Status s = kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out);
+    CHECK(s.code() == kg::Status::Code::kCorruption);
+    CHECK(s.message().find("checksum") != std::string::npos);
+  }
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("byte reader fails on every read past the end", "[model_file]") {
+  kg::nlp::ByteWriter w;
+  w.Put<uint32_t>(7);
+  w.PutString("abc");
+  kg::nlp::ByteReader r(w.data());
+  uint32_t v = 0;
+  std::string s;
+  CHECK(r.Get(&v));
+  CHECK(v == 7);
+  CHECK(r.GetString(&s));
+  CHECK(s == "abc");
+  CHECK(r.at_end());
+  CHECK_FALSE(r.Get(&v));
+  CHECK_FALSE(r.ok());
+}
+
+TEST_CASE("a weight table survives save and load", "[model_file]") {
+  kg::nlp::PerceptronTrainer trainer(3);
+  const uint64_t a[] = {11, 12}, b[] = {13, 12};
+  for (int i = 0; i < 5; ++i) {
+    trainer.Update(a, 2, 0, 1);
+    trainer.Tick();
+    trainer.Update(b, 2, 2, 0);
+    trainer.Tick();
+  }
+  const kg::nlp::WeightTable t = trainer.Average(0.0f);
+  kg::nlp::ByteWriter w;
+  t.Save(&w);
+  kg::nlp::WeightTable back;
+  kg::nlp::ByteReader r(w.data());
+  REQUIRE(back.Load(&r));
+  CHECK(back.num_features() == t.num_features());
+  int32_t s1[3] = {0, 0, 0}, s2[3] = {0, 0, 0};
+  t.AddAll(a, 2, s1);
+  back.AddAll(a, 2, s2);
+  CHECK(s1[0] == s2[0]);
+  CHECK(s1[1] == s2[1]);
+  CHECK(s1[2] == s2[2]);
+  CHECK(s1[0] > s1[1]);  // feature 11 votes for class 0
+  std::string bytes = w.data();
+  bytes.resize(bytes.size() - 3);
+  kg::nlp::ByteReader truncated(bytes);
+  kg::nlp::WeightTable broken;
+  CHECK_FALSE(broken.Load(&truncated));
+}
