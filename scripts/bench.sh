@@ -2,7 +2,7 @@
 # Benchmarks kg against what a user would pick instead, on data generated here, and prints a
 # Markdown table: benchmark, ours, peer, ratio (peer / ours: above 1, kg is faster or smaller).
 #
-#   scripts/bench.sh [--sizes 100k,1m,10m] [--repeat N] [--work DIR]
+#   scripts/bench.sh [--sizes 100k,1m,10m] [--repeat N] [--work DIR] [--parts triples,export,extract]
 #
 # - bulk load of synthetic triples (TSV, a tenth as many entities) and the store's size, against
 #   SQLite (sqlite3 from Debian: one triples table, subject and object indexes, one transaction,
@@ -28,11 +28,13 @@ root=$(pwd)
 sizes=100k,1m,10m
 repeat=3
 work=""
+parts=triples,export,extract
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
+    --parts) parts=$2; shift 2 ;;
     -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -52,6 +54,7 @@ work=${work:-$build/data}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 ud=${KG_UD_DIR:-/work/shared/ud}
+cores=$(nproc)
 
 # measure [--repeat N] [--in F] [--out F] -- CMD...: sets best (s), cpu (s, best), rss (KB).
 measure() {
@@ -96,14 +99,23 @@ count_of() {
   esac
 }
 
-export_size=""
+has() { [[ ",$parts," == *",$1,"* ]]; }
+# The export runs on the graph of 1M triples if that size is measured, else of the first size.
+export_size=${sizes%%,*}
+[[ ",$sizes," == *",1m,"* ]] && export_size=1m
 for size in ${sizes//,/ }; do
+  has triples || { has export && [ "$size" = "$export_size" ]; } || continue
   n=$(count_of "$size")
   label=$(echo "$size" | tr 'km' 'KM')
   tsv=$work/triples-$size.tsv
   [ -s "$tsv" ] || "$tools/kg_bench_gen_triples" "$n" > "$tsv"
   reps=$repeat
   [ "$n" -ge 10000000 ] && reps=1
+  db=$work/kg-$size.db
+  if ! has triples; then
+    [ -d "$db" ] || "$kg" -q --db "$db" load "$tsv"
+    continue
+  fi
   echo "== $label triples" >&2
 
   # Bulk load.
@@ -139,10 +151,10 @@ for size in ${sizes//,/ }; do
   row "kg neighbours, $label triples, fresh process (ms), vs sqlite3" "$(ms "$a_best")" \
     "$(ms "$b_best")" "$(ratio "$b_best" "$a_best")"
   row "peak RSS, kg neighbours, $label triples (MB)" "$(mb "$a_rss")" "" ""
-  if [ "$size" = 1m ] || [ -z "$export_size" ]; then export_size=$size; fi
 done
 
 # GraphML export of the graph nearest a million edges.
+if has export; then
 db=$work/kg-$export_size.db
 label=$(echo "$export_size" | tr 'km' 'KM')
 echo "== export ($label triples)" >&2
@@ -166,15 +178,17 @@ row "GraphML export, $edges edges (s), vs networkx write_graphml" "$(fmt "$ours"
 row "peak RSS, GraphML export, $edges edges (MB)" "$(mb "$ours_rss")" "" ""
 row "DOT export, $edges edges (s); peak RSS $(mb "$dot_rss") MB" "$(fmt "$dot")" "" ""
 rm -f "$out" "$work/export.dot"
+fi
 
 # Extraction and ingest: one core against all of them.
+if has extract; then
 echo "== extraction" >&2
 corpus=$work/corpus
 rm -rf "$corpus"
-read -r docs bytes < <($python "$root/bench/make_corpus.py" samples "$corpus" "$ud" --copies 2000)
+read -r docs bytes < <($python "$root/bench/make_corpus.py" samples "$corpus" "$ud" --copies 200)
 read -r _ sentences tokens < <("$tools/kg_bench_count_tokens" < "$corpus/docs.jsonl")
-cores=$(nproc)
-runs=$((repeat > 5 ? repeat : 5))
+
+runs=$repeat
 per() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 load=$(loadavg)
 a_args=(--repeat 1 --in "$corpus/docs.jsonl" -- "$kg" extract)
@@ -195,10 +209,11 @@ row "kg ingest, sentences/s, all $cores cores vs one core" "$(per "$sentences" "
   "$(per "$sentences" "$b_best")" "$(ratio "$b_best" "$a_best")"
 row "peak RSS, kg ingest (MB)" "$(mb "$a_rss")" "" ""
 rm -rf "$work/ingest.db"
+fi
 
 echo
 echo "kg $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u '+%Y-%m-%d %H:%M UTC'), $cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "scripts/bench.sh --sizes $sizes --repeat $repeat; times are the best of the runs"
+echo "scripts/bench.sh --sizes $sizes --repeat $repeat --parts $parts; times are the best of the runs"
 echo
 echo "| benchmark | ours | peer | ratio |"
 echo "| --- | ---: | ---: | ---: |"
