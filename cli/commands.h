@@ -14,5 +14,9 @@ void AddIngestCommand(CLI::App& app, const Globals& globals, int* exit_code);
 void AddQueryCommands(CLI::App& app, const Globals& globals, int* exit_code);
 // kg export
 void AddExportCommand(CLI::App& app, const Globals& globals, int* exit_code);
+// kg extract (no store: no globals)
+void AddExtractCommand(CLI::App& app, int* exit_code);
+// kg load
+void AddLoadCommand(CLI::App& app, const Globals& globals, int* exit_code);
 
 }  // namespace kg::cli

@@ -1,6 +1,8 @@
 // kg ingest PATH...: read articles, extract, store. Every input that cannot be read as an
 // article is reported on one line and skipped; the rest are stored; the exit code then says that
-// something was skipped.
+// something was skipped. Articles are read by one thread, extracted on every core and stored in
+// input order by one writer (graph::Loader, batches of whole documents), so messages and results
+// are those of a sequential run.
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -16,11 +18,14 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "core/text.h"
 #include "extract/extractor.h"
+#include "graph/loader.h"
 #include "graph/store.h"
+#include "stream/ordered.h"
 
 namespace kg::cli {
 namespace {
@@ -35,8 +40,8 @@ std::atomic<bool> g_interrupted{false};
 extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
 
 struct Input {
-  std::string path;  // as the user gave it, for messages
-  std::string source;  // the stored source: the canonical path, or "-"
+  std::string path;    // as the user gave it, for messages
+  std::string source;  // the stored source: the canonical path, or "-" (empty until read)
 };
 
 bool IsArticleFile(const fs::path& p) {
@@ -45,8 +50,7 @@ bool IsArticleFile(const fs::path& p) {
 }
 
 // Expands the arguments into input files. Returns false for an argument that names nothing.
-void CollectInputs(const std::vector<std::string>& args, std::vector<Input>* inputs,
-                   size_t* bad) {
+void CollectInputs(const std::vector<std::string>& args, std::vector<Input>* inputs, size_t* bad) {
   for (const std::string& arg : args) {
     if (arg == "-") {
       inputs->push_back({"-", "-"});
@@ -78,17 +82,17 @@ void CollectInputs(const std::vector<std::string>& args, std::vector<Input>* inp
       }
       std::sort(found.begin(), found.end());
       for (const auto& f : found) {
-        inputs->push_back({f.string(), fs::weakly_canonical(f, ec).string()});
+        inputs->push_back({f.string(), ""});  // made canonical when read, off this thread
       }
       continue;
     }
-    inputs->push_back({arg, fs::weakly_canonical(p, ec).string()});
+    inputs->push_back({arg, ""});
   }
-
 }
 
-// Reads one input whole. Returns false, having said why, when it is not an article.
-bool ReadArticle(const Input& in, std::string* text) {
+// Reads one input whole. Returns false, with the one-line reason in *error, when it is not an
+// article; *warning says what was repaired.
+bool ReadArticle(const Input& in, std::string* text, std::string* error, std::string* warning) {
   if (in.source == "-") {
     std::ostringstream buf;
     buf << std::cin.rdbuf();
@@ -97,38 +101,40 @@ bool ReadArticle(const Input& in, std::string* text) {
     std::error_code ec;
     const uintmax_t size = fs::file_size(in.path, ec);
     if (ec) {
-      spdlog::error("{}: cannot read: {}", in.path, ec.message());
+      *error = fmt::format("{}: cannot read: {}", in.path, ec.message());
       return false;
     }
     if (size > kMaxDocumentBytes) {
-      spdlog::error("{}: {} MB is too large for an article (limit {} MB); skipped", in.path,
-                    size >> 20, kMaxDocumentBytes >> 20);
+      *error = fmt::format("{}: {} MB is too large for an article (limit {} MB); skipped", in.path,
+                           size >> 20, kMaxDocumentBytes >> 20);
       return false;
     }
     std::ifstream file(in.path, std::ios::binary);
     if (!file) {
-      spdlog::error("{}: cannot open for reading", in.path);
+      *error = fmt::format("{}: cannot open for reading", in.path);
       return false;
     }
     text->assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
     if (file.bad()) {
-      spdlog::error("{}: read error", in.path);
+      *error = fmt::format("{}: read error", in.path);
       return false;
     }
   }
   if (text->find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-    spdlog::error("{}: empty (no text); skipped", in.path);
+    *error = fmt::format("{}: empty (no text); skipped", in.path);
     return false;
   }
   if (LooksBinary(*text)) {
-    spdlog::error("{}: binary data, not text; skipped", in.path);
+    *error = fmt::format("{}: binary data, not text; skipped", in.path);
     return false;
   }
   const size_t invalid_at = FindInvalidUtf8(*text);
   if (invalid_at != text->size()) {
     const size_t repaired = RepairUtf8(text);
-    spdlog::warn("{}: {} invalid UTF-8 sequence(s), the first at byte {}; replaced by U+FFFD",
-                 in.path, repaired, invalid_at);
+    *warning = fmt::format(
+        "{}: {} invalid UTF-8 sequence(s), the first at byte {}; replaced by "
+        "U+FFFD",
+        in.path, repaired, invalid_at);
   }
   return true;
 }
@@ -160,6 +166,19 @@ class ProgressBar final {
 struct IngestOptions {
   std::vector<std::string> paths;
   bool json = false;
+  size_t threads = 0;
+};
+
+// One input on its way through the pipeline.
+struct Article {
+  size_t index = 0;
+  std::string text;
+  std::string hash;
+  std::string error;     // not an article: why (it is skipped)
+  std::string warning;   // stored, but something was repaired
+  bool current = false;  // stored already from this source: nothing to do
+  Status status;         // reading the store failed
+  ExtractedDocument doc;
 };
 
 int RunIngest(const Globals& globals, const IngestOptions& options) {
@@ -178,72 +197,130 @@ int RunIngest(const Globals& globals, const IngestOptions& options) {
   }
   std::unique_ptr<graph::Store> store;
   if (Status s = OpenStore(globals, /*read_only=*/false, &store); !s.ok()) return Fail(s);
+  // One write batch per document, never one table-file load at the end: extraction, not writing,
+  // bounds an ingest, and this way a long ingest that is killed keeps every document it reported
+  // stored, and queries see the store grow document by document while it runs.
+  graph::LoaderOptions loader_options;
+  loader_options.allow_bulk = false;
+  loader_options.batch_documents = 1;
+  std::unique_ptr<graph::Loader> loader;
+  if (Status s = graph::Loader::Open(store.get(), loader_options, &loader); !s.ok()) {
+    return Fail(s);
+  }
 
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   const auto start = std::chrono::steady_clock::now();
   size_t added = 0, replaced = 0, unchanged = 0, sentences = 0, facts = 0;
   ProgressBar progress(inputs.size(), inputs.size() > 1 && !globals.quiet && IsTerminal(2));
-  std::string text;
-  for (size_t i = 0; i < inputs.size() && !g_interrupted.load(); ++i) {
-    progress.Update(i);
-    const Input& in = inputs[i];
-    if (!ReadArticle(in, &text)) {
-      ++skipped;
-      continue;
-    }
-    const std::string hash = ContentHash(text);
-    bool current = false;
-    if (Status s = store->IsCurrent(hash, in.source, &current); !s.ok()) return Fail(s);
-    if (current) {
-      ++unchanged;
-      continue;
-    }
-    const ExtractedDocument doc = extractor->Extract(text);
-    graph::DocumentInput di;
-    di.source = in.source;
-    di.text = text;
-    di.content_hash = hash;
-    di.extracted = &doc;
-    di.extractor_version = extract::kExtractorVersion;
-    di.ingested_at = static_cast<int64_t>(std::time(nullptr));
-    graph::IngestOutcome outcome;
-    graph::DocId id;
-    if (Status s = store->Ingest(di, &outcome, &id); !s.ok()) {
-      progress.Finish();
-      spdlog::error("{}: {}", in.path, s.message());
-      return ExitCodeFor(s);
-    }
-    switch (outcome) {
-      case graph::IngestOutcome::kAdded:
-        ++added;
-        break;
-      case graph::IngestOutcome::kReplaced:
-        ++replaced;
-        break;
-      case graph::IngestOutcome::kUnchanged:
-        ++unchanged;
-        continue;
-    }
-    sentences += doc.sentences.size();
-    facts += doc.facts.size();
-    spdlog::info("{}: {} sentences, {} entities, {} facts (document {})", in.path,
-                 doc.sentences.size(), doc.entities.size(), doc.facts.size(), graph::DocIdHex(id));
+  const size_t threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  size_t next = 0;
+  Status failed;          // the store failed: stop
+  std::string failed_at;  // the input it failed on
+  stream::RunOrdered<Article, Article>(
+      threads, threads * 4,
+      // Reading, on one thread, in input order.
+      [&](Article* a) {
+        if (next == inputs.size() || g_interrupted.load()) return false;
+        a->index = next++;
+        Input& in = inputs[a->index];
+        if (in.source.empty()) {
+          std::error_code ec;
+          in.source = fs::weakly_canonical(in.path, ec).string();
+        }
+        ReadArticle(in, &a->text, &a->error, &a->warning);
+        return true;
+      },
+      // Extraction, on every core; articles already stored are not extracted again.
+      [&](Article& a) {
+        if (a.error.empty()) {
+          a.hash = ContentHash(a.text);
+          a.status = store->IsCurrent(a.hash, inputs[a.index].source, &a.current);
+          if (a.status.ok() && !a.current) a.doc = extractor->Extract(a.text);
+        }
+        return std::move(a);
+      },
+      // Storing, on this thread, in input order.
+      [&](Article& a) {
+        const Input& in = inputs[a.index];
+        progress.Update(a.index);
+        if (!a.warning.empty()) spdlog::warn("{}", a.warning);
+        if (!a.error.empty()) {
+          spdlog::error("{}", a.error);
+          ++skipped;
+          return !g_interrupted.load();
+        }
+        if (!a.status.ok()) {
+          failed = a.status;
+          return false;
+        }
+        if (a.current) {
+          ++unchanged;
+          return !g_interrupted.load();
+        }
+        graph::ExtractedSource data(a.doc);
+        graph::LoadDocument doc;
+        doc.source = in.source;
+        doc.text = a.text;
+        doc.content_hash = a.hash;
+        doc.sentences = a.doc.sentences;
+        doc.data = &data;
+        doc.extractor_version = extract::kExtractorVersion;
+        doc.ingested_at = now;
+        graph::IngestOutcome outcome;
+        graph::DocId id;
+        if (Status s = loader->Add(doc, &outcome, &id); !s.ok()) {
+          failed = s;
+          failed_at = in.path;
+          return false;
+        }
+        switch (outcome) {
+          case graph::IngestOutcome::kAdded:
+            ++added;
+            break;
+          case graph::IngestOutcome::kReplaced:
+            ++replaced;
+            break;
+          case graph::IngestOutcome::kUnchanged:
+            ++unchanged;
+            return !g_interrupted.load();
+        }
+        sentences += a.doc.sentences.size();
+        facts += a.doc.facts.size();
+        spdlog::info("{}: {} sentences, {} entities, {} facts (document {})", in.path,
+                     a.doc.sentences.size(), a.doc.entities.size(), a.doc.facts.size(),
+                     graph::DocIdHex(id));
+        return !g_interrupted.load();
+      });
+  // Whatever happened, what was added so far is stored (whole documents only).
+  const Status finished = loader->Finish();
+  if (!failed.ok()) {
+    progress.Finish();
+    if (failed_at.empty()) return Fail(failed);
+    spdlog::error("{}: {}", failed_at, failed.message());
+    return ExitCodeFor(failed);
+  }
+  if (!finished.ok()) {
+    progress.Finish();
+    return Fail(finished);
   }
   progress.Update(inputs.size());
   progress.Finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (options.json) {
-    nlohmann::ordered_json j = {{"added", added},           {"replaced", replaced},
-                                {"unchanged", unchanged},   {"skipped", skipped},
-                                {"sentences", sentences},   {"facts", facts},
-                                {"seconds", seconds},       {"interrupted", g_interrupted.load()}};
+    nlohmann::ordered_json j = {{"added", added},         {"replaced", replaced},
+                                {"unchanged", unchanged}, {"skipped", skipped},
+                                {"sentences", sentences}, {"facts", facts},
+                                {"seconds", seconds},     {"interrupted", g_interrupted.load()}};
     std::cout << j.dump(2) << "\n";
   } else if (!globals.quiet) {
-    std::printf("%zu added, %zu replaced, %zu unchanged, %zu skipped: %zu sentences, %zu facts "
-                "in %.2f s\n",
-                added, replaced, unchanged, skipped, sentences, facts, seconds);
+    std::printf(
+        "%zu added, %zu replaced, %zu unchanged, %zu skipped: %zu sentences, %zu facts "
+        "in %.2f s\n",
+        added, replaced, unchanged, skipped, sentences, facts, seconds);
   }
   if (g_interrupted.load()) {
     spdlog::error("interrupted; every document stored so far is complete, run again to finish");
@@ -262,9 +339,9 @@ void AddIngestCommand(CLI::App& app, const Globals& globals, int* exit_code) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* cmd = app.add_subcommand(
       "ingest", "Read articles (files, folders of .txt/.md, or - for stdin) into the store");
-  cmd->add_option("paths", options->paths, "Files or folders to ingest; - reads stdin")
-      ->required();
+  cmd->add_option("paths", options->paths, "Files or folders to ingest; - reads stdin")->required();
   cmd->add_flag("--json", options->json, "Print the summary as JSON");
+  cmd->add_option("--threads,-j", options->threads, "Extraction threads (default: one per core)");
   cmd->callback([&globals, exit_code, options] { *exit_code = RunIngest(globals, *options); });
 }
 

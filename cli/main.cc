@@ -16,7 +16,7 @@
 namespace {
 
 void SetUpLogging(const kg::cli::Globals& globals) {
-  auto logger = spdlog::stderr_color_st("kg");
+  auto logger = spdlog::stderr_color_mt("kg");
   logger->set_pattern("kg: %^%l%$: %v");
   if (globals.quiet) {
     logger->set_level(spdlog::level::err);
@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   kg::cli::AddExportCommand(app, globals, &exit_code);
   kg::cli::AddNlpCommands(app, &exit_code);
   kg::cli::AddNerCommands(app, &exit_code);
+  kg::cli::AddExtractCommand(app, &exit_code);
+  kg::cli::AddLoadCommand(app, globals, &exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
   app.parse_complete_callback([&] { SetUpLogging(globals); });
 

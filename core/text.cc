@@ -123,6 +123,24 @@ std::string ContentHash(std::string_view text) {
   return std::string(buf, 32);
 }
 
+ContentHasher::ContentHasher() : state_(XXH3_createState()) {
+  XXH3_128bits_reset(static_cast<XXH3_state_t*>(state_));
+}
+
+ContentHasher::~ContentHasher() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
+
+void ContentHasher::Update(std::string_view piece) {
+  XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), piece.data(), piece.size());
+}
+
+std::string ContentHasher::Hex() const {
+  const XXH128_hash_t h = XXH3_128bits_digest(static_cast<const XXH3_state_t*>(state_));
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return std::string(buf, 32);
+}
+
 namespace {
 
 // Folds one code point for name comparison; returns 0 to drop it.

@@ -31,6 +31,21 @@ bool LooksBinary(std::string_view text);
 // A 128-bit hash of the content, as 32 hex digits (XXH3-128). Equal texts, equal hashes.
 std::string ContentHash(std::string_view text);
 
+// ContentHash of a text fed in pieces: for inputs read in blocks (a large TSV file) that are
+// never whole in memory. Hex() of the pieces equals ContentHash() of their concatenation.
+class ContentHasher final {
+ public:
+  ContentHasher();
+  ~ContentHasher();
+  ContentHasher(const ContentHasher&) = delete;
+  ContentHasher& operator=(const ContentHasher&) = delete;
+  void Update(std::string_view piece);
+  std::string Hex() const;
+
+ private:
+  void* state_;  // XXH3_state_t, kept out of this header
+};
+
 // The key under which two names are "the same name": case-folded (ASCII, Latin-1, Latin
 // Extended-A and Cyrillic letters), typographic apostrophes and dashes folded, quotes and full
 // stops dropped ("U.S." is "us"), punctuation at the

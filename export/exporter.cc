@@ -2,12 +2,15 @@
 
 #include <charconv>
 #include <string>
+#include <string_view>
 
 #include "core/text.h"
 #include "export/escape.h"
 
 namespace kg::exporter {
 namespace {
+
+using namespace std::string_view_literals;  // appends of literals need no strlen
 
 using graph::Edge;
 using graph::Graph;
@@ -76,33 +79,78 @@ void AppendJoined(const std::vector<std::string>& items, std::string* out) {
   }
 }
 
-std::string JoinedSources(const graph::EdgeData& e) {
-  std::string out;
-  for (size_t i = 0; i < e.sources.size(); ++i) {
-    if (i) out.push_back('|');
-    out.append(graph::DocIdHex(e.sources[i]));
+void AppendDocIdHex(graph::DocId id, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  char buf[16];
+  for (int i = 15; i >= 0; --i, id >>= 4) buf[i] = kHex[id & 0xF];
+  out->append(buf, 16);
+}
+
+// Document ids joined with '|'. Consecutive edges mostly share their documents: the hex of the
+// last one is kept.
+class SourceText final {
+ public:
+  void Append(const KnowledgeGraph& kg, const graph::EdgeData& e, std::string* out) {
+    bool first = true;
+    for (graph::DocId doc : kg.Sources(e)) {
+      if (!first) out->push_back('|');
+      first = false;
+      if (doc != last_ || hex_.empty()) {
+        last_ = doc;
+        hex_.clear();
+        AppendDocIdHex(doc, &hex_);
+      }
+      out->append(hex_);
+    }
   }
-  return out;
+
+ private:
+  graph::DocId last_ = 0;
+  std::string hex_;
+};
+
+// "n" and the entity id: ids never need escaping in any format.
+void AppendNodeId(const Graph& g, Vertex v, std::string* out) {
+  char buf[24];
+  buf[0] = 'n';
+  auto [end, ec] = std::to_chars(buf + 1, buf + sizeof buf, g[v].id);
+  out->append(buf, end);
 }
 
-std::string EdgeLabel(const KnowledgeGraph& kg, const graph::EdgeData& e) {
-  std::string label = e.negated ? "not " : "";
-  label.append(kg.RelationName(e.relation));
-  return label;
-}
+// Each relation's name and label ("not meet" for a negated edge), escaped for the format once,
+// not once per edge.
+class RelationText final {
+ public:
+  using Escape = void (*)(std::string_view, std::string*);
+  RelationText(const KnowledgeGraph& kg, Escape escape) {
+    const Graph& g = kg.graph();
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+      const graph::RelationId r = g[*it].relation;
+      if (r >= name_.size()) {
+        name_.resize(r + 1);
+        negated_.resize(r + 1);
+      }
+      if (!name_[r].empty()) continue;
+      const std::string_view name = kg.RelationName(r);
+      escape(name, &name_[r]);
+      escape("not " + std::string(name), &negated_[r]);
+    }
+  }
+  const std::string& name(const graph::EdgeData& e) const { return name_[e.relation]; }
+  const std::string& label(const graph::EdgeData& e) const {
+    return e.negated ? negated_[e.relation] : name_[e.relation];
+  }
 
-std::string NodeId(const Graph& g, Vertex v) {
-  std::string id(1, 'n');  // not "n" + ...: GCC 12 warns falsely on that form (bug 105329)
-  id.append(std::to_string(g[v].id));
-  return id;
-}
+ private:
+  std::vector<std::string> name_, negated_;
+};
 
 // ----- GraphML -----
 
 void XmlData(Sink& s, std::string_view key, std::string_view text) {
-  s.buf().append("<data key=\"").append(key).append("\">");
+  s.buf().append("<data key=\""sv).append(key).append("\">"sv);
   AppendXmlEscaped(text, &s.buf());
-  s.buf().append("</data>");
+  s.buf().append("</data>"sv);
 }
 
 Status WriteGraphml(const KnowledgeGraph& kg, const std::vector<bool>& include, Sink& s) {
@@ -128,41 +176,45 @@ Status WriteGraphml(const KnowledgeGraph& kg, const std::vector<bool>& include, 
   for (Vertex v = 0; v < boost::num_vertices(g); ++v) {
     if (!Included(include, v)) continue;
     const auto& d = g[v];
-    s.buf().append("    <node id=\"").append(NodeId(g, v)).append("\">");
+    std::string& b = s.buf();
+    b.append("    <node id=\""sv);
+    AppendNodeId(g, v, &b);
+    b.append("\">"sv);
     XmlData(s, "label", d.name);
     XmlData(s, "type", EntityTypeName(d.type));
     joined.clear();
     AppendJoined(d.aliases, &joined);
     XmlData(s, "aliases", joined);
-    s.buf().append("<data key=\"mentions\">");
+    b.append("<data key=\"mentions\">"sv);
     s.Number(d.mentions);
-    s.buf().append("</data><data key=\"documents\">");
+    b.append("</data><data key=\"documents\">"sv);
     s.Number(d.documents);
-    s.buf().append("</data></node>\n");
+    b.append("</data></node>\n"sv);
     s.MaybeFlush();
   }
+  const RelationText relations(kg, &AppendXmlEscaped);
+  SourceText sources;
   size_t edge_id = 0;
   ForEachIncludedEdge(g, include, [&](Edge e) {
     const auto& d = g[e];
-    s.buf().append("    <edge id=\"e");
+    std::string& b = s.buf();
+    b.append("    <edge id=\"e"sv);
     s.Number(edge_id++);
-    s.buf()
-        .append("\" source=\"")
-        .append(NodeId(g, boost::source(e, g)))
-        .append("\" target=\"")
-        .append(NodeId(g, boost::target(e, g)))
-        .append("\">");
-    XmlData(s, "elabel", EdgeLabel(kg, d));
-    XmlData(s, "relation", kg.RelationName(d.relation));
-    s.buf().append("<data key=\"weight\">");
+    b.append("\" source=\""sv);
+    AppendNodeId(g, boost::source(e, g), &b);
+    b.append("\" target=\""sv);
+    AppendNodeId(g, boost::target(e, g), &b);
+    b.append("\"><data key=\"elabel\">"sv).append(relations.label(d));
+    b.append("</data><data key=\"relation\">"sv).append(relations.name(d));
+    b.append("</data><data key=\"weight\">"sv);
     s.Number(d.weight);
-    s.buf().append("</data>");
-    XmlData(s, "sources", JoinedSources(d));
-    s.buf().append(d.negated ? "<data key=\"negated\">true</data>"
-                             : "<data key=\"negated\">false</data>");
-    s.buf().append("<data key=\"confidence\">");
+    b.append("</data><data key=\"sources\">"sv);
+    sources.Append(kg, d, &b);
+    b.append(d.negated ? "</data><data key=\"negated\">true</data>"sv
+                       : "</data><data key=\"negated\">false</data>"sv);
+    b.append("<data key=\"confidence\">"sv);
     s.Real(d.confidence);
-    s.buf().append("</data></edge>\n");
+    b.append("</data></edge>\n"sv);
     s.MaybeFlush();
   });
   s << "  </graph>\n</graphml>\n";
@@ -193,34 +245,34 @@ Status WriteDot(const KnowledgeGraph& kg, const std::vector<bool>& include, Sink
   for (Vertex v = 0; v < boost::num_vertices(g); ++v) {
     if (!Included(include, v)) continue;
     const auto& d = g[v];
-    s.buf().append("  ");
-    AppendDotQuoted(NodeId(g, v), &s.buf());
-    s.buf().append(" [label=");
-    AppendDotQuoted(d.name, &s.buf());
-    s.buf().append(", type=");
-    AppendDotQuoted(EntityTypeName(d.type), &s.buf());
-    s.buf().append(", fillcolor=\"").append(DotColor(d.type)).append("\"");
-    if (d.type == EntityType::kDemand) s.buf().append(", shape=note");
-    s.buf().append(", mentions=");
+    std::string& b = s.buf();
+    b.append("  \""sv);
+    AppendNodeId(g, v, &b);
+    b.append("\" [label="sv);
+    AppendDotQuoted(d.name, &b);
+    b.append(", type=\""sv).append(EntityTypeName(d.type));
+    b.append("\", fillcolor=\""sv).append(DotColor(d.type)).append("\""sv);
+    if (d.type == EntityType::kDemand) b.append(", shape=note"sv);
+    b.append(", mentions="sv);
     s.Number(d.mentions);
-    s.buf().append("];\n");
+    b.append("];\n"sv);
     s.MaybeFlush();
   }
+  const RelationText relations(kg, &AppendDotQuoted);
   ForEachIncludedEdge(g, include, [&](Edge e) {
     const auto& d = g[e];
-    s.buf().append("  ");
-    AppendDotQuoted(NodeId(g, boost::source(e, g)), &s.buf());
-    s.buf().append(" -> ");
-    AppendDotQuoted(NodeId(g, boost::target(e, g)), &s.buf());
-    s.buf().append(" [label=");
-    AppendDotQuoted(EdgeLabel(kg, d), &s.buf());
-    s.buf().append(", relation=");
-    AppendDotQuoted(kg.RelationName(d.relation), &s.buf());
+    std::string& b = s.buf();
+    b.append("  \""sv);
+    AppendNodeId(g, boost::source(e, g), &b);
+    b.append("\" -> \""sv);
+    AppendNodeId(g, boost::target(e, g), &b);
+    b.append("\" [label="sv).append(relations.label(d));
+    b.append(", relation="sv).append(relations.name(d));
     // Graphviz's dot wants integer weights; ours count mentions, so they are.
-    s.buf().append(", weight=");
+    b.append(", weight="sv);
     s.Number(d.weight);
-    if (d.negated) s.buf().append(", style=dashed");
-    s.buf().append("];\n");
+    if (d.negated) b.append(", style=dashed"sv);
+    b.append("];\n"sv);
     s.MaybeFlush();
   });
   s << "}\n";
@@ -230,9 +282,9 @@ Status WriteDot(const KnowledgeGraph& kg, const std::vector<bool>& include, Sink
 // ----- GEXF 1.3 -----
 
 void XmlAttr(Sink& s, std::string_view name, std::string_view value) {
-  s.buf().append(" ").append(name).append("=\"");
+  s.buf().append(" "sv).append(name).append("=\""sv);
   AppendXmlEscaped(value, &s.buf());
-  s.buf().append("\"");
+  s.buf().append("\""sv);
 }
 
 Status WriteGexf(const KnowledgeGraph& kg, const std::vector<bool>& include, Sink& s) {
@@ -257,43 +309,48 @@ Status WriteGexf(const KnowledgeGraph& kg, const std::vector<bool>& include, Sin
   for (Vertex v = 0; v < boost::num_vertices(g); ++v) {
     if (!Included(include, v)) continue;
     const auto& d = g[v];
-    s.buf().append("      <node");
-    XmlAttr(s, "id", NodeId(g, v));
+    s.buf().append("      <node id=\""sv);
+    AppendNodeId(g, v, &s.buf());
+    s.buf().append("\""sv);
     XmlAttr(s, "label", d.name);
-    s.buf().append("><attvalues><attvalue for=\"type\"");
+    s.buf().append("><attvalues><attvalue for=\"type\""sv);
     XmlAttr(s, "value", EntityTypeName(d.type));
-    s.buf().append("/><attvalue for=\"aliases\"");
+    s.buf().append("/><attvalue for=\"aliases\""sv);
     joined.clear();
     AppendJoined(d.aliases, &joined);
     XmlAttr(s, "value", joined);
-    s.buf().append("/><attvalue for=\"mentions\" value=\"");
+    s.buf().append("/><attvalue for=\"mentions\" value=\""sv);
     s.Number(d.mentions);
-    s.buf().append("\"/><attvalue for=\"documents\" value=\"");
+    s.buf().append("\"/><attvalue for=\"documents\" value=\""sv);
     s.Number(d.documents);
-    s.buf().append("\"/></attvalues></node>\n");
+    s.buf().append("\"/></attvalues></node>\n"sv);
     s.MaybeFlush();
   }
   s << "    </nodes>\n    <edges>\n";
+  const RelationText relations(kg, &AppendXmlEscaped);
+  SourceText sources;
   size_t edge_id = 0;
   ForEachIncludedEdge(g, include, [&](Edge e) {
     const auto& d = g[e];
-    s.buf().append("      <edge id=\"e");
+    s.buf().append("      <edge id=\"e"sv);
     s.Number(edge_id++);
-    s.buf().append("\"");
-    XmlAttr(s, "source", NodeId(g, boost::source(e, g)));
-    XmlAttr(s, "target", NodeId(g, boost::target(e, g)));
-    XmlAttr(s, "label", EdgeLabel(kg, d));
-    s.buf().append(" weight=\"");
+    std::string& b = s.buf();
+    b.append("\" source=\""sv);
+    AppendNodeId(g, boost::source(e, g), &b);
+    b.append("\" target=\""sv);
+    AppendNodeId(g, boost::target(e, g), &b);
+    b.append("\" label=\""sv).append(relations.label(d));
+    b.append("\" weight=\""sv);
     s.Number(d.weight);
-    s.buf().append("\"><attvalues><attvalue for=\"relation\"");
-    XmlAttr(s, "value", kg.RelationName(d.relation));
-    s.buf().append("/><attvalue for=\"sources\"");
-    XmlAttr(s, "value", JoinedSources(d));
-    s.buf().append(d.negated ? "/><attvalue for=\"negated\" value=\"true\""
-                             : "/><attvalue for=\"negated\" value=\"false\"");
-    s.buf().append("/><attvalue for=\"confidence\" value=\"");
+    b.append("\"><attvalues><attvalue for=\"relation\" value=\""sv).append(relations.name(d));
+    b.append("\"/><attvalue for=\"sources\" value=\""sv);
+    sources.Append(kg, d, &b);
+    b.append("\""sv);
+    s.buf().append(d.negated ? "/><attvalue for=\"negated\" value=\"true\""sv
+                             : "/><attvalue for=\"negated\" value=\"false\""sv);
+    s.buf().append("/><attvalue for=\"confidence\" value=\""sv);
     s.Real(d.confidence);
-    s.buf().append("\"/></attvalues></edge>\n");
+    s.buf().append("\"/></attvalues></edge>\n"sv);
     s.MaybeFlush();
   });
   s << "    </edges>\n  </graph>\n</gexf>\n";
@@ -310,50 +367,53 @@ Status WriteJson(const KnowledgeGraph& kg, const std::vector<bool>& include, Sin
     if (!Included(include, v)) continue;
     const auto& d = g[v];
     std::string& b = s.buf();
-    b.append(first ? "  {\"id\": " : ",\n  {\"id\": ");
+    b.append(first ? "  {\"id\": \"" : ",\n  {\"id\": \"");
     first = false;
-    AppendJsonQuoted(NodeId(g, v), &b);
-    b.append(", \"label\": ");
+    AppendNodeId(g, v, &b);
+    b.push_back('"');
+    b.append(", \"label\": "sv);
     AppendJsonQuoted(d.name, &b);
-    b.append(", \"type\": ");
+    b.append(", \"type\": "sv);
     AppendJsonQuoted(EntityTypeName(d.type), &b);
-    b.append(", \"aliases\": [");
+    b.append(", \"aliases\": ["sv);
     for (size_t i = 0; i < d.aliases.size(); ++i) {
-      if (i) b.append(", ");
+      if (i) b.append(", "sv);
       AppendJsonQuoted(d.aliases[i], &b);
     }
-    b.append("], \"mentions\": ");
+    b.append("], \"mentions\": "sv);
     s.Number(d.mentions);
-    b.append(", \"documents\": ");
+    b.append(", \"documents\": "sv);
     s.Number(d.documents);
-    b.append("}");
+    b.append("}"sv);
     s.MaybeFlush();
   }
   s << "\n], \"edges\": [\n";
+  const RelationText relations(kg, &AppendJsonQuoted);
   first = true;
   ForEachIncludedEdge(g, include, [&](Edge e) {
     const auto& d = g[e];
     std::string& b = s.buf();
-    b.append(first ? "  {\"source\": " : ",\n  {\"source\": ");
+    b.append(first ? "  {\"source\": \"" : ",\n  {\"source\": \"");
     first = false;
-    AppendJsonQuoted(NodeId(g, boost::source(e, g)), &b);
-    b.append(", \"target\": ");
-    AppendJsonQuoted(NodeId(g, boost::target(e, g)), &b);
-    b.append(", \"relation\": ");
-    AppendJsonQuoted(kg.RelationName(d.relation), &b);
-    b.append(", \"label\": ");
-    AppendJsonQuoted(EdgeLabel(kg, d), &b);
-    b.append(", \"weight\": ");
+    AppendNodeId(g, boost::source(e, g), &b);
+    b.append("\", \"target\": \""sv);
+    AppendNodeId(g, boost::target(e, g), &b);
+    b.append("\", \"relation\": "sv).append(relations.name(d));
+    b.append(", \"label\": "sv).append(relations.label(d));
+    b.append(", \"weight\": "sv);
     s.Number(d.weight);
-    b.append(", \"sources\": [");
-    for (size_t i = 0; i < d.sources.size(); ++i) {
-      if (i) b.append(", ");
-      AppendJsonQuoted(graph::DocIdHex(d.sources[i]), &b);
+    b.append(", \"sources\": ["sv);
+    bool first_source = true;
+    for (graph::DocId doc : kg.Sources(d)) {
+      b.append(first_source ? "\"" : ", \"");
+      first_source = false;
+      AppendDocIdHex(doc, &b);
+      b.push_back('"');
     }
-    b.append(d.negated ? "], \"negated\": true" : "], \"negated\": false");
-    b.append(", \"confidence\": ");
+    b.append(d.negated ? "], \"negated\": true"sv : "], \"negated\": false"sv);
+    b.append(", \"confidence\": "sv);
     s.Real(d.confidence);
-    b.append("}");
+    b.append("}"sv);
     s.MaybeFlush();
   });
   s << "\n]}\n";

@@ -8,86 +8,107 @@ namespace kg::graph {
 
 Status KnowledgeGraph::Load(const Store& store, const LoadOptions& options, KnowledgeGraph* out) {
   KnowledgeGraph kg;
+  // Entities come in id order: vertex v is the v-th entity.
+  std::vector<VertexData> vertices;
   KG_RETURN_IF_ERROR(store.ForEachEntity([&](const EntityInfo& e) {
-    VertexData v;
-    v.id = e.id;
-    v.name = e.name;
-    v.type = e.type;
-    v.mentions = e.mentions;
-    v.documents = e.documents;
-    kg.vertex_of_.emplace(e.id, boost::add_vertex(std::move(v), kg.graph_));
+    kg.ids_.push_back(e.id);
+    vertices.push_back(VertexData{e.id, e.name, e.type, e.mentions, e.documents, {}});
     return true;
   }));
   if (options.aliases) {
-    // Aliases come in entity order with counts; sort each entity's by count afterwards.
-    std::unordered_map<Vertex, std::vector<std::pair<uint32_t, std::string>>> counted;
-    KG_RETURN_IF_ERROR(store.ForEachAlias([&](EntityId id, std::string_view surface, uint32_t n) {
-      auto it = kg.vertex_of_.find(id);
-      if (it != kg.vertex_of_.end()) counted[it->second].emplace_back(n, std::string(surface));
-      return true;
-    }));
-    for (auto& [v, list] : counted) {
+    // Aliases come grouped by entity, with counts: each entity's are sorted by count.
+    std::vector<std::pair<uint32_t, std::string>> list;
+    std::optional<Vertex> current;
+    const auto flush = [&] {
+      if (!current) return;
       std::stable_sort(list.begin(), list.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
-      for (auto& [n, surface] : list) kg.graph_[v].aliases.push_back(std::move(surface));
-    }
+      auto& aliases = vertices[*current].aliases;
+      for (auto& [n, surface] : list) aliases.push_back(std::move(surface));
+      list.clear();
+    };
+    EntityId current_id = 0;
+    KG_RETURN_IF_ERROR(store.ForEachAlias([&](EntityId id, std::string_view surface, uint32_t n) {
+      if (id != current_id) {
+        flush();
+        current_id = id;
+        current = kg.FindVertex(id);
+      }
+      if (current) list.emplace_back(n, std::string(surface));
+      return true;
+    }));
+    flush();
   }
-  // Edges in (subject, object, relation) order, the order of provenance keys too.
-  std::vector<std::pair<TripleKey, Edge>> edges;
-  Status missing;
+  // Edges in (subject, object, relation) order: the order of provenance keys too.
+  std::vector<std::pair<Vertex, Vertex>> ends;
+  std::vector<EdgeData> edges;
+  Status failed;
+  EntityId subject_id = 0;
+  std::optional<Vertex> subject;
   KG_RETURN_IF_ERROR(store.ForEachEdge([&](const EdgeInfo& info) {
-    auto s = kg.vertex_of_.find(info.triple.subject);
-    auto o = kg.vertex_of_.find(info.triple.object);
-    if (s == kg.vertex_of_.end() || o == kg.vertex_of_.end()) {
-      missing = Status::Corruption("a triple refers to an entity the store does not have");
+    if (info.triple.subject != subject_id) {
+      subject_id = info.triple.subject;
+      subject = kg.FindVertex(subject_id);
+    }
+    const std::optional<Vertex> object = kg.FindVertex(info.triple.object);
+    if (!subject || !object) {
+      failed = Status::Corruption("a triple refers to an entity the store does not have");
       return false;
     }
+    const RelationId r = info.triple.relation;
+    if (r >= kg.relation_names_.size()) kg.relation_names_.resize(r + 1);
+    if (kg.relation_names_[r].empty()) {
+      failed = store.RelationName(r, &kg.relation_names_[r]);
+      if (!failed.ok()) return false;
+    }
+    ends.emplace_back(*subject, *object);
     EdgeData d;
-    d.relation = info.triple.relation;
+    d.relation = r;
     d.negated = info.triple.negated;
     d.weight = info.weight;
-    const Edge e = boost::add_edge(s->second, o->second, std::move(d), kg.graph_).first;
-    edges.emplace_back(info.triple, e);
-    if (!kg.relation_names_.count(info.triple.relation)) {
-      std::string name;
-      missing = store.RelationName(info.triple.relation, &name);
-      if (!missing.ok()) return false;
-      kg.relation_names_.emplace(info.triple.relation, std::move(name));
-    }
+    edges.push_back(d);
     return true;
   }));
-  KG_RETURN_IF_ERROR(missing);
+  KG_RETURN_IF_ERROR(failed);
   if (options.provenance) {
+    // One pass over the provenance, in the edges' order: sources and confidence of each.
     size_t next = 0;
+    const auto triple_of = [&](size_t e) {
+      return TripleKey{kg.ids_[ends[e].first], kg.ids_[ends[e].second], edges[e].relation,
+                       edges[e].negated};
+    };
     KG_RETURN_IF_ERROR(
         store.ForEachProvenance(nullptr, [&](const ProvenanceKey& k, const ProvenanceValue& v) {
-          while (next < edges.size() && edges[next].first < k.triple) ++next;
+          while (next < edges.size() && triple_of(next) < k.triple) ++next;
           if (next == edges.size()) return false;
-          if (edges[next].first != k.triple) return true;  // an orphan entry: skip it
-          EdgeData& d = kg.graph_[edges[next].second];
-          if (d.sources.empty() || d.sources.back() != k.doc) d.sources.push_back(k.doc);
+          if (triple_of(next) != k.triple) return true;  // an orphan entry: skip it
+          EdgeData& d = edges[next];
+          // A triple's entries come in document order: its sources are distinct and sorted.
+          if (d.source_count == 0) d.first_source = static_cast<uint32_t>(kg.sources_.size());
+          if (d.source_count == 0 || kg.sources_.back() != k.doc) {
+            kg.sources_.push_back(k.doc);
+            ++d.source_count;
+          }
           d.confidence = std::max(d.confidence, v.confidence);
           return true;
         }));
-    for (auto& [key, e] : edges) {
-      auto& sources = kg.graph_[e].sources;
-      std::sort(sources.begin(), sources.end());
-      sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
-    }
   }
+  // Edges are grouped by source already: the graph keeps their order (edge i is edges[i]).
+  kg.graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), edges.begin(),
+                    static_cast<Vertex>(vertices.size()));
+  for (Vertex v = 0; v < vertices.size(); ++v) kg.graph_[v] = std::move(vertices[v]);
   *out = std::move(kg);
   return Status::Ok();
 }
 
 std::string_view KnowledgeGraph::RelationName(RelationId id) const {
-  auto it = relation_names_.find(id);
-  return it == relation_names_.end() ? std::string_view() : std::string_view(it->second);
+  return id < relation_names_.size() ? std::string_view(relation_names_[id]) : std::string_view();
 }
 
 std::optional<Vertex> KnowledgeGraph::FindVertex(EntityId id) const {
-  auto it = vertex_of_.find(id);
-  if (it == vertex_of_.end()) return std::nullopt;
-  return it->second;
+  auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+  if (it == ids_.end() || *it != id) return std::nullopt;
+  return static_cast<Vertex>(it - ids_.begin());
 }
 
 namespace {

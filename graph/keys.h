@@ -41,6 +41,11 @@
 //   's' doc_id                     -> sentence spans: (begin(4) end(4))*
 //   'u' doc_id                     -> UndoRecord: what the document added, so that an edited
 //                                     file can take its old version out exactly
+//   'u' doc_id piece(4, BE)        -> UndoRecord: one piece of the undo record of a document that
+//                                     names many entities (schema 2); the pieces together hold
+//                                     what one record would. A document with more facts than
+//                                     kUndoListedFacts (graph/store_impl.h) lists none (schema 2):
+//                                     its provenance entries are found by their doc_id.
 //   'p' source_path                -> doc_id(8, BE)          the current version of a file
 #pragma once
 
@@ -53,7 +58,9 @@
 
 namespace kg::graph {
 
-inline constexpr uint32_t kSchemaVersion = 1;
+// 2: undo records of large documents may be split into pieces. Schema 1 stores are read as they
+// are and marked 2 when opened for writing.
+inline constexpr uint32_t kSchemaVersion = 2;
 
 using EntityId = uint64_t;
 using RelationId = uint32_t;

@@ -3,8 +3,9 @@
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
-#include <rocksdb/utilities/write_batch_with_index.h>
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -12,39 +13,26 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <map>
-#include <set>
+#include <cstring>
+#include <optional>
 #include <system_error>
 #include <thread>
-#include <unordered_map>
 
 #include "core/text.h"
+#include "graph/batch.h"
+#include "graph/store_impl.h"
 
 namespace kg::graph {
-namespace {
 
 namespace fs = std::filesystem;
 
-enum Cf : size_t {
-  kDefault = 0,
-  kTerms,
-  kEntities,
-  kAliases,
-  kOut,
-  kIn,
-  kProvenance,
-  kDocuments,
-};
-static_assert(kDocuments + 1 == kColumnFamilyCount);
-
-constexpr std::string_view kSchemaKey = "schema";
-constexpr std::string_view kNextEntityKey = "next_entity";
-constexpr std::string_view kNextRelationKey = "next_relation";
-
-std::string CounterKey(std::string_view name) { return "count/" + std::string(name); }
-
-std::string TypeCounterKey(EntityType type) {
-  return CounterKey("entities/" + std::string(EntityTypeName(type)));
+std::string CounterKey(Counter c) {
+  static constexpr std::string_view kNames[] = {"documents", "sentences", "triples", "edges",
+                                                "entities"};
+  const auto i = static_cast<size_t>(c);
+  if (i < static_cast<size_t>(Counter::kFirstType)) return "count/" + std::string(kNames[i]);
+  const auto type = static_cast<EntityType>(i - static_cast<size_t>(Counter::kFirstType));
+  return "count/entities/" + std::string(EntityTypeName(type));
 }
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
@@ -58,7 +46,6 @@ Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   return Status::IOError(msg);
 }
 
-// The smallest key greater than every key that starts with `prefix`; empty if there is none.
 std::string PrefixEnd(std::string prefix) {
   while (!prefix.empty()) {
     auto& last = reinterpret_cast<unsigned char&>(prefix.back());
@@ -71,41 +58,115 @@ std::string PrefixEnd(std::string prefix) {
   return prefix;
 }
 
-// Two mentions can be one entity when their types agree, when one is untyped, or when one says
-// place and the other organization: "the Kremlin" is both a building and an institution.
-bool CompatibleTypes(EntityType a, EntityType b) {
-  if (a == b) return true;
-  if (a == EntityType::kDemand || b == EntityType::kDemand) return false;
-  if (a == EntityType::kOther || b == EntityType::kOther) return true;
-  const auto place_or_org = [](EntityType t) {
-    return t == EntityType::kPlace || t == EntityType::kOrganization;
-  };
-  return place_or_org(a) && place_or_org(b);
-}
+namespace {
 
-size_t WordCount(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+// The prefix of an alias key that its scans share: 'n' name_key 0x00 (every entity with that
+// name key) or 'a' entity_id (every surface form of that entity).
+class AliasPrefix final : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "kg.AliasPrefix"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    if (key[0] == 'a') return rocksdb::Slice(key.data(), 9);
+    const void* nul = std::memchr(key.data() + 1, 0, key.size() - 1);
+    return rocksdb::Slice(key.data(), static_cast<const char*>(nul) - key.data() + 1);
   }
-  return words;
+  bool InDomain(const rocksdb::Slice& key) const override {
+    if (key.empty()) return false;
+    if (key[0] == 'a') return key.size() >= 9;
+    return key[0] == 'n' && key.size() > 1 && std::memchr(key.data() + 1, 0, key.size() - 1);
+  }
+};
+
+const std::shared_ptr<const rocksdb::SliceTransform>& PrefixExtractor(Cf cf) {
+  static const std::shared_ptr<const rocksdb::SliceTransform> kEntity(
+      rocksdb::NewFixedPrefixTransform(8));
+  static const std::shared_ptr<const rocksdb::SliceTransform> kAlias(new AliasPrefix());
+  static const std::shared_ptr<const rocksdb::SliceTransform> kNone;
+  switch (cf) {
+    case kOut:
+    case kIn:
+      return kEntity;
+    case kAliases:
+      return kAlias;
+    default:
+      return kNone;
+  }
 }
 
-rocksdb::Options BaseOptions() {
-  rocksdb::Options o;
+}  // namespace
+
+bool PrefixScanUsesFilter(Cf cf, std::string_view prefix) {
+  const auto& extractor = PrefixExtractor(cf);
+  if (!extractor) return false;
+  const rocksdb::Slice p(prefix.data(), prefix.size());
+  return extractor->InDomain(p) && extractor->Transform(p).size() == prefix.size();
+}
+
+rocksdb::DBOptions DatabaseOptions(bool read_only) {
+  rocksdb::DBOptions o;
   o.keep_log_file_num = 2;
   o.max_log_file_size = 1 << 20;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  o.max_background_jobs = 2;
+  // Opening reads no more than it must: no statistics pass over every table file, no size
+  // check of every file. A query touches a few files; those are opened when first read.
+  o.skip_stats_update_on_db_open = true;
+  o.skip_checking_sst_file_sizes_on_db_open = true;
+  if (read_only) {
+    // A query opens few files: open them on this thread when first read. Starting RocksDB's
+    // 16 file-opening threads per column family, and its statistics timer, took most of the
+    // time of a cold `kg neighbours`.
+    o.max_open_files = 256;
+    o.max_file_opening_threads = 1;
+    o.stats_dump_period_sec = 0;
+    o.stats_persist_period_sec = 0;
+    o.max_background_jobs = 1;
+  }
+  return o;
+}
+
+rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf) {
+  rocksdb::ColumnFamilyOptions o;
   o.compression = rocksdb::kLZ4Compression;
   o.bottommost_compression = rocksdb::kZSTD;
   rocksdb::BlockBasedTableOptions table;
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Index and filter blocks are read when a query first needs them, through the block cache,
+  // not all at open: a cold `kg neighbours` reads a handful of blocks of a few files.
+  table.cache_index_and_filter_blocks = true;
+  table.pin_top_level_index_and_filter = true;
+  table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+  table.partition_filters = true;
+  // One cache for every column family (and every store of the process): 32 MB in all.
+  static const std::shared_ptr<rocksdb::Cache> kCache = rocksdb::NewLRUCache(32 << 20);
+  table.block_cache = kCache;
+  o.prefix_extractor = PrefixExtractor(cf);
+  switch (cf) {
+    case kOut:
+    case kIn:
+    case kAliases:
+      // Read by prefix scans only: a filter of whole keys would never be asked. A prefix
+      // filter answers "no such entity / name" without reading a block.
+      table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+      table.whole_key_filtering = false;
+      break;
+    case kProvenance:
+      // Scanned only for triples the "out" index has: a filter would always say yes.
+      break;
+    case kTerms:
+    case kDocuments:
+      // Point lookups that often miss (is this document stored? this relation?).
+      table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+      break;
+    case kEntities:
+    case kDefault:
+      break;  // every lookup finds its key: a filter would only cost space
+  }
+  if (cf == kProvenance || cf == kDocuments) table.block_size = 16 << 10;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return o;
 }
+
+namespace {
 
 // Why RocksDB would not open the store at `shown`, for the user.
 Status OpenFailure(const rocksdb::Status& s, const std::string& shown) {
@@ -149,12 +210,12 @@ Status CreateStore(const fs::path& dir) {
   const fs::path tmp = parent / (prefix + std::to_string(getpid()));
   fs::remove_all(tmp, ec);
   {
-    rocksdb::Options options = BaseOptions();
+    rocksdb::DBOptions options = DatabaseOptions(/*read_only=*/false);
     options.create_if_missing = true;
     options.create_missing_column_families = true;
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const char* cf : kColumnFamilies) {
-      descriptors.emplace_back(cf, rocksdb::ColumnFamilyOptions(options));
+    for (size_t c = 0; c < kColumnFamilyCount; ++c) {
+      descriptors.emplace_back(kColumnFamilies[c], ColumnFamilyOptionsFor(static_cast<Cf>(c)));
     }
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* raw = nullptr;
@@ -190,424 +251,108 @@ Status CreateStore(const fs::path& dir) {
 
 }  // namespace
 
-struct detail::StoreImpl {
-  fs::path dir;
-  bool read_only = false;
-  std::unique_ptr<rocksdb::DB> db;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+detail::StoreImpl::~StoreImpl() {
+  if (!db) return;
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+  db->Close();
+}
 
-  ~StoreImpl() {
-    if (!db) return;
-    for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
-    db->Close();
-  }
-
-  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles[c]; }
-
-  Status Get(Cf c, std::string_view key, std::string* value, bool* found) const {
-    rocksdb::PinnableSlice slice;
-    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf(c), key, &slice);
-    if (s.IsNotFound()) {
-      *found = false;
-      return Status::Ok();
-    }
-    if (!s.ok()) return FromRocks(s, "reading the store");
-    *found = true;
-    value->assign(slice.data(), slice.size());
+Status detail::StoreImpl::Get(Cf c, std::string_view key, std::string* value, bool* found) const {
+  rocksdb::PinnableSlice slice;
+  rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf(c), key, &slice);
+  if (s.IsNotFound()) {
+    *found = false;
     return Status::Ok();
   }
+  if (!s.ok()) return FromRocks(s, "reading the store");
+  *found = true;
+  value->assign(slice.data(), slice.size());
+  return Status::Ok();
+}
 
-  // Calls fn(key, value) for each key starting with `prefix` until fn returns false.
-  Status Scan(Cf c, std::string_view prefix,
-              const std::function<bool(std::string_view, std::string_view)>& fn) const {
+Status detail::StoreImpl::Scan(
+    Cf c, std::string_view prefix,
+    const std::function<bool(std::string_view, std::string_view)>& fn) const {
+  rocksdb::ReadOptions ro;
+  ro.total_order_seek = !PrefixScanUsesFilter(c, prefix);
+  if (prefix.size() <= 1) {
+    // A scan of a whole column family (or one kind of its keys): read ahead in large blocks,
+    // and leave the cache to the lookups it would otherwise flush.
+    ro.fill_cache = false;
+    ro.readahead_size = 4u << 20;
+  }
+  const std::string end = PrefixEnd(std::string(prefix));
+  rocksdb::Slice upper(end);
+  if (!end.empty()) ro.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf(c)));
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    if (!fn(std::string_view(it->key().data(), it->key().size()),
+            std::string_view(it->value().data(), it->value().size()))) {
+      break;
+    }
+  }
+  return FromRocks(it->status(), "scanning the store");
+}
+
+Status detail::StoreImpl::ReadCounter(std::string_view key, int64_t* value) const {
+  std::string v;
+  bool found;
+  KG_RETURN_IF_ERROR(Get(kDefault, key, &v, &found));
+  *value = 0;
+  if (!found) return Status::Ok();
+  if (v.size() != 8) return Status::Corruption("counter " + std::string(key) + " is damaged");
+  *value = static_cast<int64_t>(GetFixed64LE(v.data()));
+  return Status::Ok();
+}
+
+Status detail::StoreImpl::FlushIfLarger(uint64_t threshold) {
+  uint64_t total = 0;
+  for (auto* h : handles) {
+    uint64_t size = 0;
+    if (db->GetIntProperty(h, rocksdb::DB::Properties::kCurSizeAllMemTables, &size)) total += size;
+  }
+  if (total <= threshold) return Status::Ok();
+  rocksdb::FlushOptions options;
+  options.wait = true;
+  return FromRocks(db->Flush(options, handles), "writing the store's memtables");
+}
+
+Status detail::StoreImpl::IsEmpty(bool* empty) const {
+  *empty = true;
+  for (size_t c = kTerms; c < kColumnFamilyCount && *empty; ++c) {
     rocksdb::ReadOptions ro;
-    const std::string end = PrefixEnd(std::string(prefix));
-    rocksdb::Slice upper(end);
-    if (!end.empty()) ro.iterate_upper_bound = &upper;
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf(c)));
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      if (!fn(std::string_view(it->key().data(), it->key().size()),
-              std::string_view(it->value().data(), it->value().size()))) {
-        break;
-      }
-    }
-    return FromRocks(it->status(), "scanning the store");
+    ro.total_order_seek = true;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, handles[c]));
+    it->SeekToFirst();
+    if (it->Valid()) *empty = false;
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading the store"));
   }
+  return Status::Ok();
+}
 
-  Status ReadCounter(std::string_view key, int64_t* value) const {
-    std::string v;
-    bool found;
-    KG_RETURN_IF_ERROR(Get(kDefault, key, &v, &found));
-    *value = 0;
-    if (!found) return Status::Ok();
-    if (v.size() != 8) return Status::Corruption("counter " + std::string(key) + " is damaged");
-    *value = static_cast<int64_t>(GetFixed64LE(v.data()));
-    return Status::Ok();
+ExtractedSource::ExtractedSource(const ExtractedDocument& doc) : doc_(doc) {
+  first_alias_.reserve(doc.entities.size() + 1);
+  for (const Entity& e : doc.entities) {
+    first_alias_.push_back(aliases_.size());
+    aliases_.insert(aliases_.end(), e.aliases.begin(), e.aliases.end());
   }
-};
+  first_alias_.push_back(aliases_.size());
+}
 
-namespace {
+EntityView ExtractedSource::entity(size_t i) const {
+  const Entity& e = doc_.entities[i];
+  return EntityView{e.name, e.type, e.mentions,
+                    std::span<const std::string_view>(aliases_.data() + first_alias_[i],
+                                                      first_alias_[i + 1] - first_alias_[i])};
+}
 
-// One document's writes: a batch that also answers reads, so that later steps of the same
-// document see what earlier steps wrote (an entity created for one mention is found by the next).
-class Txn final {
- public:
-  explicit Txn(detail::StoreImpl& s)
-      : s_(s), batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true) {}
-
-  Status Get(Cf c, std::string_view key, std::string* value, bool* found) {
-    rocksdb::Status st =
-        batch_.GetFromBatchAndDB(s_.db.get(), rocksdb::ReadOptions(), s_.cf(c), key, value);
-    if (st.IsNotFound()) {
-      *found = false;
-      return Status::Ok();
-    }
-    *found = st.ok();
-    return FromRocks(st, "reading the store");
+Status ExtractedSource::ForEachFact(const std::function<Status(const FactView&)>& fn) const {
+  for (const Fact& f : doc_.facts) {
+    KG_RETURN_IF_ERROR(fn(FactView{f.subject, f.object, f.relation, f.negated, f.confidence,
+                                   f.sentence, f.span, f.attributed_to}));
   }
-
-  void Put(Cf c, std::string_view key, std::string_view value) {
-    batch_.Put(s_.cf(c), key, value);
-  }
-  void Delete(Cf c, std::string_view key) { batch_.Delete(s_.cf(c), key); }
-
-  Status Scan(Cf c, std::string_view prefix,
-              const std::function<bool(std::string_view, std::string_view)>& fn) {
-    rocksdb::ReadOptions ro;
-    std::unique_ptr<rocksdb::Iterator> base(s_.db->NewIterator(ro, s_.cf(c)));
-    std::unique_ptr<rocksdb::Iterator> it(batch_.NewIteratorWithBase(s_.cf(c), base.release()));
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      const std::string_view key(it->key().data(), it->key().size());
-      if (key.substr(0, prefix.size()) != prefix) break;
-      if (!fn(key, std::string_view(it->value().data(), it->value().size()))) break;
-    }
-    return FromRocks(it->status(), "scanning the store");
-  }
-
-  void AddToCounter(const std::string& key, int64_t delta) { counters_[key] += delta; }
-
-  Status Commit() {
-    for (const auto& [key, delta] : counters_) {
-      if (delta == 0) continue;
-      int64_t value;
-      KG_RETURN_IF_ERROR(s_.ReadCounter(key, &value));
-      std::string v;
-      PutFixed64LE(&v, static_cast<uint64_t>(value + delta));
-      Put(kDefault, key, v);
-    }
-    rocksdb::WriteOptions wo;
-    return FromRocks(s_.db->Write(wo, batch_.GetWriteBatch()), "writing the store");
-  }
-
- private:
-  detail::StoreImpl& s_;
-  rocksdb::WriteBatchWithIndex batch_;
-  std::map<std::string, int64_t> counters_;
-};
-
-// The writes of one document's ingest or removal.
-class Writer final {
- public:
-  explicit Writer(detail::StoreImpl& s) : txn_(s) {}
-
-  Txn& txn() { return txn_; }
-
-  Status LoadIdCounters() {
-    std::string v;
-    bool found;
-    KG_RETURN_IF_ERROR(txn_.Get(kDefault, kNextEntityKey, &v, &found));
-    next_entity_ = found && v.size() == 8 ? GetFixed64LE(v.data()) : 1;
-    KG_RETURN_IF_ERROR(txn_.Get(kDefault, kNextRelationKey, &v, &found));
-    next_relation_ = found && v.size() == 4 ? GetFixed32LE(v.data()) : 1;
-    return Status::Ok();
-  }
-
-  void SaveIdCounters() {
-    std::string v;
-    PutFixed64LE(&v, next_entity_);
-    txn_.Put(kDefault, kNextEntityKey, v);
-    v.clear();
-    PutFixed32LE(&v, next_relation_);
-    txn_.Put(kDefault, kNextRelationKey, v);
-  }
-
-  Status GetEntity(EntityId id, EntityValue* e, bool* found) {
-    std::string v;
-    KG_RETURN_IF_ERROR(txn_.Get(kEntities, EntityKey(id), &v, found));
-    if (*found && !DecodeEntityValue(v, e)) {
-      return Status::Corruption("entity record " + std::to_string(id) + " is damaged");
-    }
-    return Status::Ok();
-  }
-
-  void PutEntity(EntityId id, const EntityValue& e) {
-    txn_.Put(kEntities, EntityKey(id), EncodeEntityValue(e));
-  }
-
-  // Adds `delta` to a 4-byte count; deletes the key when the count reaches zero.
-  Status AddToCount(Cf c, const std::string& key, int64_t delta, uint32_t* before = nullptr) {
-    std::string v;
-    bool found;
-    KG_RETURN_IF_ERROR(txn_.Get(c, key, &v, &found));
-    int64_t count = found && v.size() == 4 ? GetFixed32LE(v.data()) : 0;
-    if (before) *before = static_cast<uint32_t>(count);
-    count += delta;
-    if (count <= 0) {
-      if (found) txn_.Delete(c, key);
-      return Status::Ok();
-    }
-    v.clear();
-    PutFixed32LE(&v, static_cast<uint32_t>(count));
-    txn_.Put(c, key, v);
-    return Status::Ok();
-  }
-
-  Status ResolveRelation(const std::string& name, RelationId* id) {
-    std::string v;
-    bool found;
-    KG_RETURN_IF_ERROR(txn_.Get(kTerms, RelationByNameKey(name), &v, &found));
-    if (found) {
-      if (v.size() != 4) return Status::Corruption("relation term '" + name + "' is damaged");
-      *id = GetFixed32BE(v.data());
-      return Status::Ok();
-    }
-    *id = next_relation_++;
-    std::string idv;
-    PutFixed32BE(&idv, *id);
-    txn_.Put(kTerms, RelationByNameKey(name), idv);
-    txn_.Put(kTerms, RelationByIdKey(*id), name);
-    return Status::Ok();
-  }
-
-  // Finds the stored entity that `e` is, or creates it. Returns its id.
-  Status ResolveEntity(const Entity& e, EntityId* id) {
-    std::vector<std::string> keys;
-    const std::string name_key = NameKey(e.name);
-    if (!name_key.empty()) keys.push_back(name_key);
-    for (const auto& alias : e.aliases) {
-      std::string k = NameKey(alias);
-      if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-    }
-    // Candidates: stored entities sharing a name key; the canonical name's key ranks first.
-    EntityId best = 0;
-    EntityValue best_value;
-    int best_rank = -1;
-    for (size_t k = 0; k < keys.size(); ++k) {
-      std::vector<EntityId> ids;
-      KG_RETURN_IF_ERROR(
-          txn_.Scan(kAliases, AliasLookupPrefix(keys[k]), [&](std::string_view key, auto) {
-            std::string unused;
-            EntityId cand;
-            if (DecodeAliasLookupKey(key, &unused, &cand)) ids.push_back(cand);
-            return true;
-          }));
-      for (EntityId cand : ids) {
-        EntityValue v;
-        bool found;
-        KG_RETURN_IF_ERROR(GetEntity(cand, &v, &found));
-        if (!found || !CompatibleTypes(v.type, e.type)) continue;
-        // Demands merge only on the same wording.
-        if (e.type == EntityType::kDemand && NameKey(v.name) != name_key) continue;
-        const int rank = (k == 0 ? 1 << 30 : 0) + static_cast<int>(std::min<uint32_t>(
-                                                        v.mentions, (1 << 30) - 1));
-        if (rank > best_rank) {
-          best_rank = rank;
-          best = cand;
-          best_value = std::move(v);
-        }
-      }
-    }
-    if (best == 0) {
-      *id = next_entity_++;
-      seen_in_document_.insert(*id);
-      EntityValue v;
-      v.type = e.type;
-      v.name = e.name;
-      v.mentions = e.mentions;
-      v.documents = 1;
-      PutEntity(*id, v);
-      txn_.AddToCounter(CounterKey("entities"), 1);
-      txn_.AddToCounter(TypeCounterKey(v.type), 1);
-      return Status::Ok();
-    }
-    *id = best;
-    if (!seen_in_document_.insert(best).second) {
-      best_value.mentions += e.mentions;  // a second extracted entity of this document
-    } else {
-      best_value.mentions += e.mentions;
-      best_value.documents += 1;
-    }
-    if (best_value.type == EntityType::kOther && e.type != EntityType::kOther) {
-      txn_.AddToCounter(TypeCounterKey(best_value.type), -1);
-      txn_.AddToCounter(TypeCounterKey(e.type), 1);
-      best_value.type = e.type;
-    }
-    // "Putin" stored first, "Vladimir Putin" now: the fuller name becomes canonical.
-    if (NameKey(best_value.name) != name_key && WordCount(e.name) > WordCount(best_value.name) &&
-        std::find(keys.begin(), keys.end(), NameKey(best_value.name)) != keys.end()) {
-      best_value.name = e.name;
-    }
-    PutEntity(best, best_value);
-    return Status::Ok();
-  }
-
-  Status AddAlias(EntityId id, const std::string& surface, int64_t delta) {
-    const std::string key = NameKey(surface);
-    if (key.empty()) return Status::Ok();
-    KG_RETURN_IF_ERROR(AddToCount(kAliases, AliasLookupKey(key, id), delta));
-    return AddToCount(kAliases, AliasListKey(id, surface), delta);
-  }
-
-  Status ApplyWeights(const std::map<TripleKey, int64_t>& deltas) {
-    for (const auto& [t, delta] : deltas) {
-      uint32_t before = 0;  // set by AddToCount; initialised for GCC 12's maybe-uninitialized
-      KG_RETURN_IF_ERROR(AddToCount(kOut, OutKey(t), delta, &before));
-      KG_RETURN_IF_ERROR(AddToCount(kIn, InKey(t), delta));
-      const int64_t after = std::max<int64_t>(0, before + delta);
-      if (before == 0 && after > 0) txn_.AddToCounter(CounterKey("edges"), 1);
-      if (before > 0 && after == 0) txn_.AddToCounter(CounterKey("edges"), -1);
-    }
-    return Status::Ok();
-  }
-
-  // Takes a stored document and everything it added out of the store.
-  Status RemoveDocument(DocId doc) {
-    std::string v;
-    bool found;
-    KG_RETURN_IF_ERROR(txn_.Get(kDocuments, DocumentKey('d', doc), &v, &found));
-    if (!found) return Status::Ok();
-    DocumentValue record;
-    if (!DecodeDocumentValue(v, &record)) {
-      return Status::Corruption("document record " + DocIdHex(doc) + " is damaged");
-    }
-    KG_RETURN_IF_ERROR(txn_.Get(kDocuments, DocumentKey('u', doc), &v, &found));
-    UndoRecord undo;
-    if (!found || !DecodeUndoRecord(v, &undo)) {
-      return Status::Corruption("undo record of document " + DocIdHex(doc) + " is damaged");
-    }
-    std::map<TripleKey, int64_t> deltas;
-    for (const auto& f : undo.facts) {
-      txn_.Delete(kProvenance, ProvenanceKeyBytes(f));
-      deltas[f.triple] -= 1;
-    }
-    txn_.AddToCounter(CounterKey("triples"), -static_cast<int64_t>(undo.facts.size()));
-    KG_RETURN_IF_ERROR(ApplyWeights(deltas));
-    for (const auto& use : undo.entities) {
-      EntityValue e;
-      KG_RETURN_IF_ERROR(GetEntity(use.id, &e, &found));
-      if (!found) continue;
-      for (const auto& [surface, count] : use.surfaces) {
-        KG_RETURN_IF_ERROR(AddAlias(use.id, surface, -static_cast<int64_t>(count)));
-      }
-      e.mentions -= std::min(e.mentions, use.mentions);
-      e.documents -= std::min<uint32_t>(e.documents, 1);
-      if (e.documents > 0) {
-        PutEntity(use.id, e);
-        continue;
-      }
-      // No document mentions it any more: the entity goes, with every name it had.
-      std::vector<std::string> surfaces;
-      KG_RETURN_IF_ERROR(txn_.Scan(kAliases, AliasListPrefix(use.id), [&](std::string_view key,
-                                                                           auto) {
-        EntityId unused;
-        std::string surface;
-        if (DecodeAliasListKey(key, &unused, &surface)) surfaces.push_back(surface);
-        return true;
-      }));
-      for (const auto& s : surfaces) {
-        txn_.Delete(kAliases, AliasListKey(use.id, s));
-        txn_.Delete(kAliases, AliasLookupKey(NameKey(s), use.id));
-      }
-      txn_.Delete(kEntities, EntityKey(use.id));
-      txn_.AddToCounter(CounterKey("entities"), -1);
-      txn_.AddToCounter(TypeCounterKey(e.type), -1);
-    }
-    for (char kind : {'d', 't', 's', 'u'}) txn_.Delete(kDocuments, DocumentKey(kind, doc));
-    txn_.AddToCounter(CounterKey("documents"), -1);
-    txn_.AddToCounter(CounterKey("sentences"), -static_cast<int64_t>(record.sentences));
-    return Status::Ok();
-  }
-
-  // Writes a new document: entities, aliases, triples, provenance, text, undo record.
-  Status AddDocument(DocId doc, const DocumentInput& in) {
-    const ExtractedDocument& x = *in.extracted;
-    UndoRecord undo;
-    std::vector<EntityId> ids(x.entities.size());
-    std::unordered_map<EntityId, size_t> use_of;  // entity id -> index in undo.entities
-    for (size_t i = 0; i < x.entities.size(); ++i) {
-      const Entity& e = x.entities[i];
-      KG_RETURN_IF_ERROR(ResolveEntity(e, &ids[i]));
-      auto [it, inserted] = use_of.emplace(ids[i], undo.entities.size());
-      if (inserted) undo.entities.push_back({ids[i], 0, {}});
-      auto& use = undo.entities[it->second];
-      use.mentions += e.mentions;
-      std::vector<std::string> surfaces = e.aliases;
-      surfaces.push_back(e.name);
-      std::sort(surfaces.begin(), surfaces.end());
-      surfaces.erase(std::unique(surfaces.begin(), surfaces.end()), surfaces.end());
-      for (const auto& s : surfaces) {
-        if (NameKey(s).empty()) continue;
-        auto found = std::find_if(use.surfaces.begin(), use.surfaces.end(),
-                                  [&](const auto& p) { return p.first == s; });
-        if (found != use.surfaces.end()) continue;  // one count per document
-        use.surfaces.emplace_back(s, 1);
-        KG_RETURN_IF_ERROR(AddAlias(ids[i], s, 1));
-      }
-    }
-    std::set<ProvenanceKey> written;
-    std::map<TripleKey, int64_t> deltas;
-    for (const Fact& f : x.facts) {
-      if (f.subject >= ids.size() || f.object >= ids.size()) {
-        return Status::InvalidArgument("a fact refers to an entity the document does not have");
-      }
-      if (ids[f.subject] == ids[f.object]) continue;  // merged into one entity: no self-loops
-      ProvenanceKey key;
-      key.triple.subject = ids[f.subject];
-      key.triple.object = ids[f.object];
-      key.triple.negated = f.negated;
-      KG_RETURN_IF_ERROR(ResolveRelation(f.relation, &key.triple.relation));
-      key.doc = doc;
-      key.sentence = f.sentence;
-      key.begin = f.span.begin;
-      if (!written.insert(key).second) continue;  // the same fact stated twice in one place
-      ProvenanceValue value;
-      value.end = f.span.end;
-      value.confidence = f.confidence;
-      value.extractor_version = in.extractor_version;
-      value.attributed_to =
-          f.attributed_to >= 0 && static_cast<size_t>(f.attributed_to) < ids.size()
-              ? ids[f.attributed_to]
-              : 0;
-      txn_.Put(kProvenance, ProvenanceKeyBytes(key), EncodeProvenanceValue(value));
-      deltas[key.triple] += 1;
-      undo.facts.push_back(key);
-    }
-    KG_RETURN_IF_ERROR(ApplyWeights(deltas));
-    txn_.AddToCounter(CounterKey("triples"), static_cast<int64_t>(undo.facts.size()));
-
-    DocumentValue record;
-    record.content_hash = std::string(in.content_hash);
-    record.ingested_at = in.ingested_at;
-    record.sentences = static_cast<uint32_t>(x.sentences.size());
-    record.facts = static_cast<uint32_t>(undo.facts.size());
-    record.sources.emplace_back(in.source);
-    txn_.Put(kDocuments, DocumentKey('d', doc), EncodeDocumentValue(record));
-    txn_.Put(kDocuments, DocumentKey('t', doc), in.text);
-    txn_.Put(kDocuments, DocumentKey('s', doc), EncodeSpans(x.sentences));
-    txn_.Put(kDocuments, DocumentKey('u', doc), EncodeUndoRecord(undo));
-    txn_.AddToCounter(CounterKey("documents"), 1);
-    txn_.AddToCounter(CounterKey("sentences"), static_cast<int64_t>(x.sentences.size()));
-    return Status::Ok();
-  }
-
- private:
-  Txn txn_;
-  EntityId next_entity_ = 1;
-  RelationId next_relation_ = 1;
-  std::set<EntityId> seen_in_document_;
-};
-
-}  // namespace
+  return Status::Ok();
+}
 
 Store::Store(std::unique_ptr<detail::StoreImpl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
@@ -632,10 +377,10 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
   }
   if (!has_db) KG_RETURN_IF_ERROR(CreateStore(dir));
 
-  rocksdb::Options db_options = BaseOptions();
+  rocksdb::DBOptions db_options = DatabaseOptions(options.read_only);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const char* name : kColumnFamilies) {
-    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions(db_options));
+  for (size_t c = 0; c < kColumnFamilyCount; ++c) {
+    descriptors.emplace_back(kColumnFamilies[c], ColumnFamilyOptionsFor(static_cast<Cf>(c)));
   }
   {
     std::vector<std::string> names;
@@ -646,7 +391,7 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
       // A damaged MANIFEST lists what it can read, so a kg store can seem to lack families. Only
       // a database that opens cleanly without them belongs to another program.
       std::vector<rocksdb::ColumnFamilyDescriptor> listed;
-      for (const auto& n : names) listed.emplace_back(n, rocksdb::ColumnFamilyOptions(db_options));
+      for (const auto& n : names) listed.emplace_back(n, rocksdb::ColumnFamilyOptions());
       std::vector<rocksdb::ColumnFamilyHandle*> handles;
       rocksdb::DB* probe = nullptr;
       s = rocksdb::DB::OpenForReadOnly(db_options, shown, listed, &handles, &probe);
@@ -690,6 +435,15 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
                                   std::to_string(stored) + "; this kg reads schema " +
                                   std::to_string(kSchemaVersion) + ")");
     }
+    if (stored < kSchemaVersion && !options.read_only) {
+      // Schema 1 is schema 2 without undo pieces: readable as it is. Writing may add pieces, so
+      // say so, for older kg versions to refuse the store rather than misread it.
+      std::string v;
+      PutFixed32LE(&v, kSchemaVersion);
+      KG_RETURN_IF_ERROR(
+          FromRocks(impl->db->Put(rocksdb::WriteOptions(), impl->cf(kDefault), kSchemaKey, v),
+                    "upgrading the store schema"));
+    }
   }
   store->reset(new Store(std::move(impl)));
   return Status::Ok();
@@ -713,62 +467,19 @@ Status Store::IsCurrent(std::string_view content_hash, std::string_view source,
 
 Status Store::Ingest(const DocumentInput& in, IngestOutcome* outcome, DocId* id) {
   if (impl_->read_only) return Status::InvalidArgument("the store is open read-only");
-  const DocId doc = DocIdFromContentHash(in.content_hash);
-  *id = doc;
-  Writer w(*impl_);
-  KG_RETURN_IF_ERROR(w.LoadIdCounters());
-  Txn& txn = w.txn();
-  bool replaced = false;
-
-  // The source's previous content, if it was other content, loses this source; when no source
-  // is left, its facts go.
-  std::string v;
-  bool found;
-  const std::string source_key = SourceKey(in.source);
-  const bool is_file = in.source != "-";
-  found = false;
-  if (is_file) KG_RETURN_IF_ERROR(txn.Get(kDocuments, source_key, &v, &found));
-  if (found && v.size() == 8 && GetFixed64BE(v.data()) != doc) {
-    const DocId old = GetFixed64BE(v.data());
-    std::string old_v;
-    bool old_found;
-    KG_RETURN_IF_ERROR(txn.Get(kDocuments, DocumentKey('d', old), &old_v, &old_found));
-    DocumentValue old_record;
-    if (old_found && DecodeDocumentValue(old_v, &old_record)) {
-      std::erase(old_record.sources, std::string(in.source));
-      if (old_record.sources.empty()) {
-        KG_RETURN_IF_ERROR(w.RemoveDocument(old));
-      } else {
-        txn.Put(kDocuments, DocumentKey('d', old), EncodeDocumentValue(old_record));
-      }
-      replaced = true;
-    }
-  }
-  std::string doc_id_bytes;
-  PutFixed64BE(&doc_id_bytes, doc);
-  if (is_file) txn.Put(kDocuments, source_key, doc_id_bytes);
-
-  KG_RETURN_IF_ERROR(txn.Get(kDocuments, DocumentKey('d', doc), &v, &found));
-  if (found) {
-    DocumentValue record;
-    if (!DecodeDocumentValue(v, &record)) {
-      return Status::Corruption("document record " + DocIdHex(doc) + " is damaged");
-    }
-    if (std::find(record.sources.begin(), record.sources.end(), in.source) ==
-        record.sources.end()) {
-      record.sources.emplace_back(in.source);
-      txn.Put(kDocuments, DocumentKey('d', doc), EncodeDocumentValue(record));
-    }
-    *outcome = replaced ? IngestOutcome::kReplaced : IngestOutcome::kUnchanged;
-  } else {
-    if (in.extracted == nullptr) {
-      return Status::InvalidArgument("new content must come with its extraction");
-    }
-    KG_RETURN_IF_ERROR(w.AddDocument(doc, in));
-    *outcome = replaced ? IngestOutcome::kReplaced : IngestOutcome::kAdded;
-  }
-  w.SaveIdCounters();
-  return txn.Commit();
+  std::optional<ExtractedSource> data;
+  if (in.extracted != nullptr) data.emplace(*in.extracted);
+  LoadDocument doc;
+  doc.source = in.source;
+  doc.text = in.text;
+  doc.content_hash = in.content_hash;
+  if (in.extracted != nullptr) doc.sentences = in.extracted->sentences;
+  doc.data = data ? &*data : nullptr;
+  doc.extractor_version = in.extractor_version;
+  doc.ingested_at = in.ingested_at;
+  BatchWriter writer(*impl_);
+  KG_RETURN_IF_ERROR(writer.Add(doc, outcome, id));
+  return writer.Commit();
 }
 
 namespace {
@@ -968,13 +679,13 @@ Status Store::GetDocument(DocId id, DocumentValue* doc, std::string* text,
 
 Status Store::Stats(StoreStats* stats) const {
   *stats = StoreStats();
-  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey("documents"), &stats->documents));
-  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey("sentences"), &stats->sentences));
-  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey("triples"), &stats->triples));
-  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey("edges"), &stats->edges));
-  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey("entities"), &stats->entities));
+  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey(Counter::kDocuments), &stats->documents));
+  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey(Counter::kSentences), &stats->sentences));
+  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey(Counter::kTriples), &stats->triples));
+  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey(Counter::kEdges), &stats->edges));
+  KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey(Counter::kEntities), &stats->entities));
   for (size_t t = 0; t <= static_cast<size_t>(kMaxEntityType); ++t) {
-    KG_RETURN_IF_ERROR(impl_->ReadCounter(TypeCounterKey(static_cast<EntityType>(t)),
+    KG_RETURN_IF_ERROR(impl_->ReadCounter(CounterKey(TypeCounter(static_cast<EntityType>(t))),
                                           &stats->entities_by_type[t]));
   }
   return Status::Ok();

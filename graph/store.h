@@ -121,6 +121,7 @@ class Store final {
   Status Stats(StoreStats* stats) const;
 
  private:
+  friend class Loader;  // graph/loader.h writes through the same RocksDB handles
   explicit Store(std::unique_ptr<detail::StoreImpl> impl);
   std::unique_ptr<detail::StoreImpl> impl_;
 };

@@ -12,6 +12,8 @@ packages=(
   libxxhash-dev libzstd-dev catch2
   # tests: real clients read our exports back
   python3 python3-networkx python3-igraph graphviz libxml2-utils
+  # benchmarks (scripts/bench.sh): the SQLite peer, taskset for one-core runs
+  sqlite3 libsqlite3-dev util-linux
 )
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang-14 libclang-rt-14-dev)

@@ -109,7 +109,7 @@ TEST_CASE("the Boost graph holds one edge per triple with its sources", "[graph]
   const auto& g = kg.graph();
   bool found_heavy = false;
   for (auto [it, end] = boost::edges(g); it != end; ++it) {
-    CHECK(g[*it].sources.size() == 1);
+    CHECK(kg.Sources(g[*it]).size() == 1);
     if (g[*it].weight == 2) {
       found_heavy = true;
       CHECK(kg.RelationName(g[*it].relation) == "meet");
