@@ -18,5 +18,7 @@ void AddExportCommand(CLI::App& app, const Globals& globals, int* exit_code);
 void AddExtractCommand(CLI::App& app, int* exit_code);
 // kg load
 void AddLoadCommand(CLI::App& app, const Globals& globals, int* exit_code);
+// kg parse (no store)
+void AddParseCommand(CLI::App& app, int* exit_code);
 
 }  // namespace kg::cli

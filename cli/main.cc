@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   kg::cli::AddNerCommands(app, &exit_code);
   kg::cli::AddExtractCommand(app, &exit_code);
   kg::cli::AddLoadCommand(app, globals, &exit_code);
+  kg::cli::AddParseCommand(app, &exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
   app.parse_complete_callback([&] { SetUpLogging(globals); });
 

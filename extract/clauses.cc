@@ -188,6 +188,12 @@ class Reader final {
       if (subject >= 0) return t_.WithConjuncts(subject);
       return Subjects(h, inherited, depth + 1);
     }
+    // "Zelensky, speaking from Dublin, ...": a participle the parser hung on a name (the clause
+    // around it misparsed) describes that name.
+    if (t_.Is(p, "advcl") && (t_.upos(h) == "PROPN" || t_.upos(h) == "NOUN") &&
+        (t_.token(p).xpos == "VBG" || t_.token(p).xpos == "VBN")) {
+      return {h};
+    }
     if (t_.Is(p, "conj") || t_.Is(p, "advcl")) return Subjects(h, inherited, depth + 1);
     if (t_.Is(p, "acl")) {
       // "the talks, framed as ...": a participle's subject is the noun it modifies, unless that

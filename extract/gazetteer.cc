@@ -59,6 +59,16 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
     g.aliases_.emplace(NameKey(f[0]), std::string(f[1]));
     return Status::Ok();
   }));
+  const auto classes = dir / "classes.tsv";
+  KG_RETURN_IF_ERROR(ReadTsv(classes, 2, [&](const auto& f, size_t line) {
+    EntityType type;
+    if (!ParseEntityType(f[1], &type)) {
+      return Status::Corruption(classes.string() + ":" + std::to_string(line) +
+                                ": unknown type '" + std::string(f[1]) + "'");
+    }
+    g.classes_.emplace(std::string(f[0]), type);
+    return Status::Ok();
+  }));
   *out = std::move(g);
   return Status::Ok();
 }
@@ -66,6 +76,12 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
 std::optional<EntityType> Gazetteer::TypeOf(std::string_view name) const {
   auto it = types_.find(NameKey(name));
   if (it == types_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<EntityType> Gazetteer::ClassOf(std::string_view lemma) const {
+  auto it = classes_.find(std::string(lemma));
+  if (it == classes_.end()) return std::nullopt;
   return it->second;
 }
 

@@ -16,8 +16,8 @@ namespace kg::extract {
 class Gazetteer final {
  public:
   // Reads gazetteer.tsv (name TAB type TAB source), demonyms.tsv (adjective TAB place),
-  // seats.tsv (seat TAB country) and aliases.tsv (alias TAB canonical) from `dir`. Lines starting
-  // with '#' are comments. Errors name the file and line.
+  // seats.tsv (seat TAB country), aliases.tsv (alias TAB canonical) and classes.tsv (noun TAB
+  // type) from `dir`. Lines starting with '#' are comments. Errors name the file and line.
   static Status Load(const std::filesystem::path& dir, Gazetteer* out);
 
   // The type of a known name (matched by NameKey), if any.
@@ -28,6 +28,8 @@ class Gazetteer final {
   std::string_view CountryOfSeat(std::string_view name) const;
   // The usual full name of an acronym or other name ("U.S." -> "United States"), or empty.
   std::string_view CanonicalName(std::string_view name) const;
+  // The kind of entity a common noun's lemma names ("town" -> place, "aide" -> person), if any.
+  std::optional<EntityType> ClassOf(std::string_view lemma) const;
 
   size_t size() const { return types_.size(); }
 
@@ -36,6 +38,7 @@ class Gazetteer final {
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_map<std::string, std::string> seats_;    // by NameKey
   std::unordered_map<std::string, std::string> aliases_;  // by NameKey
+  std::unordered_map<std::string, EntityType> classes_;   // by lower-case lemma
 };
 
 }  // namespace kg::extract

@@ -184,6 +184,54 @@ class DocumentScan final {
     return kTypes[best];
   }
 
+  // The type the sentence states for a name by a common noun of known class (classes.tsv,
+  // from WordNet): a member of it ("towns including X", "cities such as X and Y", "X, a
+  // Kremlin aide", "Ushakov, the aide") or, for a place noun, its name ("the city of X").
+  std::optional<EntityType> ClassType(uint32_t s, size_t first, size_t last) const {
+    const auto& tokens = sentences_[s].tokens;
+    const auto outside = [&](int32_t i) {
+      return i < static_cast<int32_t>(first) || i >= static_cast<int32_t>(last);
+    };
+    size_t h = last;  // the span's syntactic head: its token headed from outside it
+    for (size_t i = first; i < last && h == last; ++i) {
+      if (outside(tokens[i].head)) h = i;
+    }
+    if (h == last) return std::nullopt;
+    const auto class_of = [&](const nlp::Token& noun) -> std::optional<EntityType> {
+      if (noun.upos != "NOUN") return std::nullopt;
+      return gazetteer_.ClassOf(AsciiLower(noun.lemma));
+    };
+    // The noun in apposition to the name: "X, a Kremlin aide".
+    for (size_t c = 0; c < tokens.size(); ++c) {
+      if (tokens[c].head == static_cast<int32_t>(h) && outside(static_cast<int32_t>(c)) &&
+          tokens[c].deprel == "appos") {
+        if (auto type = class_of(tokens[c])) return type;
+      }
+    }
+    // The first of coordinated names carries the relation: "towns including X and Y".
+    size_t m = h;
+    for (int hops = 0; hops < 8 && tokens[m].deprel == "conj" && tokens[m].head >= 0; ++hops) {
+      m = static_cast<size_t>(tokens[m].head);
+    }
+    if (tokens[m].head < 0) return std::nullopt;
+    const size_t g = static_cast<size_t>(tokens[m].head);
+    const auto type = class_of(tokens[g]);
+    if (!type) return std::nullopt;
+    const std::string_view relation = tokens[m].deprel.substr(0, tokens[m].deprel.find(':'));
+    if (relation == "appos") return type;  // "the aide, Ushakov"
+    if (relation != "nmod") return std::nullopt;
+    for (size_t c = 0; c < tokens.size(); ++c) {
+      if (tokens[c].head != static_cast<int32_t>(m) || tokens[c].deprel != "case") continue;
+      const std::string marker = AsciiLower(tokens[c].form);
+      if (marker == "including" || marker == "like" || marker == "as" || marker == "such") {
+        return type;
+      }
+      // "the city of X" names the city; "the leader of X" does not name the leader.
+      if (marker == "of" && *type == EntityType::kPlace) return type;
+    }
+    return std::nullopt;
+  }
+
   // The type a name span gets from the gazetteer, the recogniser and its own words. A known name
   // keeps its gazetteer type: "Moscow said" and "Washington urged" are still places acting.
   void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
@@ -202,6 +250,11 @@ class DocumentScan final {
     if (last - first > 1 && IsOrganizationWord(AsciiLower(tokens[last - 1].form))) {
       *type = EntityType::kOrganization;
       *evidence = TypeEvidence::kRecognizer;
+      return;
+    }
+    if (auto stated = ClassType(s, first, last)) {
+      *type = *stated;
+      *evidence = TypeEvidence::kClassNoun;
       return;
     }
     if (recognized) {

@@ -11,14 +11,17 @@
 
 namespace {
 
-constexpr const char* kModelFiles[] = {"gazetteer.tsv", "demonyms.tsv", "seats.tsv", "aliases.tsv"};
+constexpr const char* kModelFiles[] = {"gazetteer.tsv", "demonyms.tsv", "seats.tsv", "aliases.tsv",
+                                       "classes.tsv"};
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto parts = kg::fuzz::SplitInput(kg::fuzz::AsText(data, size),
                                           std::string_view("\n\0\n", 3), std::size(kModelFiles));
-  for (size_t i = 0; i < parts.size(); ++i) kg::fuzz::WriteScratchFile(kModelFiles[i], parts[i]);
+  for (size_t i = 0; i < std::size(kModelFiles); ++i) {
+    kg::fuzz::WriteScratchFile(kModelFiles[i], i < parts.size() ? parts[i] : std::string_view());
+  }
   kg::extract::Gazetteer g;
   const kg::Status s = kg::extract::Gazetteer::Load(kg::fuzz::ScratchDir(), &g);
   if (!s.ok()) {
@@ -32,6 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)g.PlaceOfDemonym("Russian");
   (void)g.CountryOfSeat("Kremlin");
   (void)g.CanonicalName("U.S.");
+  (void)g.ClassOf("town");
   // A loaded model must be usable: extraction with it works on a real sentence (with the real
   // NLP models beside the fuzzed name lists).
   std::error_code ec;

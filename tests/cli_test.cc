@@ -2,6 +2,9 @@
 // real clients (NetworkX, igraph, xmllint, Graphviz).
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "graph/store.h"
 #include "tests/test_util.h"
@@ -250,10 +253,54 @@ TEST_CASE("stdin documents are ingested and kept apart", "[cli]") {
 TEST_CASE("--help works on every command", "[cli]") {
   TempDir dir;
   for (const char* cmd : {"", "ingest", "entities", "neighbours", "triples", "why", "export",
-                          "stats", "rank", "path"}) {
+                          "stats", "rank", "path", "extract", "load", "parse"}) {
     const auto r = Run(std::string(KG_BINARY) + " " + cmd + " --help", dir.path());
     INFO(cmd);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("Usage") != std::string::npos);
   }
+}
+
+TEST_CASE("kg parse prints CoNLL-U whose token ranges index the input", "[cli]") {
+  TempDir dir;
+  const std::string text = "Maria Lopez met Jonas Berg in Oslo.  The talks ended.\n";
+  WriteFile(dir / "in.txt", text);
+  auto r = Run(std::string(KG_BINARY) + " parse < " + ShellQuote((dir / "in.txt").string()),
+               dir.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::istringstream lines(r.out);
+  std::string line;
+  int sentences = 0, roots = 0, tokens = 0;
+  std::vector<std::string> forms;
+  while (std::getline(lines, line)) {
+    if (line.rfind("# text = ", 0) == 0) ++sentences;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string x; std::getline(fields, x, '\t');) f.push_back(x);
+    REQUIRE(f.size() == 10);
+    ++tokens;
+    forms.push_back(f[1]);
+    if (f[6] == "0") {
+      ++roots;
+      CHECK(f[7] == "root");
+    }
+    // TokenRange=B:E in MISC gives the token's bytes in the input.
+    const auto at = f[9].find("TokenRange=");
+    REQUIRE(at != std::string::npos);
+    const size_t begin = std::stoul(f[9].substr(at + 11));
+    const size_t end = std::stoul(f[9].substr(f[9].find(':', at) + 1));
+    CHECK(text.substr(begin, end - begin) == f[1]);
+  }
+  CHECK(sentences == 2);
+  CHECK(roots == 2);
+  CHECK(tokens == 12);
+  CHECK(forms[1] == "Lopez");
+  CHECK(r.out.find("Entity=B-PER") != std::string::npos);
+  // Binary input is refused with exit 2, not parsed.
+  WriteFile(dir / "bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  r = Run(std::string(KG_BINARY) + " parse < " + ShellQuote((dir / "bin").string()), dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("binary") != std::string::npos);
 }

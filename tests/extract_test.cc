@@ -64,6 +64,36 @@ TEST_CASE("a surname later in the document is the same person", "[extract]") {
   CHECK(Find(doc, "Kowalska") == nullptr);
 }
 
+TEST_CASE("a class noun types the names the sentence says belong to it", "[extract]") {
+  // The recogniser alone reads "Zarvenko" and "Petrovsk" as people; the sentences say otherwise.
+  auto doc = TheExtractor().Extract("Rebels seized several towns including Zarvenko and Moltiv.");
+  for (const char* name : {"Zarvenko", "Moltiv"}) {
+    const kg::Entity* town = Find(doc, name);
+    REQUIRE(town != nullptr);
+    CHECK(town->type == kg::EntityType::kPlace);
+  }
+  doc = TheExtractor().Extract("Troops entered villages such as Petrovsk and Olenko.");
+  const kg::Entity* village = Find(doc, "Petrovsk");
+  REQUIRE(village != nullptr);
+  CHECK(village->type == kg::EntityType::kPlace);
+  // "Of" names a place only after a place noun: the leader of Norvania is not Norvania.
+  doc = TheExtractor().Extract("The army shelled the city of Dravosk. Anna Weiss met the leader "
+                               "of Norvania.");
+  const kg::Entity* city = Find(doc, "Dravosk");
+  REQUIRE(city != nullptr);
+  CHECK(city->type == kg::EntityType::kPlace);
+  const kg::Entity* country = Find(doc, "Norvania");
+  REQUIRE(country != nullptr);
+  CHECK(country->type != kg::EntityType::kPerson);
+}
+
+TEST_CASE("U.S. is the country, not its government", "[extract]") {
+  const auto doc = TheExtractor().Extract("U.S. officials met Jonas Berg in Oslo.");
+  const kg::Entity* us = Find(doc, "U.S.");
+  REQUIRE(us != nullptr);
+  CHECK(us->type == kg::EntityType::kPlace);
+}
+
 TEST_CASE("every span lies inside the text and its sentence", "[extract]") {
   const std::string text =
       "Putin Holds Talks With Envoys\nMoscow: Russian President Vladimir Putin met US envoy "

@@ -44,6 +44,12 @@ TEST_CASE("a controlled clause takes its subject from the governing one", "[fact
   CHECK(f->confidence < 0.9f);  // expected, not done
 }
 
+TEST_CASE("a participle set off after a name describes that name", "[facts]") {
+  const auto doc = ExtractText(
+      "Maria Lopez, speaking from Oslo during a visit to Norway, expressed hope for a deal.");
+  CHECK(FindFact(doc, "Maria Lopez", "speak_from", "Oslo") != nullptr);
+}
+
 TEST_CASE("an apposition states a role", "[facts]") {
   const auto doc = ExtractText("Jonas Berg, Maria Lopez's adviser, arrived late.");
   CHECK(FindFact(doc, "Jonas Berg", "adviser_of", "Maria Lopez") != nullptr);
