@@ -262,7 +262,9 @@ class Finder final {
                 std::max({d.span.end, trigger_span.end, content.end})};
       Emit(d.entity, "demands", demand, confidence * d.confidence, s, span);
     }
-    if (addressee.entity >= 0) {
+    // Nobody's demand is addressed to themselves: "the union is seeking the company's
+    // withdrawal" names no addressee when the company is no entity.
+    if (addressee.entity >= 0 && !record.demanders.count(addressee.entity)) {
       Emit(demand, "addressed_to", addressee.entity, confidence * addressee.confidence, s,
            {std::min(trigger_span.begin, content.begin), content.end});
     }
@@ -424,16 +426,33 @@ class Finder final {
     }
   }
 
-  // "Moscow's demand that Ukraine relinquish ...", "China's demand for the removal of ...".
+  // "Moscow's demand that Ukraine relinquish ...", "China's demand for the removal of ...",
+  // "Norland's conditions include the return of Holm", "its main demand is a ceasefire".
   void NounTriggers(size_t s) {
     const Tree& t = T(s);
     const auto n = static_cast<int32_t>(t.size());
     for (int32_t i = 0; i + 2 < n; ++i) {
       if (t.upos(i) != "NOUN" || !IsDemandNoun(Lemma(s, i))) continue;
       const std::string next = AsciiLower(t.token(i + 1).form);
-      if (next != "that" && next != "for") continue;
-      std::vector<Referent> demanders;
       const int32_t poss = t.Child(i, "nmod:poss");
+      if (next != "that" && next != "for") {
+        // The possessor's demand as the subject of "include" or of a copula: the content is
+        // what follows the verb.
+        const int32_t h = t.head(i);
+        if (poss < 0 || h < 0 || !t.Is(i, "nsubj")) continue;
+        const int32_t cop = t.Child(h, "cop");
+        int32_t b = -1;
+        if (Lemma(s, h) == "include" && t.Child(h, "obj") > h) {
+          b = h + 1;
+        } else if (cop > i && t.upos(h) == "NOUN") {
+          b = cop + 1;
+        }
+        const Referent r = b >= 0 ? ActorAt(a_, s, poss) : Referent{};
+        if (r.entity < 0) continue;
+        AddDemand(s, i, {r}, Referent{}, b, ContentEnd(s, b, n), 0.8f);
+        continue;
+      }
+      std::vector<Referent> demanders;
       if (poss >= 0) {
         Referent r = ActorAt(a_, s, poss);
         if (r.entity >= 0) demanders.push_back(r);
@@ -458,6 +477,12 @@ class Finder final {
       bool must = false;
       for (int32_t c : t.children(p.predicate)) {
         if (t.Is(c, "aux") && Lemma(s, c) == "must") must = true;
+      }
+      // "Vestria said any deal is contingent on Norland lifting the ban": the condition is a
+      // demand too (AddDemand keeps what follows "contingent on").
+      const std::string predicate = Lemma(s, p.predicate);
+      if (predicate == "contingent" || predicate == "conditional" || predicate == "conditioned") {
+        must = true;
       }
       if (!must || p.negated) continue;
       std::vector<Referent> demanders;

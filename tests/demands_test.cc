@@ -70,3 +70,27 @@ TEST_CASE("a possessive demand noun with its content", "[demands]") {
   CHECK(FindFact(doc, "Denmark", "demands", demand) != nullptr);
   CHECK(FindFact(doc, "Norway", "rejects", demand) != nullptr);
 }
+
+TEST_CASE("a deal contingent on something, in what someone said, demands it", "[demands]") {
+  const auto doc = ExtractText(
+      "Vestria said any agreement is contingent on Norland lifting the fishing ban.");
+  const std::string demand = TheDemand(doc, "ban");
+  CHECK(FindFact(doc, "Vestria", "demands", demand) != nullptr);
+  CHECK(FindFact(doc, demand, "addressed_to", "Norland") != nullptr);
+  CHECK(demand.find("contingent") == std::string::npos);  // the condition, not the deal
+}
+
+TEST_CASE("a possessor's conditions that include something demand it", "[demands]") {
+  const auto doc = ExtractText("Norway's conditions include the return of the island of Holm.");
+  const std::string demand = TheDemand(doc, "return");
+  CHECK(FindFact(doc, "Norway", "demands", demand) != nullptr);
+  CHECK(FindFact(doc, demand, "concerns", "Holm") != nullptr);
+}
+
+TEST_CASE("a demand is never addressed to the one who makes it", "[demands]") {
+  const auto doc = ExtractText(
+      "The Harbour Workers Union is seeking the company's withdrawal from the port deal.");
+  const std::string demand = TheDemand(doc, "withdrawal");
+  CHECK(FindFact(doc, "Harbour Workers Union", "demands", demand) != nullptr);
+  CHECK(FindFact(doc, demand, "addressed_to", "Harbour Workers Union") == nullptr);
+}

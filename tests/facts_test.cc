@@ -15,6 +15,26 @@ TEST_CASE("subject, object and prepositional object", "[facts]") {
   CHECK(FindFact(doc, "Maria Lopez", "meet_in", "Oslo") != nullptr);
 }
 
+TEST_CASE("a verb with a preposition makes one relation", "[facts]") {
+  const auto doc = ExtractText("Maria Lopez met with Jonas Berg.");
+  CHECK(FindFact(doc, "Maria Lopez", "meet_with", "Jonas Berg") != nullptr);
+}
+
+TEST_CASE("a relative clause states a fact about the noun it modifies", "[facts]") {
+  const auto doc = ExtractText("Maria Lopez, who met Jonas Berg on Monday, praised the deal.");
+  CHECK(FindFact(doc, "Maria Lopez", "meet", "Jonas Berg") != nullptr);
+}
+
+TEST_CASE("a modal lowers confidence", "[facts]") {
+  const auto sure = ExtractText("Maria Lopez met Jonas Berg.");
+  const auto maybe = ExtractText("Maria Lopez might meet Jonas Berg.");
+  const kg::Fact* a = FindFact(sure, "Maria Lopez", "meet", "Jonas Berg");
+  const kg::Fact* b = FindFact(maybe, "Maria Lopez", "meet", "Jonas Berg");
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  CHECK(b->confidence < a->confidence);
+}
+
 TEST_CASE("a passive is stated in the active", "[facts]") {
   const auto doc = ExtractText("Jonas Berg was welcomed by Maria Lopez at the airport.");
   CHECK(FindFact(doc, "Maria Lopez", "welcome", "Jonas Berg") != nullptr);
