@@ -1,10 +1,12 @@
 #include "extract/coref.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
 #include "extract/cues.h"
+#include "extract/facts.h"
 
 namespace kg::extract {
 namespace {
@@ -107,10 +109,17 @@ class Resolver final {
             (t.Child(h, "cop") >= 0 || t.Child(h, "csubj") >= 0 || t.Child(h, "ccomp") >= 0)) {
           return {};
         }
+        if (const auto subject = SubjectPhraseBefore(s, i)) return *subject;
         r.entity = Nearest(s, 2, [&](int32_t e) {
           return TypeOf(e) == EntityType::kOrganization || TypeOf(e) == EntityType::kPlace;
         });
         r.confidence = 0.6f;
+      } else if (form == "their" || form == "they" || form == "them") {
+        // A group named as one: "the Rapid Support Forces ... their negotiator". People are
+        // more often "they", so only an organisation of this or the last sentence, and less sure.
+        if (const auto subject = SubjectPhraseBefore(s, i)) return *subject;
+        r.entity = Nearest(s, 1, [&](int32_t e) { return TypeOf(e) == EntityType::kOrganization; });
+        r.confidence = 0.5f;
       }
       return r.entity >= 0 ? r : Referent{};
     }
@@ -153,6 +162,23 @@ class Resolver final {
       r.confidence = 0.7f;
     }
     return r.entity >= 0 ? r : Referent{};
+  }
+
+  // "The union said its leader ...": a pronoun after a subject of its own sentence that names no
+  // entity stands for that subject, not for an entity further back. The subject's referent if it
+  // has one ("the union" resolved to a named union), else nothing; nullopt when there is no such
+  // subject.
+  std::optional<Referent> SubjectPhraseBefore(size_t s, int32_t i) const {
+    const Tree& t = a_.trees[s];
+    for (int32_t j = i - 1; j >= 0; --j) {
+      if (!t.Is(j, "nsubj") || t.upos(j) != "NOUN" || a_.mention_at[s][j] >= 0) continue;
+      const Referent stated = EntityAt(a_, s, j);  // "Russia's delegation" is about Russia
+      if (stated.entity >= 0) return std::nullopt;
+      const Referent& resolved = a_.coreferent[s][j];
+      if (resolved.entity >= 0) return resolved;
+      return Referent{};
+    }
+    return std::nullopt;
   }
 
   bool OwnerMatches(int32_t role_owner, int32_t owner) const {

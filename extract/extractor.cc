@@ -1,6 +1,8 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "core/text.h"
 #include "extract/analysis.h"
@@ -81,6 +83,25 @@ void AppendWindow(ExtractedDocument part, uint32_t offset, ExtractedDocument* do
   }
 }
 
+// A sentence states a fact once, however many paths through its tree lead to it (a name and its
+// apposition: "their negotiator, Hamdan Yousif, would travel"): one mention per sentence, with
+// the surest reading's confidence, so that an edge's weight counts sentences.
+void DropRepeatedFacts(std::vector<Fact>* facts) {
+  std::map<std::tuple<uint32_t, uint32_t, std::string, bool, uint32_t>, size_t> seen;
+  std::vector<Fact> kept;
+  kept.reserve(facts->size());
+  for (Fact& f : *facts) {
+    auto [it, first] =
+        seen.try_emplace({f.subject, f.object, f.relation, f.negated, f.sentence}, kept.size());
+    if (first) {
+      kept.push_back(std::move(f));
+    } else {
+      kept[it->second].confidence = std::max(kept[it->second].confidence, f.confidence);
+    }
+  }
+  *facts = std::move(kept);
+}
+
 }  // namespace
 
 ExtractedDocument Extractor::Extract(std::string_view text) const {
@@ -154,6 +175,7 @@ ExtractedDocument Extractor::ExtractWindow(std::string_view text) const {
   // Demands first: they mark the clauses that are wanted rather than done, which state no facts.
   FindDemands(a, &doc.facts);
   FindFacts(a, &doc.facts);
+  DropRepeatedFacts(&doc.facts);
   doc.sentences.reserve(a.sentences.size());
   for (const auto& s : a.sentences) doc.sentences.push_back(s.span);
   doc.entities = std::move(a.entities);

@@ -91,7 +91,17 @@ bool IsTitleCase(const nlp::Sentence& s) {
 
 // Whether token i starts the sentence, possibly after opening punctuation.
 bool AtSentenceStart(const nlp::Sentence& s, size_t i) {
-  for (size_t k = 0; k < i; ++k) {
+  // After a dateline ("Vienna: Negotiators from ...", "GENEVA — Talks ...") the text starts
+  // again, and so does its capitalisation.
+  size_t start = 0;
+  for (size_t k = 1; k < s.tokens.size() && k < 5 && k < i; ++k) {
+    const std::string_view f = s.tokens[k].form;
+    if (f == ":" || f == "\u2014" || f == "\u2013" || f == "--") {
+      start = k + 1;
+      break;
+    }
+  }
+  for (size_t k = start; k < i; ++k) {
     if (!IsOpeningPunct(s.tokens[k].form)) return false;
   }
   return true;

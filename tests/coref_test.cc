@@ -21,3 +21,13 @@ TEST_CASE("a definite description is the person whose role fits", "[coref]") {
   CHECK(FindFact(doc, "Maria Lopez", "meet", "Anna Weiss") != nullptr);
   CHECK(FindFact(doc, "Jonas Berg", "meet", "Anna Weiss") == nullptr);
 }
+
+TEST_CASE("their is a group named as one, and its the subject that names no entity",
+          "[coref]") {
+  const auto doc = ExtractText(
+      "The Northern Liberation Front said their negotiator, Hamdan Yousif, would travel to "
+      "Jeddah. The union said its leader, Margaret Okafor, was ready to talk.");
+  CHECK(FindFact(doc, "Hamdan Yousif", "negotiator_of", "Northern Liberation Front") != nullptr);
+  // "its" is the union (no entity here), never the front named in the sentence before.
+  CHECK(FindFact(doc, "Margaret Okafor", "leader_of", "Northern Liberation Front") == nullptr);
+}

@@ -124,3 +124,21 @@ TEST_CASE("an empty text yields nothing", "[extract]") {
   CHECK(doc.entities.empty());
   CHECK(doc.facts.empty());
 }
+
+TEST_CASE("the word after a dateline is a sentence start, not a name", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Vienna: Negotiators from Iran and the European Union resumed talks on Monday.");
+  CHECK(Find(doc, "Negotiators") == nullptr);
+  CHECK(Find(doc, "Iran") != nullptr);
+}
+
+TEST_CASE("a sentence states each fact once, however it is reached", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Northern Liberation Front said their negotiator, Hamdan Yousif, would travel to "
+      "Jeddah.");
+  int travels = 0;
+  for (const auto& f : doc.facts) {
+    if (doc.entities[f.subject].name == "Hamdan Yousif" && f.relation == "travel_to") ++travels;
+  }
+  CHECK(travels == 1);
+}
