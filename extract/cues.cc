@@ -104,7 +104,9 @@ bool IsOrganizationWord(std::string_view w) {
       "rail",         "railways",     "airlines",  "airways",      "pharma",     "motors",
       "holdings",     "bank",         "media",     "technologies", "systems",    "labs",
       "institute",    "agency",       "authority", "police",       "guard",      "brigade",
-      "front",        "movement",     "coalition", "council",      "tribunal",   "court"};
+      "front",        "movement",     "coalition", "council",      "tribunal",   "court",
+      "chamber",      "electric",     "energy",    "petroleum",    "oil",        "gas",
+      "mining",       "steel",        "telecom",   "insurance",    "industries", "enterprises"};
   return In(kWords, w);
 }
 
@@ -137,9 +139,22 @@ bool IsFunctionWord(std::string_view w) {
 
 bool IsCalendarWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january",   "february", "march",     "april",    "june",   "july",     "august",
-      "september", "october",  "november",  "december", "may"};
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "june", "july", "august", "september", "october", "november",
+      "december", "may",
+      // Abbreviated months of datelines ("OSLO, Nov 18"); not "Jan", "Mar", "Jun": also names.
+      "feb", "feb.", "apr", "apr.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.",
+      "nov", "nov.", "dec", "dec."};
+  return In(kWords, w);
+}
+
+bool IsNumberWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "one",      "two",      "three",     "four",     "five",     "six",      "seven",
+      "eight",    "nine",     "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+      "fifteen",  "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",   "thirty",
+      "forty",    "fifty",    "sixty",     "seventy",  "eighty",   "ninety",   "hundred",
+      "hundreds", "thousand", "thousands", "dozens",   "millions", "several",  "some"};
   return In(kWords, w);
 }
 

@@ -22,6 +22,9 @@ bool IsPlaceHeadWord(std::string_view lower_word);
 bool IsFunctionWord(std::string_view lower_word);
 // Days and months: dates, not entities.
 bool IsCalendarWord(std::string_view lower_word);
+// Numbers and quantities in words: "Nineteen Burundians were freed", capitalised only at a
+// sentence start.
+bool IsNumberWord(std::string_view lower_word);
 // Lower-case words that may join the parts of one name: "Board of Peace", "Abdullah al-Ani".
 bool IsNameConnector(std::string_view word);
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "extract/cues.h"
 
 namespace kg::extract {
 namespace {
@@ -74,12 +75,27 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions) {
   // One-word names that are the surname (or, for Chinese names, the family name written first)
   // of exactly one person named in full, the first word of exactly one longer organisation name
   // ("Helvex" for Helvex Pharma), or the initials of exactly one longer name, join it.
+  // A surname may have a particle: "van Dijk" (and "Van Dijk" starting a sentence) is Hendrik
+  // van Dijk's, as is "Dijk"; such a two-word key is a surname, not a full name.
+  const auto particle_surname = [](const std::vector<std::string_view>& words) {
+    return words.size() == 2 && IsNameConnector(words[0]);
+  };
   std::map<std::string, std::vector<size_t>> by_surname, by_first, by_initials;
   for (size_t k = 0; k < keys.size(); ++k) {
     const auto words = Words(keys[k]);
-    if (words.size() < 2) continue;
+    if (words.size() < 2 || particle_surname(words)) continue;
     if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOther) {
       by_surname[std::string(words.back())].push_back(k);
+      // "Kuwari" is Nasser al-Kuwari's surname too.
+      const std::string_view last = words.back();
+      const size_t hyphen = last.find('-');
+      if (hyphen != std::string_view::npos && IsNameConnector(last.substr(0, hyphen))) {
+        by_surname[std::string(last.substr(hyphen + 1))].push_back(k);
+      }
+      const size_t n = words.size();
+      if (n >= 3 && IsNameConnector(words[n - 2])) {
+        by_surname[std::string(words[n - 2]) + " " + std::string(words[n - 1])].push_back(k);
+      }
     }
     if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOrganization) {
       by_first[std::string(words.front())].push_back(k);
@@ -92,7 +108,8 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions) {
   };
   UnionFind groups(keys.size());
   for (size_t k = 0; k < keys.size(); ++k) {
-    if (Words(keys[k]).size() != 1) continue;
+    const auto words = Words(keys[k]);
+    if (words.size() != 1 && !particle_surname(words)) continue;
     // A surname joins its person unless the gazetteer knows it as a place or organisation and the
     // person is not surely one (the recogniser's reading of a lone surname is too weak to keep
     // "Witkoff" from Steve Witkoff; "Harrow" is a London borough, but not after Daniel Harrow

@@ -322,10 +322,10 @@ class SentenceFacts final {
     for (int32_t i = 0; i < static_cast<int32_t>(t_.size()); ++i) {
       if (!t_.Is(i, "appos") || t_.head(i) < 0) continue;
       const int32_t h = t_.head(i);
-      const bool name_then_noun = a_.mention_at[s_][i] < 0 && t_.upos(i) == "NOUN" &&
-                                  a_.mention_at[s_][h] >= 0;
-      const bool noun_then_name = a_.mention_at[s_][h] < 0 && t_.upos(h) == "NOUN" &&
-                                  a_.mention_at[s_][i] >= 0;
+      const bool name_then_noun =
+          a_.mention_at[s_][i] < 0 && t_.upos(i) == "NOUN" && a_.mention_at[s_][h] >= 0;
+      const bool noun_then_name =
+          a_.mention_at[s_][h] < 0 && t_.upos(h) == "NOUN" && a_.mention_at[s_][i] >= 0;
       if (!name_then_noun && !noun_then_name) continue;
       const int32_t name = name_then_noun ? h : i;
       const int32_t noun = name_then_noun ? i : h;

@@ -63,8 +63,8 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
   KG_RETURN_IF_ERROR(ReadTsv(classes, 2, [&](const auto& f, size_t line) {
     EntityType type;
     if (!ParseEntityType(f[1], &type)) {
-      return Status::Corruption(classes.string() + ":" + std::to_string(line) +
-                                ": unknown type '" + std::string(f[1]) + "'");
+      return Status::Corruption(classes.string() + ":" + std::to_string(line) + ": unknown type '" +
+                                std::string(f[1]) + "'");
     }
     g.classes_.emplace(std::string(f[0]), type);
     return Status::Ok();

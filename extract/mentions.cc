@@ -69,6 +69,8 @@ bool IsNameWord(std::string_view w) {
 bool IsNameToken(const nlp::Token& t) {
   if (!IsNameWord(t.form)) return false;
   if (t.upos.empty() || t.upos == "PROPN") return true;
+  // "Red" in "the Red Cross": an adjective by its universal tag, a proper noun by its English one.
+  if (t.upos == "ADJ" && (t.xpos == "NNP" || t.xpos == "NNPS")) return true;
   return t.upos == "NOUN" || t.upos == "X" || t.upos == "NUM";
 }
 
@@ -255,12 +257,19 @@ class DocumentScan final {
       *evidence = TypeEvidence::kGazetteer;
       return;
     }
-    // A name ending in an organisation word ("Northbridge Rail", "Helvex Pharma") is one, whatever
-    // the recogniser reads.
-    if (last - first > 1 && IsOrganizationWord(AsciiLower(tokens[last - 1].form))) {
-      *type = EntityType::kOrganization;
-      *evidence = TypeEvidence::kRecognizer;
-      return;
+    // A name ending in an organisation word ("Northbridge Rail", "Helvex Pharma"), or with one
+    // before its "of" or "for" ("Chamber of Mines of Zambia", "Bank of England"), is one,
+    // whatever the recogniser reads.
+    for (size_t i = last; i-- > first + 1;) {
+      const std::string lower = AsciiLower(tokens[i].form);
+      const bool head = i == last - 1 || lower == "of" || lower == "for";
+      if (!head) continue;
+      const size_t word = i == last - 1 ? i : i - 1;
+      if (IsOrganizationWord(AsciiLower(tokens[word].form))) {
+        *type = EntityType::kOrganization;
+        *evidence = TypeEvidence::kRecognizer;
+        return;
+      }
     }
     if (auto stated = ClassType(s, first, last)) {
       *type = *stated;
@@ -350,11 +359,20 @@ class DocumentScan final {
         continue;
       }
       size_t end = i + 1;
+      bool organisation = IsOrganizationWord(AsciiLower(tokens[i].form));
       while (end < n) {
         if (in_name(end)) {
+          organisation = organisation || IsOrganizationWord(AsciiLower(tokens[end].form));
           ++end;
         } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
           end += 2;  // "Board of Peace", "International Court of Justice"
+        } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
+                   tokens[end + 1].form == "-" && in_name(end + 2) &&
+                   tokens[end + 1].span.begin == tokens[end].span.end &&
+                   tokens[end + 2].span.begin == tokens[end + 1].span.end) {
+          end += 3;  // "Nasser al-Kuwari"
+        } else if (const size_t skip = organisation ? OrganisationConnector(tokens, end) : 0) {
+          end += skip;  // "Committee of the Red Cross", "Forces for the Liberation of Rwanda"
         } else {
           break;
         }
@@ -366,6 +384,17 @@ class DocumentScan final {
       if (!modifier) Run(s, i, end);
       i = end;
     }
+  }
+
+  // The words that join the parts of an organisation's name at `k` ("for", "of the", "for the",
+  // "on"), when a name word follows them: how many, or 0.
+  size_t OrganisationConnector(const std::vector<nlp::Token>& tokens, size_t k) const {
+    const std::string first = AsciiLower(tokens[k].form);
+    if (first != "of" && first != "for" && first != "on") return 0;
+    size_t next = k + 1;
+    if (next < tokens.size() && AsciiLower(tokens[next].form) == "the") ++next;
+    if (next >= tokens.size() || !IsNameToken(tokens[next])) return 0;
+    return next - k;
   }
 
   // The role that tokens [b, e) state, as a relation stem: "Foreign Minister" ->
@@ -409,17 +438,27 @@ class DocumentScan final {
     while (b < e) {
       const std::string lower = AsciiLower(Form(s, b));
       const nlp::Token& t = sentences_[s].tokens[b];
-      const bool common_first_word = AtSentenceStart(sentences_[s], b) && t.upos != "PROPN" &&
-                                     !RecognizedBegin(t) && !gazetteer_.TypeOf(t.form) &&
-                                     (lowercase_words_.count(lower) || t.upos == "NOUN");
+      const bool common_first_word =
+          AtSentenceStart(sentences_[s], b) && t.upos != "PROPN" && !RecognizedBegin(t) &&
+          !gazetteer_.TypeOf(t.form) &&
+          (lowercase_words_.count(lower) || t.upos == "NOUN" || t.upos == "NUM");
       // (An acronym in capitals is a name even when it spells a word: "US", "WHO".)
-      const bool function_word = IsFunctionWord(lower) && !IsAcronym(t.form);
+      const bool function_word =
+          (IsFunctionWord(lower) || IsNumberWord(lower)) && !IsAcronym(t.form);
       if (!function_word && !IsCalendarWord(lower) && !common_first_word) break;
       ++b;
       if (b < e && IsNameConnector(Form(s, b))) ++b;
     }
     while (e > b && IsCalendarWord(AsciiLower(Form(s, e - 1)))) --e;
     if (b >= e) return;
+    // "Rwandans", "Burundians": the people of a country, not an entity of their own.
+    if (e - b == 1) {
+      const std::string_view word = Form(s, b);
+      if (word.size() > 2 && word.back() == 's' &&
+          !gazetteer_.PlaceOfDemonym(word.substr(0, word.size() - 1)).empty()) {
+        return;
+      }
+    }
     // A role inside the run: "U.S. President Donald Trump", "Russian President Vladimir Putin",
     // "Admiral Igor Kostyukov". The last title word splits the owner from the person.
     size_t title_end = b;

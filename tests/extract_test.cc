@@ -142,3 +142,43 @@ TEST_CASE("a sentence states each fact once, however it is reached", "[extract]"
   }
   CHECK(travels == 1);
 }
+
+TEST_CASE("organisation names keep their of-the and for-the parts", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The International Committee of the Red Cross said the Democratic Forces for the "
+      "Liberation of Rwanda had freed two men. The Chamber of Mines of Zambia objected.");
+  for (const char* name : {"International Committee of the Red Cross",
+                           "Democratic Forces for the Liberation of Rwanda",
+                           "Chamber of Mines of Zambia"}) {
+    INFO(name);
+    const kg::Entity* org = Find(doc, name);
+    REQUIRE(org != nullptr);
+    CHECK(org->type == kg::EntityType::kOrganization);
+  }
+  CHECK(Find(doc, "Red Cross") == nullptr);
+}
+
+TEST_CASE("surnames with a particle join the full name", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Foreign minister Nasser al-Kuwari met Prime Minister Hendrik van Dijk on Friday. Van Dijk "
+      "said later that al-Kuwari had been helpful.");
+  const kg::Entity* dijk = Find(doc, "Hendrik van Dijk");
+  REQUIRE(dijk != nullptr);
+  CHECK(dijk->mentions == 2);
+  const kg::Entity* kuwari = Find(doc, "Nasser al-Kuwari");
+  REQUIRE(kuwari != nullptr);
+  CHECK(kuwari->mentions == 2);
+  CHECK(Find(doc, "Van Dijk") == nullptr);
+  CHECK(Find(doc, "Kuwari") == nullptr);
+}
+
+TEST_CASE("datelines, numbers and peoples are not entities", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "OSLO, Nov 18 - Norway freed the crew. Nineteen Burundians were released. Rwandans "
+      "celebrated.");
+  for (const char* junk : {"Nov", "Nineteen Burundians", "Burundians", "Rwandans"}) {
+    INFO(junk);
+    CHECK(Find(doc, junk) == nullptr);
+  }
+  CHECK(Find(doc, "Norway") != nullptr);
+}
