@@ -457,9 +457,12 @@ class Finder final {
         Referent r = ActorAt(a_, s, poss);
         if (r.entity >= 0) demanders.push_back(r);
       } else if (t.head(i) >= 0 && t.Is(i, "obj")) {
-        // "repeated its demand that ...": the verb's subject makes it.
+        // "repeated its demand that ...": the verb's subject makes it; not "rejected calls for
+        // a pay rise", whose subject opposes it (Rejections() reads that).
         for (const Proposition& p : a_.propositions[s]) {
-          if (p.predicate == t.head(i)) demanders = Actors(s, p.subjects);
+          if (p.predicate == t.head(i) && !IsRejectionVerb(p.relation)) {
+            demanders = Actors(s, p.subjects);
+          }
         }
       }
       if (demanders.empty()) continue;
@@ -524,7 +527,26 @@ class Finder final {
     const std::string before = head > 0 ? AsciiLower(t.token(head - 1).form) : "";
     const bool pointing = before == "this" || before == "that" || before == "these" ||
                           before == "those" || before == "such";
-    if (t.upos(head) == "NOUN" && (IsDemandReference(lemma) || pointing)) {
+    // "rejected calls for a pay rise", "dismissed the proposal to borrow jointly": a reference
+    // that says what it refers to is matched by what it says, not to the latest demand.
+    int32_t content = -1;
+    for (int32_t c : t.children(head)) {
+      const int32_t k = t.Is(c, "nmod") ? t.Child(c, "case") : -1;
+      if ((k >= 0 && LowerLemma(t, k) == "for") || t.Is(c, "acl") || t.Is(c, "ccomp")) {
+        content = c;
+        break;
+      }
+    }
+    // ... also when the parser hung the "for" phrase on the verb: "rejected calls | for a rise".
+    if (content < 0 && t.head(head) >= 0 && head + 1 < static_cast<int32_t>(t.size()) &&
+        AsciiLower(t.token(head + 1).form) == "for") {
+      for (int32_t c : t.children(t.head(head))) {
+        if (t.Is(c, "obl") && t.Child(c, "case") == head + 1) content = c;
+      }
+    }
+    if (t.upos(head) == "NOUN" && IsDemandReference(lemma) && !pointing && content >= 0) {
+      head = content;
+    } else if (t.upos(head) == "NOUN" && (IsDemandReference(lemma) || pointing)) {
       // Whose demand: "the union's demand", "Russia's demands". "These European demands" name
       // an owner this article has no entity for: not any demand found here.
       int32_t owner = -1;
@@ -550,6 +572,7 @@ class Finder final {
       if (!out.empty() || IsDemandReference(lemma)) return out;
     }
     auto [lo, hi] = t.Extent(head);
+    while (lo < hi && t.Is(lo, "case")) ++lo;  // "for a pay rise": the rise
     const int32_t e = ContentEnd(s, lo, hi + 1);
     const std::set<std::string> words = Words(s, lo, e);
     size_t best_overlap = 0;

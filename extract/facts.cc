@@ -78,6 +78,14 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
 
 Span TokenSpan(const Tree& t, int32_t i) { return t.token(i).span; }
 
+// Verbs whose coordinated subjects act on each other: "X and Y met", "X and Y talked".
+bool IsReciprocalVerb(std::string_view relation) {
+  static constexpr std::string_view kVerbs[] = {"meet",   "talk",     "speak", "negotiate",
+                                                "confer", "clash",    "fight", "spar",
+                                                "agree",  "disagree", "argue", "correspond"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), relation) != std::end(kVerbs);
+}
+
 // Prepositions of time: their phrases say when, not who or where.
 bool IsTimePreposition(std::string_view p) {
   return p == "after" || p == "before" || p == "since" || p == "during" || p == "until" ||
@@ -211,6 +219,23 @@ class SentenceFacts final {
       }
       NounRelations(subjects, p.predicate, p.confidence, p.negated, p.speaker);
       return;
+    }
+
+    // "Solheim and Sigurdardottir met for two hours": coordinated subjects of a reciprocal verb
+    // with no object did it with each other.
+    if (subjects.size() >= 2 && IsReciprocalVerb(p.relation)) {
+      bool has_object = false;
+      for (const Argument& arg : p.arguments) has_object |= arg.role == ArgumentRole::kDirect;
+      if (!has_object) {
+        const std::string relation = p.relation == "meet" ? p.relation : p.relation + "_with";
+        for (size_t i = 0; i < subjects.size(); ++i) {
+          for (size_t j = i + 1; j < subjects.size(); ++j) {
+            if (subjects[i].entity == subjects[j].entity) continue;
+            Add(subjects[i], relation, subjects[j], p.confidence * 0.9f, {predicate}, p.negated,
+                p.speaker);
+          }
+        }
+      }
     }
 
     // A direct object that is not an entity names the action: "held talks with X".

@@ -477,6 +477,18 @@ class DocumentScan final {
     } else {
       title_start = title_end = b;
     }
+    // "Danish Fisheries Minister Karen Holm": after a nationality, capitalised words that name no
+    // organisation are the portfolio, part of the title; the owner is the country.
+    if (title_start > b + 1 && !gazetteer_.PlaceOfDemonym(Form(s, b)).empty() &&
+        !gazetteer_.TypeOf(std::string_view(
+            Form(s, b).data(), SpanOf(s, b, title_start).end - SpanOf(s, b, title_start).begin))) {
+      bool portfolio = true;
+      for (size_t k = b + 1; k < title_start; ++k) {
+        portfolio = portfolio && !IsOrganizationWord(AsciiLower(Form(s, k))) &&
+                    !gazetteer_.TypeOf(Form(s, k));
+      }
+      if (portfolio) title_start = b + 1;
+    }
     int32_t owner = -1;
     if (title_start > b) owner = Owner(s, b, title_start);
     if (title_end >= e) return;  // only a title: "the President said"

@@ -265,8 +265,8 @@ TEST_CASE("kg parse prints CoNLL-U whose token ranges index the input", "[cli]")
   TempDir dir;
   const std::string text = "Maria Lopez met Jonas Berg in Oslo.  The talks ended.\n";
   WriteFile(dir / "in.txt", text);
-  auto r = Run(std::string(KG_BINARY) + " parse < " + ShellQuote((dir / "in.txt").string()),
-               dir.path());
+  auto r =
+      Run(std::string(KG_BINARY) + " parse < " + ShellQuote((dir / "in.txt").string()), dir.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   std::istringstream lines(r.out);

@@ -22,8 +22,7 @@ TEST_CASE("a definite description is the person whose role fits", "[coref]") {
   CHECK(FindFact(doc, "Jonas Berg", "meet", "Anna Weiss") == nullptr);
 }
 
-TEST_CASE("their is a group named as one, and its the subject that names no entity",
-          "[coref]") {
+TEST_CASE("their is a group named as one, and its the subject that names no entity", "[coref]") {
   const auto doc = ExtractText(
       "The Northern Liberation Front said their negotiator, Hamdan Yousif, would travel to "
       "Jeddah. The union said its leader, Margaret Okafor, was ready to talk.");

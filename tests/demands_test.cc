@@ -72,8 +72,8 @@ TEST_CASE("a possessive demand noun with its content", "[demands]") {
 }
 
 TEST_CASE("a deal contingent on something, in what someone said, demands it", "[demands]") {
-  const auto doc = ExtractText(
-      "Vestria said any agreement is contingent on Norland lifting the fishing ban.");
+  const auto doc =
+      ExtractText("Vestria said any agreement is contingent on Norland lifting the fishing ban.");
   const std::string demand = TheDemand(doc, "ban");
   CHECK(FindFact(doc, "Vestria", "demands", demand) != nullptr);
   CHECK(FindFact(doc, demand, "addressed_to", "Norland") != nullptr);
@@ -93,4 +93,16 @@ TEST_CASE("a demand is never addressed to the one who makes it", "[demands]") {
   const std::string demand = TheDemand(doc, "withdrawal");
   CHECK(FindFact(doc, "Harbour Workers Union", "demands", demand) != nullptr);
   CHECK(FindFact(doc, demand, "addressed_to", "Harbour Workers Union") == nullptr);
+}
+
+TEST_CASE("rejecting calls for something rejects that, and demands nothing", "[demands]") {
+  const auto doc = ExtractText(
+      "Greece wants Turkey to withdraw its ships from the Aegean. The Harbour Company rejected "
+      "calls for a pay rise.");
+  const std::string rise = TheDemand(doc, "rise");
+  CHECK(FindFact(doc, "Harbour Company", "rejects", rise) != nullptr);
+  CHECK(FindFact(doc, "Harbour Company", "demands", rise) == nullptr);
+  CHECK(rise.find("for") == std::string::npos);
+  const std::string ships = TheDemand(doc, "ships");
+  CHECK(FindFact(doc, "Harbour Company", "rejects", ships) == nullptr);
 }

@@ -27,7 +27,9 @@ std::string Json(std::string_view s) {
 TEST_CASE("XML escaping covers markup, quotes and control characters", "[escape]") {
   CHECK(Xml("AT&T <b> \"q\" 'a'") == "AT&amp;T &lt;b&gt; &quot;q&quot; &apos;a&apos;");
   CHECK(Xml("tab\there\nnew") == "tab&#9;here&#10;new");
-  CHECK(Xml(std::string("nul\0bell\x07", 9)) == "nul\xEF\xBF\xBD" "bell\xEF\xBF\xBD");
+  CHECK(Xml(std::string("nul\0bell\x07", 9)) ==
+        "nul\xEF\xBF\xBD"
+        "bell\xEF\xBF\xBD");
   CHECK(Xml("bad \xFF utf8") == "bad \xEF\xBF\xBD utf8");
   CHECK(Xml("\xEF\xBF\xBE") == "\xEF\xBF\xBD");  // U+FFFE is not an XML character
   CHECK(Xml("Zelenskyy\xE2\x80\x99s") == "Zelenskyy\xE2\x80\x99s");

@@ -1,7 +1,7 @@
-#include "extract/extractor.h"
-
 #include <catch2/catch.hpp>
 #include <string>
+
+#include "extract/extractor.h"
 
 namespace {
 
@@ -77,8 +77,9 @@ TEST_CASE("a class noun types the names the sentence says belong to it", "[extra
   REQUIRE(village != nullptr);
   CHECK(village->type == kg::EntityType::kPlace);
   // "Of" names a place only after a place noun: the leader of Norvania is not Norvania.
-  doc = TheExtractor().Extract("The army shelled the city of Dravosk. Anna Weiss met the leader "
-                               "of Norvania.");
+  doc = TheExtractor().Extract(
+      "The army shelled the city of Dravosk. Anna Weiss met the leader "
+      "of Norvania.");
   const kg::Entity* city = Find(doc, "Dravosk");
   REQUIRE(city != nullptr);
   CHECK(city->type == kg::EntityType::kPlace);
@@ -147,9 +148,9 @@ TEST_CASE("organisation names keep their of-the and for-the parts", "[extract]")
   const auto doc = TheExtractor().Extract(
       "The International Committee of the Red Cross said the Democratic Forces for the "
       "Liberation of Rwanda had freed two men. The Chamber of Mines of Zambia objected.");
-  for (const char* name : {"International Committee of the Red Cross",
-                           "Democratic Forces for the Liberation of Rwanda",
-                           "Chamber of Mines of Zambia"}) {
+  for (const char* name :
+       {"International Committee of the Red Cross",
+        "Democratic Forces for the Liberation of Rwanda", "Chamber of Mines of Zambia"}) {
     INFO(name);
     const kg::Entity* org = Find(doc, name);
     REQUIRE(org != nullptr);

@@ -57,6 +57,17 @@ TEST_CASE("coordinated subjects give one fact each", "[facts]") {
   CHECK(FindFact(doc, "Jonas Berg", "meet", "Anna Weiss") != nullptr);
 }
 
+TEST_CASE("coordinated subjects of a reciprocal verb did it with each other", "[facts]") {
+  const auto doc = ExtractText("Maria Lopez and Jonas Berg met for two hours on Monday.");
+  CHECK(FindFact(doc, "Maria Lopez", "meet", "Jonas Berg") != nullptr);
+}
+
+TEST_CASE("a portfolio between nationality and title is part of the title", "[facts]") {
+  const auto doc = ExtractText("Danish Fisheries Minister Karen Holm arrived in Oslo.");
+  CHECK(FindFact(doc, "Karen Holm", "fisheries_minister_of", "Denmark") != nullptr);
+  CHECK(FindFact(doc, "Karen Holm", "arrive_in", "Oslo") != nullptr);
+}
+
 TEST_CASE("a controlled clause takes its subject from the governing one", "[facts]") {
   const auto doc = ExtractText("Maria Lopez is expected to meet Jonas Berg next week.");
   const kg::Fact* f = FindFact(doc, "Maria Lopez", "meet", "Jonas Berg");
