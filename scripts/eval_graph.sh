@@ -6,8 +6,10 @@
 #   holdout: eval/holdout/*.txt against eval/holdout/gold.json (written after the rules were
 #          tuned on news; its results were seen a few times since, see the README)
 #   fresh: eval/fresh/*.txt against eval/fresh/gold.json (written on 2026-11-22 after the
-#          rules, scored once for the README and never used to tune them)
-# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|all] [--verbose]     (default: all)
+#          rules; its first score is in the README, then its errors guided fixes)
+#   blind: eval/blind/*.txt against eval/blind/gold.json (written later the same day by someone
+#          who never ran kg; scored once, never used to tune the rules)
+# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|all] [--verbose]  (default: all)
 # Needs a build (make build) and the scorer, ../shared/tools/score_graph.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,4 +40,7 @@ if [ "$which" = holdout ] || [ "$which" = all ]; then
 fi
 if [ "$which" = fresh ] || [ "$which" = all ]; then
   score fresh eval/fresh eval/fresh/gold.json
+fi
+if [ "$which" = blind ] || [ "$which" = all ]; then
+  score blind eval/blind eval/blind/gold.json
 fi
