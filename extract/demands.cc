@@ -67,6 +67,13 @@ bool IsRejectionVerb(std::string_view relation) {
   return In(kVerbs, verb) || (In(kRule, verb) && particle == "out") ||
          (In(kTurn, verb) && particle == "down");
 }
+// What one declines to do when declining to talk: "declined to comment", "refused to say".
+bool IsSayingVerb(std::string_view l) {
+  static constexpr std::string_view kWords[] = {
+      "comment", "say",    "speak",   "elaborate", "confirm", "discuss",
+      "answer",  "reply",  "respond", "disclose",  "reveal",  "specify"};
+  return In(kWords, l);
+}
 bool IsStopWord(std::string_view l) {
   static constexpr std::string_view kWords[] = {"be",   "have",  "do",  "any",   "all",
                                                 "some", "other", "its", "their", "his",
@@ -336,9 +343,17 @@ class Finder final {
       const int32_t mark = t.Child(c, "mark");
       if (t.Is(c, "advcl") && mark >= 0 && Lemma(s, mark) == "to") clauses.push_back(c);
     }
+    // ... or one it hung on the person told ("asked the bank | to cut rates").
+    if (control && told >= 0) {
+      for (int32_t c : t.children(told)) {
+        const int32_t mark = t.Child(c, "mark");
+        if (t.Is(c, "acl") && mark >= 0 && Lemma(s, mark) == "to") clauses.push_back(c);
+      }
+    }
     for (int32_t clause_head : clauses) {
       auto [b, e] = ClauseRange(s, clause_head);
-      const bool infinitive = t.Is(clause_head, "xcomp") || t.Is(clause_head, "advcl");
+      const bool infinitive =
+          t.Is(clause_head, "xcomp") || t.Is(clause_head, "advcl") || t.Is(clause_head, "acl");
       if (infinitive && control && told >= 0) {
         // "urged both sides to consider X" -> "both sides consider X".
         auto told_extent = t.Extent(told);
@@ -615,6 +630,8 @@ class Finder final {
                           arg.role == ArgumentRole::kComplement ||
                           (refuses_to_accept && arg.preposition == "to");
       if (!target) continue;
+      // "declined to comment", "refused to say": silence, not a rejection of anything.
+      if (arg.role == ArgumentRole::kComplement && IsSayingVerb(Lemma(s, arg.head))) return;
       // "refused to lift the tariffs": the verb of the complement carries the content.
       for (int32_t demand : Targets(s, arg.head)) {
         for (const Referent& r : rejecters) {

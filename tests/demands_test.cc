@@ -106,3 +106,14 @@ TEST_CASE("rejecting calls for something rejects that, and demands nothing", "[d
   const std::string ships = TheDemand(doc, "ships");
   CHECK(FindFact(doc, "Harbour Company", "rejects", ships) == nullptr);
 }
+
+TEST_CASE("asking someone to act is a demand, declining to comment rejects nothing",
+          "[demands]") {
+  const auto doc = ExtractText(
+      "Finance Minister Piotr Zielinski asked the bank to cut rates by half a point. Zielinski "
+      "declined to comment on the report.");
+  const std::string cut = TheDemand(doc, "rates");
+  CHECK(FindFact(doc, "Piotr Zielinski", "demands", cut) != nullptr);
+  CHECK(DemandsWith(doc, "comment").empty());
+  for (const auto& f : doc.facts) CHECK(f.relation != "rejects");
+}
