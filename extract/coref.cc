@@ -99,8 +99,12 @@ class Resolver final {
     if (t.upos(i) == "PRON") {
       if (form == "he" || form == "him" || form == "his" || form == "she" || form == "her" ||
           form == "himself" || form == "herself") {
-        r.entity =
-            Nearest(s, kPronounWindow, [&](int32_t e) { return TypeOf(e) == EntityType::kPerson; });
+        // "Lavrov met her": an object pronoun is not its own clause's subject (a reflexive is).
+        const int32_t own_subject = ClauseSubjectEntity(s, i);
+        const bool reflexive = form == "himself" || form == "herself";
+        r.entity = Nearest(s, kPronounWindow, [&](int32_t e) {
+          return TypeOf(e) == EntityType::kPerson && (reflexive || e != own_subject);
+        });
         r.confidence = 0.7f;
       } else if ((form == "it" || form == "its") && !t.Is(i, "expl")) {
         // Not the "it" of "it is expected that": a copula or a clause as its head's subject.
@@ -162,6 +166,17 @@ class Resolver final {
       r.confidence = 0.7f;
     }
     return r.entity >= 0 ? r : Referent{};
+  }
+
+  // The entity named as the subject of the clause whose object (or oblique) token i is; -1 when
+  // i is a subject or a possessive, or the subject is no entity.
+  int32_t ClauseSubjectEntity(size_t s, int32_t i) const {
+    const Tree& t = a_.trees[s];
+    if (!(t.Is(i, "obj") || t.Is(i, "iobj") || t.Is(i, "obl")) || t.head(i) < 0) return -1;
+    const int32_t subject = t.Child(t.head(i), "nsubj");
+    if (subject < 0) return -1;
+    const int32_t m = a_.mention_at[s][subject];
+    return m >= 0 ? static_cast<int32_t>(a_.entity_of_mention[m]) : -1;
   }
 
   // "The union said its leader ...": a pronoun after a subject of its own sentence that names no

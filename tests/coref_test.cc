@@ -30,3 +30,10 @@ TEST_CASE("their is a group named as one, and its the subject that names no enti
   // "its" is the union (no entity here), never the front named in the sentence before.
   CHECK(FindFact(doc, "Margaret Okafor", "leader_of", "Northern Liberation Front") == nullptr);
 }
+
+TEST_CASE("an object pronoun is not its own clause's subject", "[coref]") {
+  const auto doc = ExtractText(
+      "Fisheries Minister Karen Holm arrived in Oslo on Monday. Foreign Minister Sergei Lavrov "
+      "met her.");
+  CHECK(FindFact(doc, "Sergei Lavrov", "meet", "Karen Holm") != nullptr);
+}
