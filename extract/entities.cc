@@ -36,6 +36,18 @@ std::string Initials(std::string_view key) {
   return out;
 }
 
+// The initials of a name's head, before its first "of" or "for": "public service commission of
+// wisconsin" -> "psc" (its usual acronym, PSC). Empty when the name has no such part.
+std::string HeadInitials(std::string_view key) {
+  const auto words = Words(key);
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "of" || words[i] == "for") return i >= 2 ? out : std::string();
+    if (words[i] != "the" && words[i] != "and") out.push_back(words[i][0]);
+  }
+  return {};
+}
+
 class UnionFind final {
  public:
   explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
@@ -100,7 +112,11 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions) {
     if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOrganization) {
       by_first[std::string(words.front())].push_back(k);
     }
-    if (key_type[k] != EntityType::kPerson) by_initials[Initials(keys[k])].push_back(k);
+    if (key_type[k] != EntityType::kPerson) {
+      by_initials[Initials(keys[k])].push_back(k);
+      const std::string head = HeadInitials(keys[k]);
+      if (!head.empty() && head != Initials(keys[k])) by_initials[head].push_back(k);
+    }
   }
   const auto unique = [](const auto& index, const std::string& key) -> int64_t {
     const auto it = index.find(key);

@@ -183,3 +183,14 @@ TEST_CASE("datelines, numbers and peoples are not entities", "[extract]") {
   }
   CHECK(Find(doc, "Norway") != nullptr);
 }
+
+TEST_CASE("an acronym of a name's head joins the name", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Public Service Commission of Wisconsin approved the rate. The PSC said on Monday it "
+      "would review it.");
+  const kg::Entity* psc = Find(doc, "Public Service Commission of Wisconsin");
+  REQUIRE(psc != nullptr);
+  CHECK(psc->type == kg::EntityType::kOrganization);
+  CHECK(psc->mentions == 2);
+  CHECK(Find(doc, "PSC") == nullptr);
+}
