@@ -246,7 +246,9 @@ class Finder final {
       if ((l == "contingent" || l == "conditional" || l == "conditioned") &&
           (next == "on" || next == "upon") && i + 2 < e) {
         b = i + 2;
-        addressee = FirstNamed(s, b, e);
+        // "contingent on Norland lifting the ban" addresses Norland; "on the release of EU
+        // funds" addresses nobody (the EU is what it concerns).
+        addressee = a_.mention_at[s][b] >= 0 ? ActorAt(a_, s, b) : Referent{};
         break;
       }
     }
@@ -279,6 +281,8 @@ class Finder final {
     for (int32_t i = b; i < e; ++i) {
       const Referent r = EntityAt(a_, s, i);
       if (r.entity < 0 || r.entity == addressee.entity || concerned.count(r.entity)) continue;
+      // "Reykjavik must cut ...": the capital addressed as its country is not also concerned.
+      if (addressee.entity >= 0 && ActorAt(a_, s, i).entity == addressee.entity) continue;
       if (a_.mention_at[s][i] < 0) continue;  // named here, not only implied
       const EntityType type = a_.entities[r.entity].type;
       if (type != EntityType::kPlace && type != EntityType::kOrganization) continue;
@@ -328,7 +332,11 @@ class Finder final {
     // Who is told: "urged both sides", "called on Ethiopia".
     int32_t told = -1;
     for (const Argument& arg : p.arguments) {
-      if (arg.role == ArgumentRole::kDirect && t.upos(arg.head) != "VERB") told = arg.head;
+      // The first: "wants Iceland and the Faroe Islands to ..." lists the second as an argument
+      // of its own.
+      if (arg.role == ArgumentRole::kDirect && t.upos(arg.head) != "VERB" && told < 0) {
+        told = arg.head;
+      }
       if (arg.role == ArgumentRole::kOblique && arg.preposition == "on" && verb == "call") {
         told = arg.head;
       }
@@ -358,16 +366,24 @@ class Finder final {
         // "urged both sides to consider X" -> "both sides consider X".
         auto told_extent = t.Extent(told);
         while (told_extent.first < told && t.Is(told_extent.first, "case")) ++told_extent.first;
-        Referent addressee = EntityAt(a_, s, told);
+        Referent addressee = ActorAt(a_, s, told);
         int32_t start = b;
         while (start < e && (AsciiLower(t.token(start).form) == "to")) ++start;
         // The addressee's words and the action's, as one label.
-        AddDemandParts(s, v, demanders, addressee, told_extent, {start, e}, confidence);
+        const int32_t demand =
+            AddDemandParts(s, v, demanders, addressee, told_extent, {start, e}, confidence);
+        // Every one of coordinated addressees.
+        for (int32_t other : t.WithConjuncts(told)) {
+          const Referent r = ActorAt(a_, s, other);
+          if (other == told || r.entity < 0 || demand < 0) continue;
+          Emit(demand, "addressed_to", r.entity, confidence * r.confidence, s,
+               {t.token(v).span.begin, t.token(e - 1).span.end});
+        }
         return;
       }
       if (t.Is(clause_head, "ccomp") && clause) {
         const int32_t subject = t.Child(clause_head, "nsubj");
-        Referent addressee = subject >= 0 ? EntityAt(a_, s, subject) : FirstNamed(s, b, e);
+        Referent addressee = subject >= 0 ? ActorAt(a_, s, subject) : FirstNamed(s, b, e);
         AddDemand(s, v, demanders, addressee, b, e, confidence);
         return;
       }
@@ -405,16 +421,15 @@ class Finder final {
 
   // A demand whose label joins the addressee's words and the action's: "both sides consider
   // interim measures".
-  void AddDemandParts(size_t s, int32_t trigger, const std::vector<Referent>& demanders,
-                      Referent addressee, std::pair<int32_t, int32_t> who,
-                      std::pair<int32_t, int32_t> action, float confidence) {
+  int32_t AddDemandParts(size_t s, int32_t trigger, const std::vector<Referent>& demanders,
+                         Referent addressee, std::pair<int32_t, int32_t> who,
+                         std::pair<int32_t, int32_t> action, float confidence) {
     // The two ranges are usually adjacent around "to"; label them as one range when they are,
     // else the action alone names the demand.
     if (who.second + 1 <= action.first && action.first - who.second <= 2) {
-      AddDemand(s, trigger, demanders, addressee, who.first, action.second, confidence);
-    } else {
-      AddDemand(s, trigger, demanders, addressee, action.first, action.second, confidence);
+      return AddDemand(s, trigger, demanders, addressee, who.first, action.second, confidence);
     }
+    return AddDemand(s, trigger, demanders, addressee, action.first, action.second, confidence);
   }
 
   // "Serbia in turn insists that ...", when the tagger took "insists" for a noun and the parse
@@ -502,6 +517,18 @@ class Finder final {
       if (predicate == "contingent" || predicate == "conditional" || predicate == "conditioned") {
         must = true;
       }
+      // "made his support conditional on the release of the funds": the maker demands it.
+      if (predicate == "make" && !p.negated) {
+        for (int32_t c : t.children(p.predicate)) {
+          const std::string l = t.Is(c, "xcomp") ? Lemma(s, c) : "";
+          if (l != "contingent" && l != "conditional" && l != "conditioned") continue;
+          const std::vector<Referent> makers = Actors(s, p.subjects);
+          if (makers.empty()) continue;
+          auto [b, e] = ClauseRange(s, c);
+          AddDemand(s, c, makers, Referent{}, b, e, p.confidence * 0.8f);
+        }
+        continue;
+      }
       if (!must || p.negated) continue;
       std::vector<Referent> demanders;
       // The nearest holder: a speaker, the possessor of a "position", a governing verb's subject.
@@ -517,7 +544,7 @@ class Finder final {
       if (demanders.empty()) continue;
       auto [b, e] = ClauseRange(s, p.predicate);
       Referent addressee;
-      if (!p.subjects.empty()) addressee = EntityAt(a_, s, p.subjects.front());
+      if (!p.subjects.empty()) addressee = ActorAt(a_, s, p.subjects.front());
       AddDemand(s, p.predicate, demanders, addressee, b, e, p.confidence * 0.7f);
     }
   }

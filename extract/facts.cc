@@ -39,6 +39,18 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
     if ((t.Is(c, "flat") || t.Is(c, "appos")) && a.mention_at[s][c] >= 0) {
       // "Transport Secretary Priya Raman" parsed with the title as head: the name is the phrase.
       rank = 5;
+    } else if (t.Is(c, "appos") && t.upos(c) == "NOUN" && best_rank < 5) {
+      // "Iceland's fisheries | minister, | Katrin Sigurdardottir": the name one apposition on.
+      for (int32_t g : t.children(c)) {
+        if ((t.Is(g, "flat") || t.Is(g, "appos")) && a.mention_at[s][g] >= 0) {
+          Referent r = MentionReferent(a, s, g);
+          if (r.entity >= 0) {
+            best = r;
+            best_rank = 5;
+          }
+        }
+      }
+      continue;
     } else if (t.Is(c, "nmod:poss")) {
       rank = 4;
     } else if (t.Is(c, "compound") || t.Is(c, "amod") || t.deprel(c) == "nmod:desc") {

@@ -533,7 +533,11 @@ class DocumentScan final {
         return;
       }
     }
-    if (e - b == 1 && !gazetteer_.PlaceOfDemonym(Form(s, b)).empty()) return;  // "Ukrainian"
+    // "Ukrainian" alone is no name; "Burundi", its own adjective, is.
+    if (e - b == 1) {
+      const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, b));
+      if (!place.empty() && place != Form(s, b)) return;
+    }
     EntityType type;
     TypeEvidence evidence;
     TypeOf(s, b, e, &type, &evidence);

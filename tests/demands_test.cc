@@ -117,3 +117,26 @@ TEST_CASE("asking someone to act is a demand, declining to comment rejects nothi
   CHECK(DemandsWith(doc, "comment").empty());
   for (const auto& f : doc.facts) CHECK(f.relation != "rejects");
 }
+
+TEST_CASE("making support conditional on something demands it", "[demands]") {
+  const auto doc = ExtractText(
+      "Prime Minister Gabor Kiss made his support conditional on the release of frozen EU "
+      "funds.");
+  const std::string release = TheDemand(doc, "release");
+  CHECK(FindFact(doc, "Gabor Kiss", "demands", release) != nullptr);
+  CHECK(FindFact(doc, release, "concerns", "EU") != nullptr);
+  CHECK(FindFact(doc, release, "addressed_to", "EU") == nullptr);
+}
+
+TEST_CASE("a demand of two is addressed to both, a capital as its country", "[demands]") {
+  const auto doc = ExtractText(
+      "Norway wants Iceland and the Faroe Islands to share the cuts. Burundi insisted that "
+      "Kigali extradite the coup plotters, Rwanda said.");
+  const std::string share = TheDemand(doc, "share");
+  CHECK(FindFact(doc, "Norway", "demands", share) != nullptr);
+  CHECK(FindFact(doc, share, "addressed_to", "Iceland") != nullptr);
+  CHECK(FindFact(doc, share, "addressed_to", "Faroe Islands") != nullptr);
+  const std::string extradite = TheDemand(doc, "extradite");
+  CHECK(FindFact(doc, "Burundi", "demands", extradite) != nullptr);
+  CHECK(FindFact(doc, extradite, "addressed_to", "Rwanda") != nullptr);
+}
