@@ -160,7 +160,7 @@ class Resolver final {
         std::string name = " ";
         name.append(NameKey(a_.entities[e].name)).append(" ");
         std::string word = " ";
-        word.append(lemma).append(" ");
+        word.append(NameKey(lemma)).append(" ");  // folded as the name is ("asociation")
         return name.find(word) != std::string::npos;
       });
       r.confidence = 0.7f;

@@ -371,6 +371,8 @@ class DocumentScan final {
                    tokens[end + 1].span.begin == tokens[end].span.end &&
                    tokens[end + 2].span.begin == tokens[end + 1].span.end) {
           end += 3;  // "Nasser al-Kuwari"
+        } else if (PossessiveInOrganisation(tokens, end, in_name)) {
+          end += 2;  // "Norwegian Fishermen's Association", "People's Liberation Army"
         } else if (const size_t skip = organisation ? OrganisationConnector(tokens, end) : 0) {
           end += skip;  // "Committee of the Red Cross", "Forces for the Liberation of Rwanda"
         } else {
@@ -384,6 +386,31 @@ class DocumentScan final {
       if (!modifier) Run(s, i, end);
       i = end;
     }
+  }
+
+  // Whether the possessive at `k` is inside an organisation's name: attached to the word before
+  // it and followed by name words that end in an organisation word within three.
+  template <typename InName>
+  static bool PossessiveInOrganisation(const std::vector<nlp::Token>& tokens, size_t k,
+                                       const InName& in_name) {
+    const std::string_view f = tokens[k].form;
+    if (f != "'s" && f != "\u2019s" && f != "'" && f != "\u2019") return false;
+    if (k == 0 || tokens[k].span.begin != tokens[k - 1].span.end) return false;
+    // Of a group of people ("Fishermen's", "Workers'", "Children's"), not of a person or a
+    // country ("Putin's Security Council" is Putin's).
+    const std::string owner = AsciiLower(tokens[k - 1].form);
+    const auto ends = [&](std::string_view tail) {
+      return owner.size() > tail.size() && owner.compare(owner.size() - tail.size(), tail.size(),
+                                                         tail) == 0;
+    };
+    if (!ends("men") && !ends("people") && !ends("ren") && !ends("ers") && !ends("ists") &&
+        !ends("ants") && !ends("ents")) {
+      return false;
+    }
+    for (size_t j = k + 1; j < tokens.size() && j <= k + 3 && in_name(j); ++j) {
+      if (IsOrganizationWord(AsciiLower(tokens[j].form))) return true;
+    }
+    return false;
   }
 
   // The words that join the parts of an organisation's name at `k` ("for", "of the", "for the",

@@ -37,3 +37,12 @@ TEST_CASE("an object pronoun is not its own clause's subject", "[coref]") {
       "met her.");
   CHECK(FindFact(doc, "Sergei Lavrov", "meet", "Karen Holm") != nullptr);
 }
+
+TEST_CASE("the association is the association named before, its possessive name whole",
+          "[coref]") {
+  const auto doc = ExtractText(
+      "The Baltic Fishermen's Association criticised the plan. Arne Lund, the association's "
+      "chairman, said boats would stay in port. Putin's Security Council met.");
+  CHECK(FindFact(doc, "Arne Lund", "chairman_of", "Baltic Fishermen's Association") != nullptr);
+  CHECK(kg::testing::FindEntity(doc, "Putin's Security Council") == nullptr);
+}
