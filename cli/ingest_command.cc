@@ -93,10 +93,32 @@ void CollectInputs(const std::vector<std::string>& args, std::vector<Input>* inp
 // Reads one input whole. Returns false, with the one-line reason in *error, when it is not an
 // article; *warning says what was repaired.
 bool ReadArticle(const Input& in, std::string* text, std::string* error, std::string* warning) {
+  std::error_code type_ec;
+  const fs::file_status status = fs::status(in.path, type_ec);
   if (in.source == "-") {
     std::ostringstream buf;
     buf << std::cin.rdbuf();
     *text = std::move(buf).str();
+  } else if (!type_ec && (fs::is_fifo(status) || fs::is_character_file(status))) {
+    // A pipe ("kg ingest <(curl ...)"): no size to check first, so read at most one byte more
+    // than an article may have.
+    std::ifstream file(in.path, std::ios::binary);
+    if (!file) {
+      *error = fmt::format("{}: cannot open for reading", in.path);
+      return false;
+    }
+    text->resize(kMaxDocumentBytes + 1);
+    file.read(text->data(), static_cast<std::streamsize>(text->size()));
+    text->resize(static_cast<size_t>(file.gcount()));
+    if (file.bad()) {
+      *error = fmt::format("{}: read error", in.path);
+      return false;
+    }
+    if (text->size() > kMaxDocumentBytes) {
+      *error = fmt::format("{}: more than {} MB is too large for an article; skipped", in.path,
+                           kMaxDocumentBytes >> 20);
+      return false;
+    }
   } else {
     std::error_code ec;
     const uintmax_t size = fs::file_size(in.path, ec);

@@ -212,6 +212,21 @@ TEST_CASE("an input too large to be an article is refused without being read", "
              ": 300 MB is too large for an article (limit 256 MB); skipped");
 }
 
+TEST_CASE("a named pipe is read as an article, an empty one skipped", "[bad-input]") {
+  TempDir dir;
+  const fs::path pipe = dir / "pipe";
+  REQUIRE(Run("mkfifo " + Quoted(pipe), dir.path()).exit_code == 0);
+  // The writer blocks until kg opens the pipe: run it in the background of the same shell.
+  auto r = Run("(printf 'Maria Lopez met Jonas Berg in Oslo.' > " + Quoted(pipe) + " &); " +
+                   Kg(dir) + " ingest --json " + Quoted(pipe),
+               dir.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(json::parse(r.out)["added"] == 1);
+  Expect("(: > " + Quoted(pipe) + " &); " + Kg(dir) + " ingest " + Quoted(pipe), dir, 2,
+         "kg: error: " + pipe.string() + ": empty (no text); skipped");
+}
+
 TEST_CASE("unknown commands and options get one line naming them and exit 2", "[bad-input]") {
   TempDir dir;
   auto r = Expect(std::string(KG_BINARY) + " frobnicate", dir, 2,
