@@ -255,6 +255,15 @@ class DocumentScan final {
     if (auto known = gazetteer_.TypeOf(text)) {
       *type = *known;
       *evidence = TypeEvidence::kGazetteer;
+      // "in Madison": a place named after a person (WordNet's first "Madison" is the president),
+      // when the recogniser reads a place too.
+      if (*known == EntityType::kPerson && recognized == EntityType::kPlace && first > 0) {
+        const std::string before = AsciiLower(tokens[first - 1].form);
+        if (before == "in" || before == "at" || before == "near" || before == "from") {
+          *type = EntityType::kPlace;
+          *evidence = TypeEvidence::kContext;
+        }
+      }
       return;
     }
     // A name ending in an organisation word ("Northbridge Rail", "Helvex Pharma"), or with one

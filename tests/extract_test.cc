@@ -88,6 +88,17 @@ TEST_CASE("a class noun types the names the sentence says belong to it", "[extra
   CHECK(country->type != kg::EntityType::kPerson);
 }
 
+TEST_CASE("a place named after a person is a place where the sentence says so", "[extract]") {
+  const auto doc =
+      TheExtractor().Extract("The hearing was held in Madison on Tuesday. Lincoln spoke first.");
+  const kg::Entity* madison = Find(doc, "Madison");
+  REQUIRE(madison != nullptr);
+  CHECK(madison->type == kg::EntityType::kPlace);
+  const kg::Entity* lincoln = Find(doc, "Lincoln");
+  REQUIRE(lincoln != nullptr);
+  CHECK(lincoln->type == kg::EntityType::kPerson);
+}
+
 TEST_CASE("U.S. is the country, not its government", "[extract]") {
   const auto doc = TheExtractor().Extract("U.S. officials met Jonas Berg in Oslo.");
   const kg::Entity* us = Find(doc, "U.S.");
