@@ -155,9 +155,10 @@ int RunNeighbours(const Globals& globals, const NeighboursOptions& o) {
                 std::string(EntityTypeName(entity.type)).c_str());
     for (const auto& n : rows) {
       const std::string relation = (n.negated ? "not " : "") + n.relation;
-      std::printf("  %d %s %-28s %-32s %-12s weight %u\n", n.depth, n.outgoing ? "->" : "<-",
-                  Printable(relation).c_str(), Printable(n.entity.name).c_str(),
-                  std::string(EntityTypeName(n.entity.type)).c_str(), n.weight);
+      // The name last: a demand's label can be a long sentence, and the columns stay aligned.
+      std::printf("  %d %s %-28s %-12s weight %-4u %s\n", n.depth, n.outgoing ? "->" : "<-",
+                  Printable(relation).c_str(), std::string(EntityTypeName(n.entity.type)).c_str(),
+                  n.weight, Printable(n.entity.name).c_str());
     }
     if (rows.empty()) std::printf("  (no neighbours)\n");
   }
