@@ -21,6 +21,8 @@ const char* KindName(uint32_t kind) {
       return "tagger";
     case static_cast<uint32_t>(ModelKind::kParser):
       return "parser";
+    case static_cast<uint32_t>(ModelKind::kClusters):
+      return "word cluster";
     default:
       return "unknown";
   }

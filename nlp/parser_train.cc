@@ -53,7 +53,9 @@ void Projectivize(std::vector<int>* head) {
   }
 }
 
-ParseInput InputOf(const ConlluWord& w) { return internal::MakeParseInput(w.form, w.xpos, w.upos); }
+ParseInput InputOf(const ConlluWord& w, const WordClusters& clusters) {
+  return internal::MakeParseInput(w.form, w.xpos, w.upos, clusters);
+}
 
 // The number of gold arcs that become unreachable by each kind of transition (labels aside).
 struct Costs {
@@ -129,6 +131,8 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
                    const std::vector<ConlluSentence>& dev, const Tagger* dev_tagger,
                    std::unique_ptr<Parser>* out) {
   internal::ParserModel m;
+  if (options.clusters != nullptr) m.clusters = *options.clusters;
+  const bool use_clusters = m.clusters.size() > 0;
   std::unordered_map<std::string, int> label_ids;
   size_t words = 0;
   for (const ConlluSentence& s : train) {
@@ -187,6 +191,7 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
       }
     }
   }
+  if (options.tagged_train != nullptr) *options.tagged_train = tagged;
   std::vector<ConlluSentence> dev_tagged = dev;
   if (dev_tagger != nullptr) Retag(*dev_tagger, &dev_tagged);
 
@@ -196,7 +201,7 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
     Example ex;
     const int n = static_cast<int>(s.words.size());
     for (const ConlluWord& w : s.words) {
-      ex.input.push_back(InputOf(w));
+      ex.input.push_back(InputOf(w, m.clusters));
       ex.head.push_back(w.head < 0 ? n : w.head);
       ex.label.push_back(label_ids[w.deprel]);
     }
@@ -227,7 +232,7 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
         const int n = static_cast<int>(ex.head.size());
         state.Init(n);
         while (!state.Terminal()) {
-          const int nf = internal::ParserFeatures(state, ex.input.data(), feats);
+          const int nf = internal::ParserFeatures(state, ex.input.data(), use_clusters, feats);
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.Score(feats, nf, scores.data());
           const Costs c = ComputeCosts(state, ex);
