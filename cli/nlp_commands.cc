@@ -27,6 +27,9 @@ struct NlpOptions {
   int iterations = 0;  // 0: the trainer's default
   int jackknife = -1;  // -1: the trainer's default
   int ensemble = 0;    // 0: the trainer's default
+  float min_weight = -1;  // -1: the trainer's default
+  float explore = -1;     // -1: the trainer's default
+  int threads = 0;        // 0: the trainer's default
   std::string tagger;  // parser training: tags dev with this model
   std::string clusters;  // tagger and parser training: word clusters file
   std::string tagged_train;  // parser training: writes the jackknifed training data here
@@ -116,6 +119,9 @@ int TrainParser(const NlpOptions& o) {
   if (o.iterations > 0) options.iterations = o.iterations;
   if (o.jackknife >= 0) options.jackknife = o.jackknife;
   if (o.ensemble > 0) options.ensemble = o.ensemble;
+  if (o.min_weight >= 0) options.min_weight = o.min_weight;
+  if (o.explore >= 0) options.explore = o.explore;
+  if (o.threads > 0) options.threads = o.threads;
   if (Status s = LoadClusters(o, &options.clusters); !s.ok()) return ModelError(s);
   options.tagger.clusters = options.clusters;
   std::vector<nlp::ConlluSentence> tagged;
@@ -231,6 +237,12 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   parser->add_option("--jackknife", o->jackknife,
                      "Folds for predicted training tags (0: gold tags; default 10)");
   parser->add_option("--ensemble", o->ensemble, "Perceptrons averaged into the model (default 1)");
+  parser->add_option("--min-weight", o->min_weight,
+                     "Averaged weights below this are pruned (default 1)");
+  parser->add_option("--explore", o->explore,
+                     "Probability of following a wrong transition in training (default 0.9)");
+  parser->add_option("--threads", o->threads,
+                     "Jackknife taggers trained at once (default 2; same result for any number)");
   parser->add_option("--tagger", o->tagger, "Tagger model that tags --dev (default: gold tags)");
   parser->add_option("--tagged-train", o->tagged_train,
                      "Write the training data with the tags trained on (jackknifed) as CoNLL-U");

@@ -57,12 +57,12 @@ class WeightTable final {
     }
   }
 
-  // AddTo for each of `n` features (n <= 128). Prefetches the slots of all features before
+  // AddTo for each of `n` features (n <= 160). Prefetches the slots of all features before
   // reading any, so that the memory latency of a table larger than the caches overlaps.
   void AddAll(const uint64_t* features, int n, int32_t* scores) const {
     if (slots_.empty()) return;
     for (int k = 0; k < n; ++k) __builtin_prefetch(&slots_[features[k] & mask_]);
-    const Slot* found[128];
+    const Slot* found[160];
     int m = 0;
     for (int k = 0; k < n; ++k) {
       const uint64_t key = TableKey(features[k]);

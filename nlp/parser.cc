@@ -8,6 +8,7 @@
 #include "nlp/parser.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "nlp/model_file.h"
 
@@ -236,6 +237,26 @@ int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters,
     out[k++] = Feature(108, X(b0), b0t);
     out[k++] = Feature(109, X(s0), X(b0));
     out[k++] = Feature(110, X(s1), s1t);
+  }
+  static const int exp = getenv("KG_EXP") ? atoi(getenv("KG_EXP")) : 0;
+  if (exp & 1) {
+    const uint64_t s0u = U(s0), b0u = U(b0), s1u = U(s1), b1u = U(b1);
+    out[k++] = Feature(130, s0u, b0u);
+    out[k++] = Feature(131, s1u, s0u);
+    out[k++] = Feature(132, s0u, b0u, b1u);
+    out[k++] = Feature(133, s0w, b0u);
+    out[k++] = Feature(134, s0u, b0w);
+    out[k++] = Feature(135, s1u, b0u);
+    out[k++] = Feature(136, s1u, s0u, d1);
+  }
+  if (exp & 2) {
+    out[k++] = Feature(140, s0w, L(s0l1));
+    out[k++] = Feature(141, s0w, L(s0r1));
+    out[k++] = Feature(142, b0w, L(b0l1));
+    out[k++] = Feature(143, s0t, W(s0r1));
+    out[k++] = Feature(144, b0t, W(b0l1));
+    out[k++] = Feature(145, s0t, W(s0l1));
+    out[k++] = Feature(146, T(s.stack.size() > 3 ? s.stack[depth - 4] : -1), s2t, s1t);
   }
   if (use_clusters) {
     // Word clusters (Koo et al. 2008): full paths alone and with tags, short prefixes in pairs.

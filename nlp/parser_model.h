@@ -24,7 +24,7 @@ struct ParserModel {
 };
 
 inline constexpr int kShift = 0;
-inline constexpr int kMaxParserFeatures = 128;
+inline constexpr int kMaxParserFeatures = 160;
 
 // What the features need of each word; the root is an extra word at index n.
 struct ParseInput {

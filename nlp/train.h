@@ -38,6 +38,7 @@ struct ParserTrainOptions {
   // The parser trains on predicted tags: the training data is tagged by `jackknife` taggers, each
   // trained on the other parts (0 or 1: trained on gold tags).
   int jackknife = 10;
+  int threads = 2;  // jackknife taggers trained at once (the result does not depend on it)
   TaggerTrainOptions tagger;  // for the jackknife taggers
   float explore = 0.9f;       // probability of following a wrong prediction (dynamic oracle)
   int explore_from = 1;       // first iteration (0-based) that explores

@@ -104,3 +104,38 @@ TEST_CASE("the shipped models parse simple news sentences", "[parser][shipped]")
     }
   }
 }
+
+TEST_CASE("a parser trained with word clusters keeps them through save and load", "[parser]") {
+  std::vector<kg::nlp::ConlluSentence> data;
+  REQUIRE(kg::nlp::ParseConllu(kg::testing::kTinyTreebank, "tiny", &data).ok());
+  kg::nlp::ParserTrainOptions options;
+  options.log_progress = false;
+  options.jackknife = 0;
+  options.iterations = 10;
+  options.min_weight = 0.0f;
+  options.clusters = std::make_shared<kg::nlp::WordClusters>(
+      kg::nlp::WordClusters::Build({{"envoy", 0b1010}, {"president", 0b1011}, {"met", 0b110}}));
+  std::unique_ptr<kg::nlp::Parser> parser;
+  REQUIRE(kg::nlp::TrainParser(options, data, {}, nullptr, &parser).ok());
+  CHECK(parser->model().clusters.size() == 3);
+  const auto path = std::filesystem::temp_directory_path() / "kg_parser_clusters_test.kgm";
+  REQUIRE(parser->Save(path).ok());
+  std::unique_ptr<kg::nlp::Parser> loaded;
+  REQUIRE(kg::nlp::Parser::Load(path, &loaded).ok());
+  std::filesystem::remove(path);
+  CHECK(loaded->model().clusters.Find(kg::nlp::HashNormalized("met")) == 0b110);
+  for (const auto& cs : data) {
+    kg::nlp::Sentence a = kg::nlp::ToSentence(cs);
+    for (size_t i = 0; i < cs.words.size(); ++i) {
+      a.tokens[i].upos = cs.words[i].upos;
+      a.tokens[i].xpos = cs.words[i].xpos;
+    }
+    kg::nlp::Sentence b = a;
+    parser->Parse(&a);
+    loaded->Parse(&b);
+    for (size_t i = 0; i < cs.words.size(); ++i) {
+      CHECK(a.tokens[i].head == cs.words[i].head);
+      CHECK(b.tokens[i].head == a.tokens[i].head);
+    }
+  }
+}
