@@ -27,9 +27,12 @@ struct NlpOptions {
   int iterations = 0;  // 0: the trainer's default
   int jackknife = -1;  // -1: the trainer's default
   int ensemble = 0;    // 0: the trainer's default
+  int feature_blocks = -1;  // -1: the trainer's default
   float min_weight = -1;  // -1: the trainer's default
   float explore = -1;     // -1: the trainer's default
   int threads = 0;        // 0: the trainer's default
+  int window = 0;         // clusters: 0: the trainer's default
+  int contexts = 0;       // clusters: 0: the trainer's default
   std::string tagger;  // parser training: tags dev with this model
   std::string clusters;  // tagger and parser training: word clusters file
   std::string tagged_train;  // parser training: writes the jackknifed training data here
@@ -87,7 +90,10 @@ int TrainClusters(const NlpOptions& o) {
   std::vector<std::filesystem::path> files(o.text.begin(), o.text.end());
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<nlp::WordClusters> clusters;
-  if (Status s = nlp::TrainClusters(nlp::ClusterTrainOptions(), files, &clusters); !s.ok()) {
+  nlp::ClusterTrainOptions options;
+  if (o.window > 0) options.window = o.window;
+  if (o.contexts > 0) options.contexts = o.contexts;
+  if (Status s = nlp::TrainClusters(options, files, &clusters); !s.ok()) {
     return Fail(s, 2);
   }
   if (Status s = clusters->Save(o.output); !s.ok()) return ModelError(s);
@@ -119,6 +125,7 @@ int TrainParser(const NlpOptions& o) {
   if (o.iterations > 0) options.iterations = o.iterations;
   if (o.jackknife >= 0) options.jackknife = o.jackknife;
   if (o.ensemble > 0) options.ensemble = o.ensemble;
+  if (o.feature_blocks >= 0) options.feature_blocks = static_cast<uint32_t>(o.feature_blocks);
   if (o.min_weight >= 0) options.min_weight = o.min_weight;
   if (o.explore >= 0) options.explore = o.explore;
   if (o.threads > 0) options.threads = o.threads;
@@ -237,6 +244,11 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   parser->add_option("--jackknife", o->jackknife,
                      "Folds for predicted training tags (0: gold tags; default 10)");
   parser->add_option("--ensemble", o->ensemble, "Perceptrons averaged into the model (default 1)");
+  parser
+      ->add_option("--feature-blocks", o->feature_blocks,
+                   "Optional feature blocks, a sum of 1 (coarse pairs), 2 (child words), "
+                   "4 (coarse triples) (default 0)")
+      ->check(CLI::Range(0, 7));
   parser->add_option("--min-weight", o->min_weight,
                      "Averaged weights below this are pruned (default 1)");
   parser->add_option("--explore", o->explore,
@@ -254,6 +266,8 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   clusters->add_option("--text", o->text, "Raw UTF-8 text files")->required()->expected(1, -1);
   clusters->add_option("-o,--output", o->output, "Clusters file to write")->required();
   clusters->add_option("--tsv", o->tsv, "Also write bit path, word lines here");
+  clusters->add_option("--window", o->window, "Neighbours on each side used as contexts (1 or 2)");
+  clusters->add_option("--contexts", o->contexts, "Most frequent words used as contexts");
   clusters->callback([o, exit_code] { *exit_code = TrainClusters(*o); });
   tagger->callback([o, exit_code] { *exit_code = TrainTagger(*o); });
   parser->callback([o, exit_code] { *exit_code = TrainParser(*o); });

@@ -225,7 +225,11 @@ Status TrainClusters(const ClusterTrainOptions& options,
   }
   if (vocab < 2) return Status::InvalidArgument("too few words for clusters");
   const int contexts = static_cast<int>(std::min<size_t>(options.contexts, vocab));
-  const int dims = 2 * (contexts + 1);  // left and right; the last of each is a sentence edge
+  const int window = std::clamp(options.window, 1, 2);
+  // One block of columns per position (left 1, right 1, left 2, right 2); the last column of each
+  // block stands for a sentence edge.
+  const int block = contexts + 1;
+  const int dims = 2 * window * block;
   if (options.log_progress) {
     spdlog::info("clusters: {} words of text, {} distinct, {} in the vocabulary", text.size(),
                  forms.size(), vocab);
@@ -242,10 +246,18 @@ Status TrainClusters(const ClusterTrainOptions& options,
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] < 0 || rank[text[i]] < 0) continue;
     const uint64_t w = static_cast<uint64_t>(rank[text[i]]);
-    const int left = context(i > 0 ? text[i - 1] : -1);
-    const int right = context(i + 1 < text.size() ? text[i + 1] : -1);
-    if (left >= 0) pairs.push_back(w * dims + left);
-    if (right >= 0) pairs.push_back(w * dims + contexts + 1 + right);
+    bool edge_left = false, edge_right = false;
+    for (int d = 1; d <= window; ++d) {
+      // Past a sentence edge every position is the edge.
+      const int32_t l = edge_left || i < static_cast<size_t>(d) ? -1 : text[i - d];
+      const int32_t r = edge_right || i + d >= text.size() ? -1 : text[i + d];
+      edge_left = l < 0;
+      edge_right = r < 0;
+      const int left = context(l), right = context(r);
+      const uint64_t base = w * dims + static_cast<uint64_t>(2 * (d - 1) * block);
+      if (left >= 0) pairs.push_back(base + left);
+      if (right >= 0) pairs.push_back(base + block + right);
+    }
   }
   std::sort(pairs.begin(), pairs.end());
   std::vector<double> row_total(vocab, 0), col_total(dims, 0);

@@ -3,7 +3,7 @@
 // coarser or finer clusters. The tagger and the parser use them as features that generalise from
 // the words seen in the treebanks to words seen only in raw text ("yummy" near "tasty").
 //
-// Clusters file payload (inside the container of nlp/model_file.h, kind 3):
+// Clusters file payload (inside the container of nlp/model_file.h, kind 4):
 //
 // payload := count(u32) entry*count
 // entry   := word(string) path(u32)
@@ -79,6 +79,7 @@ struct ClusterTrainOptions {
   int max_words = 100000;  // the most frequent words get clusters
   int min_count = 3;       // words seen fewer times get none
   int contexts = 1000;     // the most frequent words serve as left and right contexts
+  int window = 1;          // neighbours up to this far on each side (1 or 2) are contexts
   int depth = 20;          // the tree is split this many times at most
   int iterations = 12;     // of 2-means at each split
   uint64_t seed = 1;

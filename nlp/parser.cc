@@ -5,10 +5,11 @@
 // weights := table (nlp/linear_model.h) over 1 + 2 * count transitions (see nlp/parser_model.h)
 // clusters:= index (nlp/flat_index.h): HashNormalized(form) -> cluster path (nlp/clusters.h);
 //            empty when the model was trained without clusters
+// blocks  := optional u32, the optional feature blocks (kParserBlock* of nlp/parser_model.h) the
+//            model was trained with; absent when none (never written as 0)
 #include "nlp/parser.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "nlp/model_file.h"
 
@@ -83,7 +84,8 @@ void ParseState::Apply(int cls, int num_labels) {
   }
 }
 
-int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters, uint64_t* out) {
+int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters, uint32_t blocks,
+                   uint64_t* out) {
   const int depth = static_cast<int>(s.stack.size());
   const int s0 = depth > 0 ? s.stack[depth - 1] : -1;
   const int s1 = depth > 1 ? s.stack[depth - 2] : -1;
@@ -238,8 +240,7 @@ int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters,
     out[k++] = Feature(109, X(s0), X(b0));
     out[k++] = Feature(110, X(s1), s1t);
   }
-  static const int exp = getenv("KG_EXP") ? atoi(getenv("KG_EXP")) : 0;
-  if (exp & 1) {
+  if (blocks & kParserBlockUpos) {
     const uint64_t s0u = U(s0), b0u = U(b0), s1u = U(s1), b1u = U(b1);
     out[k++] = Feature(130, s0u, b0u);
     out[k++] = Feature(131, s1u, s0u);
@@ -249,7 +250,7 @@ int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters,
     out[k++] = Feature(135, s1u, b0u);
     out[k++] = Feature(136, s1u, s0u, d1);
   }
-  if (exp & 2) {
+  if (blocks & kParserBlockChildren) {
     out[k++] = Feature(140, s0w, L(s0l1));
     out[k++] = Feature(141, s0w, L(s0r1));
     out[k++] = Feature(142, b0w, L(b0l1));
@@ -257,6 +258,22 @@ int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters,
     out[k++] = Feature(144, b0t, W(b0l1));
     out[k++] = Feature(145, s0t, W(s0l1));
     out[k++] = Feature(146, T(s.stack.size() > 3 ? s.stack[depth - 4] : -1), s2t, s1t);
+  }
+  if (blocks & kParserBlockTriples) {
+    auto U3 = [&](int a, int b, int c) { return Combine(Combine(U(a), U(b)), U(c)); };
+    out[k++] = Feature(150, U3(s0, s0l1, b0));
+    out[k++] = Feature(151, U3(s0, s0r1, b0));
+    out[k++] = Feature(152, U3(s0, b0, b0l1));
+    out[k++] = Feature(153, U3(s1, s1r1, s0));
+    out[k++] = Feature(154, U3(b0, b1, b2));
+    out[k++] = Feature(155, U3(s2, s1, s0));
+    if (use_clusters) {
+      auto C6 = [&](int i) -> uint64_t {
+        return i < 0 ? kNone : i == s.n ? kRootWord : ClusterPrefix(in[i].cluster, 6);
+      };
+      out[k++] = Feature(156, C6(s0), U(b0));
+      out[k++] = Feature(157, U(s0), C6(b0));
+    }
   }
   if (use_clusters) {
     // Word clusters (Koo et al. 2008): full paths alone and with tags, short prefixes in pairs.
@@ -305,7 +322,8 @@ void Parser::Parse(Sentence* sentence) const {
   uint64_t feats[internal::kMaxParserFeatures];
   const bool use_clusters = model_.clusters.size() > 0;
   while (!state.Terminal()) {
-    const int nf = internal::ParserFeatures(state, input.data(), use_clusters, feats);
+    const int nf =
+        internal::ParserFeatures(state, input.data(), use_clusters, model_.blocks, feats);
     std::fill(scores.begin(), scores.end(), 0);
     model_.weights.AddAll(feats, nf, scores.data());
     int best = -1;
@@ -343,6 +361,7 @@ Status Parser::Save(const std::filesystem::path& path) const {
   w.Put<uint32_t>(static_cast<uint32_t>(model_.root_label));
   model_.weights.Save(&w);
   model_.clusters.SaveIndex(&w);
+  if (model_.blocks != 0) w.Put<uint32_t>(model_.blocks);
   return WriteModelFile(path, ModelKind::kParser, w.data());
 }
 
@@ -365,6 +384,13 @@ Status Parser::Load(const std::filesystem::path& path, std::unique_ptr<Parser>* 
     return bad("weights");
   }
   if (!m.clusters.LoadIndex(&r)) return bad("word clusters");
+  if (!r.at_end()) {
+    uint32_t blocks = 0;
+    if (!r.Get(&blocks) || blocks == 0 || (blocks & ~internal::kParserBlocksAll) != 0) {
+      return bad("feature blocks");
+    }
+    m.blocks = blocks;
+  }
   if (!r.at_end()) return bad("trailing bytes");
   *out = std::make_unique<Parser>(std::move(m));
   return Status::Ok();

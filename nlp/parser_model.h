@@ -21,7 +21,16 @@ struct ParserModel {
   int root_label = 0;  // index of "root" in labels
   WeightTable weights;
   WordClusters clusters;  // empty: a model trained without cluster features
+  uint32_t blocks = 0;    // the optional feature blocks (kParserBlock*) the model was trained with
 };
+
+// Optional blocks of parser features, chosen at training and stored in the model: coarse (UPOS)
+// pairs, child words with labels, and coarse triples (with cluster pairs when the model has
+// clusters).
+inline constexpr uint32_t kParserBlockUpos = 1;
+inline constexpr uint32_t kParserBlockChildren = 2;
+inline constexpr uint32_t kParserBlockTriples = 4;
+inline constexpr uint32_t kParserBlocksAll = 7;
 
 inline constexpr int kShift = 0;
 inline constexpr int kMaxParserFeatures = 160;
@@ -66,8 +75,10 @@ struct ParseState {
   void AddArc(int h, int d, int l);
 };
 
-// The features of state `s` over `in` (n + 1 entries); returns how many it wrote to `out`. With
-// `use_clusters`, cluster features are added (a model trained with clusters).
-int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters, uint64_t* out);
+// The features of state `s` over `in` (n + 1 entries); returns how many it wrote to `out` (at
+// most kMaxParserFeatures). With `use_clusters`, cluster features are added (a model trained with
+// clusters); `blocks` adds the optional blocks (kParserBlock*).
+int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters, uint32_t blocks,
+                   uint64_t* out);
 
 }  // namespace kg::nlp::internal

@@ -136,6 +136,7 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
   internal::ParserModel m;
   if (options.clusters != nullptr) m.clusters = *options.clusters;
   const bool use_clusters = m.clusters.size() > 0;
+  m.blocks = options.feature_blocks & internal::kParserBlocksAll;
   std::unordered_map<std::string, int> label_ids;
   size_t words = 0;
   for (const ConlluSentence& s : train) {
@@ -162,7 +163,7 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
     // Folds are independent: `threads` workers take them in turn. Each writes only the sentences
     // of its own fold, so the result does not depend on the number of threads.
     std::atomic<size_t> next_fold{0};
-    std::mutex error_mutex;
+    std::mutex error_mutex;  // guards `error` and logging
     Status error = Status::Ok();
     auto work = [&] {
       for (size_t k = next_fold++; k < folds; k = next_fold++) {
@@ -195,6 +196,7 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
           tagged[part_index[j]] = std::move(part[j]);
         }
         if (options.log_progress) {
+          std::lock_guard<std::mutex> lock(error_mutex);  // the logger may not be thread-safe
           const double secs =
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
           spdlog::info("jackknife fold {}/{}: xpos accuracy {:.2f} ({:.0f} s)", k + 1, folds,
@@ -251,7 +253,8 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
         const int n = static_cast<int>(ex.head.size());
         state.Init(n);
         while (!state.Terminal()) {
-          const int nf = internal::ParserFeatures(state, ex.input.data(), use_clusters, feats);
+          const int nf =
+              internal::ParserFeatures(state, ex.input.data(), use_clusters, m.blocks, feats);
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.Score(feats, nf, scores.data());
           const Costs c = ComputeCosts(state, ex);

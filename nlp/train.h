@@ -49,6 +49,9 @@ struct ParserTrainOptions {
   float min_weight = 1.0f;
   uint64_t seed = 1;
   bool log_progress = true;
+  // Optional feature blocks (internal::kParserBlock* of nlp/parser_model.h: 1 coarse pairs,
+  // 2 child words, 4 coarse triples); the model records them.
+  uint32_t feature_blocks = 0;
   // Word clusters for features (null: none); the model embeds them. The jackknife taggers use
   // tagger.clusters.
   std::shared_ptr<const WordClusters> clusters;

@@ -120,19 +120,24 @@ TEST_CASE("clusters learnt from text put words of like contexts together", "[clu
   options.log_progress = false;
   options.min_count = 2;
   std::unique_ptr<kg::nlp::WordClusters> c;
-  REQUIRE(kg::nlp::TrainClusters(options, {path}, &c).ok());
-  std::filesystem::remove(path);
-  auto first_bit = [&](const char* w) {
-    return kg::nlp::ClusterPrefix(c->Find(kg::nlp::HashNormalized(w)), 1);
-  };
-  for (const char* w : {"cat", "dog", "horse", "goat", "sleeps", "runs", "the", "here", "."}) {
-    INFO(w);
-    CHECK(kg::nlp::ValidClusterPath(c->Find(kg::nlp::HashNormalized(w))));
+  // Contexts of the next word on each side (window 1), and of the next two (window 2).
+  for (int window : {1, 2}) {
+    INFO("window " << window);
+    options.window = window;
+    REQUIRE(kg::nlp::TrainClusters(options, {path}, &c).ok());
+    auto first_bit = [&](const char* w) {
+      return kg::nlp::ClusterPrefix(c->Find(kg::nlp::HashNormalized(w)), 1);
+    };
+    for (const char* w : {"cat", "dog", "horse", "goat", "sleeps", "runs", "the", "here", "."}) {
+      INFO(w);
+      CHECK(kg::nlp::ValidClusterPath(c->Find(kg::nlp::HashNormalized(w))));
+    }
+    // Animals share a top-level cluster, verbs too, and the two differ.
+    CHECK(first_bit("cat") == first_bit("goat"));
+    CHECK(first_bit("sleeps") == first_bit("sits"));
+    CHECK(first_bit("cat") != first_bit("sleeps"));
   }
-  // Animals share a top-level cluster, verbs too, and the two differ.
-  CHECK(first_bit("cat") == first_bit("goat"));
-  CHECK(first_bit("sleeps") == first_bit("sits"));
-  CHECK(first_bit("cat") != first_bit("sleeps"));
+  std::filesystem::remove(path);
   CHECK(kg::nlp::TrainClusters(options, {TempPath("no_such_file")}, &c).code() ==
         kg::Status::Code::kIOError);
 }
