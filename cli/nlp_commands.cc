@@ -26,6 +26,7 @@ struct NlpOptions {
   std::string output;
   int iterations = 0;  // 0: the trainer's default
   int jackknife = -1;  // -1: the trainer's default
+  bool jackknife_plain = false;  // parser training: jackknife taggers without word clusters
   int ensemble = 0;    // 0: the trainer's default
   int feature_blocks = -1;  // -1: the trainer's default
   float min_weight = -1;  // -1: the trainer's default
@@ -130,7 +131,7 @@ int TrainParser(const NlpOptions& o) {
   if (o.explore >= 0) options.explore = o.explore;
   if (o.threads > 0) options.threads = o.threads;
   if (Status s = LoadClusters(o, &options.clusters); !s.ok()) return ModelError(s);
-  options.tagger.clusters = options.clusters;
+  if (!o.jackknife_plain) options.tagger.clusters = options.clusters;
   std::vector<nlp::ConlluSentence> tagged;
   if (!o.tagged_train.empty()) options.tagged_train = &tagged;
   const auto start = std::chrono::steady_clock::now();
@@ -256,6 +257,8 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   parser->add_option("--threads", o->threads,
                      "Jackknife taggers trained at once (default 2; same result for any number)");
   parser->add_option("--tagger", o->tagger, "Tagger model that tags --dev (default: gold tags)");
+  parser->add_flag("--jackknife-plain", o->jackknife_plain,
+                   "Jackknife taggers without the word clusters (the parser still uses them)");
   parser->add_option("--tagged-train", o->tagged_train,
                      "Write the training data with the tags trained on (jackknifed) as CoNLL-U");
   for (CLI::App* cmd : {tagger, parser}) {
