@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "nlp/clusters.h"
 #include "nlp/conllu.h"
 #include "nlp/eval.h"
 #include "nlp/models_dir.h"
@@ -25,8 +26,19 @@ struct NlpOptions {
   std::string output;
   int iterations = 0;  // 0: the trainer's default
   int jackknife = -1;  // -1: the trainer's default
+  bool jackknife_plain = false;  // parser training: jackknife taggers without word clusters
   int ensemble = 0;    // 0: the trainer's default
+  int feature_blocks = -1;  // -1: the trainer's default
+  float min_weight = -1;  // -1: the trainer's default
+  float explore = -1;     // -1: the trainer's default
+  int threads = 0;        // 0: the trainer's default
+  int window = 0;         // clusters: 0: the trainer's default
+  int contexts = 0;       // clusters: 0: the trainer's default
   std::string tagger;  // parser training: tags dev with this model
+  std::string clusters;  // tagger and parser training: word clusters file
+  std::string tagged_train;  // parser training: writes the jackknifed training data here
+  std::vector<std::string> text;  // cluster training: raw text files
+  std::string tsv;                // cluster training: also writes word, path, as text
   std::string conllu;
   std::string models;
   std::string predicted;  // eval: write the annotated sentences here as CoNLL-U
@@ -49,6 +61,15 @@ double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
+// Loads the clusters file named by --clusters into `*out` (left null when none is named).
+Status LoadClusters(const NlpOptions& o, std::shared_ptr<const nlp::WordClusters>* out) {
+  if (o.clusters.empty()) return Status::Ok();
+  std::unique_ptr<nlp::WordClusters> c;
+  KG_RETURN_IF_ERROR(nlp::WordClusters::Load(o.clusters, &c));
+  *out = std::move(c);
+  return Status::Ok();
+}
+
 int TrainTagger(const NlpOptions& o) {
   std::vector<nlp::ConlluSentence> train, dev;
   if (Status s = ReadAll(o.train, &train); !s.ok()) return Fail(s, 2);
@@ -57,11 +78,37 @@ int TrainTagger(const NlpOptions& o) {
   }
   nlp::TaggerTrainOptions options;
   if (o.iterations > 0) options.iterations = o.iterations;
+  if (Status s = LoadClusters(o, &options.clusters); !s.ok()) return ModelError(s);
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<nlp::Tagger> tagger;
   if (Status s = nlp::TrainTagger(options, train, dev, &tagger); !s.ok()) return Fail(s, 2);
   if (Status s = tagger->Save(o.output); !s.ok()) return ModelError(s);
   spdlog::info("wrote {} ({:.0f} s)", o.output, Seconds(start));
+  return 0;
+}
+
+int TrainClusters(const NlpOptions& o) {
+  std::vector<std::filesystem::path> files(o.text.begin(), o.text.end());
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<nlp::WordClusters> clusters;
+  nlp::ClusterTrainOptions options;
+  if (o.window > 0) options.window = o.window;
+  if (o.contexts > 0) options.contexts = o.contexts;
+  if (Status s = nlp::TrainClusters(options, files, &clusters); !s.ok()) {
+    return Fail(s, 2);
+  }
+  if (Status s = clusters->Save(o.output); !s.ok()) return ModelError(s);
+  if (!o.tsv.empty()) {
+    std::FILE* f = std::fopen(o.tsv.c_str(), "w");
+    if (f == nullptr) return Fail(Status::IOError("cannot write " + o.tsv), 2);
+    for (const auto& [word, path] : clusters->words()) {
+      std::string bits;
+      for (uint32_t p = path; p > 1; p >>= 1) bits.insert(bits.begin(), (p & 1) ? '1' : '0');
+      fmt::print(f, "{}\t{}\n", bits, word);
+    }
+    std::fclose(f);
+  }
+  spdlog::info("wrote {}: {} words ({:.0f} s)", o.output, clusters->size(), Seconds(start));
   return 0;
 }
 
@@ -79,10 +126,26 @@ int TrainParser(const NlpOptions& o) {
   if (o.iterations > 0) options.iterations = o.iterations;
   if (o.jackknife >= 0) options.jackknife = o.jackknife;
   if (o.ensemble > 0) options.ensemble = o.ensemble;
+  if (o.feature_blocks >= 0) options.feature_blocks = static_cast<uint32_t>(o.feature_blocks);
+  if (o.min_weight >= 0) options.min_weight = o.min_weight;
+  if (o.explore >= 0) options.explore = o.explore;
+  if (o.threads > 0) options.threads = o.threads;
+  if (Status s = LoadClusters(o, &options.clusters); !s.ok()) return ModelError(s);
+  if (!o.jackknife_plain) options.tagger.clusters = options.clusters;
+  std::vector<nlp::ConlluSentence> tagged;
+  if (!o.tagged_train.empty()) options.tagged_train = &tagged;
   const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<nlp::Parser> parser;
   if (Status s = nlp::TrainParser(options, train, dev, dev_tagger.get(), &parser); !s.ok()) {
     return Fail(s, 2);
+  }
+  if (!o.tagged_train.empty()) {
+    std::FILE* f = std::fopen(o.tagged_train.c_str(), "w");
+    const std::string text = nlp::FormatConllu(tagged);
+    if (f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size() ||
+        std::fclose(f) != 0) {
+      return Fail(Status::IOError("cannot write " + o.tagged_train), 2);
+    }
   }
   if (Status s = parser->Save(o.output); !s.ok()) return ModelError(s);
   spdlog::info("wrote {} ({:.0f} s)", o.output, Seconds(start));
@@ -182,7 +245,33 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   parser->add_option("--jackknife", o->jackknife,
                      "Folds for predicted training tags (0: gold tags; default 10)");
   parser->add_option("--ensemble", o->ensemble, "Perceptrons averaged into the model (default 1)");
+  parser
+      ->add_option("--feature-blocks", o->feature_blocks,
+                   "Optional feature blocks, a sum of 1 (coarse pairs), 2 (child words), "
+                   "4 (coarse triples) (default 0)")
+      ->check(CLI::Range(0, 7));
+  parser->add_option("--min-weight", o->min_weight,
+                     "Averaged weights below this are pruned (default 1)");
+  parser->add_option("--explore", o->explore,
+                     "Probability of following a wrong transition in training (default 0.9)");
+  parser->add_option("--threads", o->threads,
+                     "Jackknife taggers trained at once (default 2; same result for any number)");
   parser->add_option("--tagger", o->tagger, "Tagger model that tags --dev (default: gold tags)");
+  parser->add_flag("--jackknife-plain", o->jackknife_plain,
+                   "Jackknife taggers without the word clusters (the parser still uses them)");
+  parser->add_option("--tagged-train", o->tagged_train,
+                     "Write the training data with the tags trained on (jackknifed) as CoNLL-U");
+  for (CLI::App* cmd : {tagger, parser}) {
+    cmd->add_option("--clusters", o->clusters, "Word clusters file for features (kg train clusters)");
+  }
+  CLI::App* clusters =
+      train->add_subcommand("clusters", "Learn word clusters from raw text (for --clusters)");
+  clusters->add_option("--text", o->text, "Raw UTF-8 text files")->required()->expected(1, -1);
+  clusters->add_option("-o,--output", o->output, "Clusters file to write")->required();
+  clusters->add_option("--tsv", o->tsv, "Also write bit path, word lines here");
+  clusters->add_option("--window", o->window, "Neighbours on each side used as contexts (1 or 2)");
+  clusters->add_option("--contexts", o->contexts, "Most frequent words used as contexts");
+  clusters->callback([o, exit_code] { *exit_code = TrainClusters(*o); });
   tagger->callback([o, exit_code] { *exit_code = TrainTagger(*o); });
   parser->callback([o, exit_code] { *exit_code = TrainParser(*o); });
 

@@ -167,6 +167,23 @@ class Reader final {
     return out;
   }
 
+  // The object of a speech verb that is really the subject of the clause `p` it governs: `p` a
+  // complement clause with a finite verb and no subject of its own, right after the object
+  // ("said their negotiator, Hamdan Yousif, would travel"). -1 when there is none.
+  int32_t ObjectTakenForSubject(int32_t p) const {
+    const int32_t h = t_.head(p);
+    if (h < 0 || !t_.Is(p, "ccomp") || !IsSpeechVerb(LowerLemma(t_, h))) return -1;
+    if (t_.Child(p, "nsubj") >= 0 || t_.Child(p, "nsubj:pass") >= 0 || t_.Child(p, "mark") >= 0) {
+      return -1;
+    }
+    const int32_t o = t_.Child(h, "obj");
+    if (o < 0 || o > p) return -1;
+    bool finite = t_.token(p).xpos == "VBD" || t_.token(p).xpos == "VBZ" ||
+                  t_.token(p).xpos == "VBP";
+    for (int32_t c : t_.children(p)) finite |= t_.Is(c, "aux") || t_.Is(c, "cop");
+    return finite ? o : -1;
+  }
+
   static bool IsPassive(const Tree& t, int32_t p) {
     return t.Child(p, "nsubj:pass") >= 0 || t.Child(p, "aux:pass") >= 0;
   }
@@ -179,6 +196,8 @@ class Reader final {
     const int32_t h = t_.head(p);
     if (h < 0) return own;
     *inherited = true;
+    // "said their negotiator would travel", parsed with the subject as the object of "said".
+    if (const int32_t o = ObjectTakenForSubject(p); o >= 0) return t_.WithConjuncts(o);
     if (t_.Is(p, "xcomp")) {
       // Object control: "urged both sides to talk" -> both sides talk.
       const int32_t obj = t_.Child(h, "obj") >= 0 ? t_.Child(h, "obj") : t_.Child(h, "iobj");
@@ -240,6 +259,10 @@ class Reader final {
     if (prop.inherited_subject) prop.confidence *= 0.9f;
 
     for (int32_t c : t_.children(p)) {
+      // Not the object that is its complement clause's subject (ObjectTakenForSubject).
+      bool subject_of_complement = false;
+      for (int32_t k : t_.children(p)) subject_of_complement |= ObjectTakenForSubject(k) == c;
+      if (subject_of_complement) continue;
       if (t_.Is(c, "obj") || t_.Is(c, "iobj") || (prop.passive && t_.Is(c, "nsubj"))) {
         for (int32_t o : t_.WithConjuncts(c))
           prop.arguments.push_back({o, ArgumentRole::kDirect, {}});

@@ -517,10 +517,19 @@ class Finder final {
       if (predicate == "contingent" || predicate == "conditional" || predicate == "conditioned") {
         must = true;
       }
-      // "made his support conditional on the release of the funds": the maker demands it.
+      // "made his support conditional on the release of the funds": the maker demands it (the
+      // adjective a complement of "made", or parsed as a modifier of its object).
       if (predicate == "make" && !p.negated) {
+        std::vector<int32_t> candidates;
         for (int32_t c : t.children(p.predicate)) {
-          const std::string l = t.Is(c, "xcomp") ? Lemma(s, c) : "";
+          if (t.Is(c, "xcomp")) candidates.push_back(c);
+          if (!t.Is(c, "obj")) continue;
+          for (int32_t a : t.children(c)) {
+            if (t.Is(a, "amod") && a > c) candidates.push_back(a);
+          }
+        }
+        for (int32_t c : candidates) {
+          const std::string l = Lemma(s, c);
           if (l != "contingent" && l != "conditional" && l != "conditioned") continue;
           const std::vector<Referent> makers = Actors(s, p.subjects);
           if (makers.empty()) continue;

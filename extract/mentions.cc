@@ -353,10 +353,25 @@ class DocumentScan final {
     while (i < n) {
       // A name starts at a name token, or at a capitalised word that begins a name the gazetteer
       // knows ("European Union") or the recogniser reads ("European Commission").
+      // A capitalised word the tagger took for an adjective also starts one when it is a known
+      // name ("Maldives"), or when name words ending in an organisation word follow it ("the
+      // paramilitary Rapid Support Forces"); not a nationality ("Russian officials").
+      const auto organisation_follows = [&](size_t k) {
+        for (size_t j = k; j < n && j < k + 4 && in_name(j); ++j) {
+          if (IsOrganizationWord(AsciiLower(tokens[j].form))) return true;
+        }
+        return false;
+      };
+      const bool capitalised_adjective = IsNameWord(tokens[i].form) && tokens[i].upos == "ADJ" &&
+                                         gazetteer_.PlaceOfDemonym(tokens[i].form).empty();
       const bool starts = IsNameToken(tokens[i]) ||
                           (IsNameWord(tokens[i].form) && i + 1 < n && in_name(i + 1) &&
                            (KnownNameStartsAt(s, i) ||
-                            (RecognizedBegin(tokens[i]) && RecognizedInside(tokens[i + 1]))));
+                            (RecognizedBegin(tokens[i]) && RecognizedInside(tokens[i + 1])))) ||
+                          (capitalised_adjective &&
+                           // At a sentence start only with a name after it: not "Central to".
+                           (!AtSentenceStart(sentences_[s], i) || (i + 1 < n && in_name(i + 1))) &&
+                           (gazetteer_.TypeOf(tokens[i].form) || organisation_follows(i + 1)));
       if (!starts) {
         // A tagged nationality adjective names its country: "Russian officials", "Russian
         // President ..." (an untagged one starts a capitalised run, handled there).
@@ -409,8 +424,8 @@ class DocumentScan final {
     // country ("Putin's Security Council" is Putin's).
     const std::string owner = AsciiLower(tokens[k - 1].form);
     const auto ends = [&](std::string_view tail) {
-      return owner.size() > tail.size() && owner.compare(owner.size() - tail.size(), tail.size(),
-                                                         tail) == 0;
+      return owner.size() > tail.size() &&
+             owner.compare(owner.size() - tail.size(), tail.size(), tail) == 0;
     };
     if (!ends("men") && !ends("people") && !ends("ren") && !ends("ers") && !ends("ists") &&
         !ends("ants") && !ends("ents")) {
@@ -513,9 +528,12 @@ class DocumentScan final {
     } else {
       title_start = title_end = b;
     }
-    // "Danish Fisheries Minister Karen Holm": after a nationality, capitalised words that name no
-    // organisation are the portfolio, part of the title; the owner is the country.
-    if (title_start > b + 1 && !gazetteer_.PlaceOfDemonym(Form(s, b)).empty() &&
+    // "Danish Fisheries Minister Karen Holm", "Maldives Environment Minister Aishath Rasheed":
+    // after a nationality or a country, capitalised words that name no organisation are the
+    // portfolio, part of the title; the owner is the country.
+    const bool country_first = !gazetteer_.PlaceOfDemonym(Form(s, b)).empty() ||
+                               gazetteer_.TypeOf(Form(s, b)) == EntityType::kPlace;
+    if (title_start > b + 1 && country_first &&
         !gazetteer_.TypeOf(std::string_view(
             Form(s, b).data(), SpanOf(s, b, title_start).end - SpanOf(s, b, title_start).begin))) {
       bool portfolio = true;

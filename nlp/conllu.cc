@@ -198,4 +198,21 @@ Sentence ToSentence(const ConlluSentence& s) {
   return out;
 }
 
+std::string FormatConllu(const std::vector<ConlluSentence>& sentences) {
+  std::string out;
+  for (const ConlluSentence& s : sentences) {
+    if (!s.sent_id.empty()) out += "# sent_id = " + s.sent_id + "\n";
+    if (!s.text.empty()) out += "# text = " + s.text + "\n";
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const ConlluWord& w = s.words[i];
+      auto field = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
+      out += std::to_string(i + 1) + "\t" + w.form + "\t" + field(w.lemma) + "\t" + field(w.upos) +
+             "\t" + field(w.xpos) + "\t_\t" + std::to_string(w.head + 1) + "\t" +
+             field(w.deprel) + "\t_\t" + (w.space_after ? "_" : "SpaceAfter=No") + "\n";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace kg::nlp

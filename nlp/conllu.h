@@ -52,6 +52,11 @@ Status ParseConllu(std::string_view data, std::string_view source,
 // or malformed.
 Status ReadConllu(const std::filesystem::path& path, std::vector<ConlluSentence>* out);
 
+// `sentences` as CoNLL-U text: comments sent_id and text, then one line per word (ID FORM LEMMA
+// UPOS XPOS _ HEAD DEPREL _ MISC, MISC holding SpaceAfter=No when it applies). Multiword token
+// lines are not written. ParseConllu reads it back with the same words.
+std::string FormatConllu(const std::vector<ConlluSentence>& sentences);
+
 // The words of `s` as a Sentence to annotate (gold tokenisation): forms are views of `s`, which
 // must outlive the result; spans are byte offsets into the words joined as the text would join
 // them. Tags, lemmas and heads are left empty.

@@ -32,6 +32,10 @@ class FlatIndex final {
     return std::all_of(values_.begin(), values_.end(), [&](uint32_t v) { return v < bound; });
   }
 
+  // The smallest value (0 for an empty index).
+  uint32_t MinValue() const {
+    return values_.empty() ? 0 : *std::min_element(values_.begin(), values_.end());
+  }
   // Builds an index; keys must be distinct and non-zero.
   static FlatIndex Build(std::vector<uint64_t> keys, std::vector<uint32_t> values) {
     std::vector<size_t> order(keys.size());

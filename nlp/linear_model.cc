@@ -19,17 +19,36 @@ WeightTable WeightTable::Build(int num_classes, float scale, const std::vector<u
                                const std::vector<std::vector<Entry>>& weights) {
   std::vector<size_t> order(keys.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return TableKey(keys[a]) < TableKey(keys[b]); });
   WeightTable t;
   t.num_classes_ = num_classes;
   t.scale_ = scale;
   std::vector<uint64_t> sorted_keys;
   std::vector<uint16_t> counts;
-  for (size_t i : order) {
-    if (weights[i].empty()) continue;
-    sorted_keys.push_back(keys[i]);
-    counts.push_back(static_cast<uint16_t>(weights[i].size()));
-    t.entries_.insert(t.entries_.end(), weights[i].begin(), weights[i].end());
+  for (size_t at = 0; at < order.size();) {
+    const uint64_t key = TableKey(keys[order[at]]);
+    size_t end = at + 1;
+    while (end < order.size() && TableKey(keys[order[end]]) == key) ++end;
+    std::vector<Entry> merged = weights[order[at]];
+    for (size_t j = at + 1; j < end; ++j) {  // a collision of two features: sum their weights
+      for (const Entry& e : weights[order[j]]) {
+        auto it = std::find_if(merged.begin(), merged.end(),
+                               [&](const Entry& m) { return m.cls == e.cls; });
+        if (it == merged.end()) {
+          merged.push_back(e);
+        } else {
+          it->weight = static_cast<int16_t>(std::clamp(it->weight + e.weight, -32767, 32767));
+        }
+      }
+      std::sort(merged.begin(), merged.end(),
+                [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
+    }
+    at = end;
+    if (merged.empty()) continue;
+    sorted_keys.push_back(key);
+    counts.push_back(static_cast<uint16_t>(merged.size()));
+    t.entries_.insert(t.entries_.end(), merged.begin(), merged.end());
   }
   t.Index(sorted_keys, counts);
   return t;
@@ -109,6 +128,7 @@ bool WeightTable::Load(ByteReader* r) {
     uint64_t delta = 0;
     if (!r->GetVarint(&delta) || delta == 0 || prev + delta < prev) return false;  // ascending
     prev += delta;
+    if (prev >> kKeyBits != 0) return false;
     keys.push_back(prev);
   }
   if (!r->GetArray(&counts) || !r->GetArray(&entries_)) return false;

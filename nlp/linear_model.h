@@ -16,7 +16,8 @@ namespace kg::nlp {
 //
 // table    := num_classes(u32) scale(f32) num_keys(u64) key_delta(varint)*num_keys
 //             counts(array of u16, one per key) entries(array of entry, counts[i] per key)
-// key_delta:= the key minus the previous key (the first: minus 0); keys ascend, none is 0
+// key_delta:= the key minus the previous key (the first: minus 0); keys ascend, none is 0, all
+//             are below 2^kKeyBits (see TableKey)
 // entry    := class(u16) weight(i16); the weight in model units is weight * scale
 class WeightTable final {
  public:
@@ -24,6 +25,17 @@ class WeightTable final {
     uint16_t cls;
     int16_t weight;
   };
+
+  // A table keeps the low kKeyBits bits of each feature hash, not all 64: the keys, the bulk of a
+  // model file (random numbers do not compress), take 3 bytes each instead of 7. An unknown
+  // feature then matches a stored one with probability (number of features) / 2^40, about one
+  // lookup in a million for our largest table: harmless noise. Features that collide in the
+  // table (about one pair per million features) have their weights summed.
+  static constexpr int kKeyBits = 40;
+  static constexpr uint64_t TableKey(uint64_t feature) {
+    const uint64_t k = feature & ((uint64_t{1} << kKeyBits) - 1);
+    return k == 0 ? 1 : k;
+  }
 
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
@@ -33,6 +45,7 @@ class WeightTable final {
   // Adds the weights of `feature` to scores[0, num_classes()); an unknown feature adds nothing.
   void AddTo(uint64_t feature, int32_t* scores) const {
     if (slots_.empty()) return;
+    feature = TableKey(feature);
     for (uint64_t i = feature & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.key == feature) {
@@ -44,17 +57,18 @@ class WeightTable final {
     }
   }
 
-  // AddTo for each of `n` features (n <= 128). Prefetches the slots of all features before
+  // AddTo for each of `n` features (n <= 160). Prefetches the slots of all features before
   // reading any, so that the memory latency of a table larger than the caches overlaps.
   void AddAll(const uint64_t* features, int n, int32_t* scores) const {
     if (slots_.empty()) return;
     for (int k = 0; k < n; ++k) __builtin_prefetch(&slots_[features[k] & mask_]);
-    const Slot* found[128];
+    const Slot* found[160];
     int m = 0;
     for (int k = 0; k < n; ++k) {
-      for (uint64_t i = features[k] & mask_;; i = (i + 1) & mask_) {
+      const uint64_t key = TableKey(features[k]);
+      for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
         const Slot& s = slots_[i];
-        if (s.key == features[k]) {
+        if (s.key == key) {
           __builtin_prefetch(entries_.data() + s.begin);
           found[m++] = &s;
           break;
@@ -68,7 +82,8 @@ class WeightTable final {
     }
   }
 
-  // Builds a table from features in any order; `weights[i]` are the entries of `keys[i]`.
+  // Builds a table from features in any order; `weights[i]` are the entries of `keys[i]` (sorted
+  // by class). Features with the same TableKey are merged.
   static WeightTable Build(int num_classes, float scale, const std::vector<uint64_t>& keys,
                            const std::vector<std::vector<Entry>>& weights);
 

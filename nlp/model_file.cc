@@ -23,6 +23,8 @@ const char* KindName(uint32_t kind) {
       return "parser";
     case static_cast<uint32_t>(ModelKind::kEntityRecognizer):
       return "entity recogniser";
+    case static_cast<uint32_t>(ModelKind::kClusters):
+      return "word cluster";
     default:
       return "unknown";
   }

@@ -4,7 +4,8 @@
 //               body(stored_size) checksum(8)
 // magic      := "KGNLPMDL"
 // version    := kModelFormatVersion, little-endian u32; a reader refuses any other version
-// kind       := 1 tagger (with lemmatiser) | 2 parser | 3 entity recogniser, little-endian u32
+// kind       := 1 tagger (with lemmatiser) | 2 parser | 3 entity recogniser | 4 word clusters,
+//               little-endian u32
 // flags      := bit 0 set: body is zstd-compressed; other bits zero
 // raw_size   := size in bytes of the payload once decompressed (little-endian u64)
 // stored_size:= size in bytes of body as stored (little-endian u64)
@@ -27,9 +28,10 @@
 
 namespace kg::nlp {
 
-inline constexpr uint32_t kModelFormatVersion = 1;
+// Version 2: weight tables keep 40-bit feature keys (nlp/linear_model.h); word clusters (kind 4).
+inline constexpr uint32_t kModelFormatVersion = 2;
 
-enum class ModelKind : uint32_t { kTagger = 1, kParser = 2, kEntityRecognizer = 3 };
+enum class ModelKind : uint32_t { kTagger = 1, kParser = 2, kEntityRecognizer = 3, kClusters = 4 };
 
 // Writes `payload` as a model file of `kind` at `path` (zstd-compressed, checksummed), replacing
 // any file there. Returns IOError when the file cannot be written.

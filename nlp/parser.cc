@@ -1,8 +1,12 @@
 // Parser model payload (inside the container of nlp/model_file.h, kind 2):
 //
-// payload := labels root_label(u32) weights
+// payload := labels root_label(u32) weights clusters
 // labels  := count(u32) label*count, label := length(u32) bytes (a UD relation, e.g. "nsubj:pass")
 // weights := table (nlp/linear_model.h) over 1 + 2 * count transitions (see nlp/parser_model.h)
+// clusters:= index (nlp/flat_index.h): HashNormalized(form) -> cluster path (nlp/clusters.h);
+//            empty when the model was trained without clusters
+// blocks  := optional u32, the optional feature blocks (kParserBlock* of nlp/parser_model.h) the
+//            model was trained with; absent when none (never written as 0)
 #include "nlp/parser.h"
 
 #include <algorithm>
@@ -80,7 +84,8 @@ void ParseState::Apply(int cls, int num_labels) {
   }
 }
 
-int ParserFeatures(const ParseState& s, const ParseInput* in, uint64_t* out) {
+int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters, uint32_t blocks,
+                   uint64_t* out) {
   const int depth = static_cast<int>(s.stack.size());
   const int s0 = depth > 0 ? s.stack[depth - 1] : -1;
   const int s1 = depth > 1 ? s.stack[depth - 2] : -1;
@@ -235,6 +240,62 @@ int ParserFeatures(const ParseState& s, const ParseInput* in, uint64_t* out) {
     out[k++] = Feature(109, X(s0), X(b0));
     out[k++] = Feature(110, X(s1), s1t);
   }
+  if (blocks & kParserBlockUpos) {
+    const uint64_t s0u = U(s0), b0u = U(b0), s1u = U(s1), b1u = U(b1);
+    out[k++] = Feature(130, s0u, b0u);
+    out[k++] = Feature(131, s1u, s0u);
+    out[k++] = Feature(132, s0u, b0u, b1u);
+    out[k++] = Feature(133, s0w, b0u);
+    out[k++] = Feature(134, s0u, b0w);
+    out[k++] = Feature(135, s1u, b0u);
+    out[k++] = Feature(136, s1u, s0u, d1);
+  }
+  if (blocks & kParserBlockChildren) {
+    out[k++] = Feature(140, s0w, L(s0l1));
+    out[k++] = Feature(141, s0w, L(s0r1));
+    out[k++] = Feature(142, b0w, L(b0l1));
+    out[k++] = Feature(143, s0t, W(s0r1));
+    out[k++] = Feature(144, b0t, W(b0l1));
+    out[k++] = Feature(145, s0t, W(s0l1));
+    out[k++] = Feature(146, T(s.stack.size() > 3 ? s.stack[depth - 4] : -1), s2t, s1t);
+  }
+  if (blocks & kParserBlockTriples) {
+    auto U3 = [&](int a, int b, int c) { return Combine(Combine(U(a), U(b)), U(c)); };
+    out[k++] = Feature(150, U3(s0, s0l1, b0));
+    out[k++] = Feature(151, U3(s0, s0r1, b0));
+    out[k++] = Feature(152, U3(s0, b0, b0l1));
+    out[k++] = Feature(153, U3(s1, s1r1, s0));
+    out[k++] = Feature(154, U3(b0, b1, b2));
+    out[k++] = Feature(155, U3(s2, s1, s0));
+    if (use_clusters) {
+      auto C6 = [&](int i) -> uint64_t {
+        return i < 0 ? kNone : i == s.n ? kRootWord : ClusterPrefix(in[i].cluster, 6);
+      };
+      out[k++] = Feature(156, C6(s0), U(b0));
+      out[k++] = Feature(157, U(s0), C6(b0));
+    }
+  }
+  if (use_clusters) {
+    // Word clusters (Koo et al. 2008): full paths alone and with tags, short prefixes in pairs.
+    auto C = [&](int i, int bits) -> uint64_t {
+      return i < 0 ? kNone : i == s.n ? kRootWord : ClusterPrefix(in[i].cluster, bits);
+    };
+    const uint64_t s0c = C(s0, 20), b0c = C(b0, 20), s1c = C(s1, 20);
+    const uint64_t s0c6 = C(s0, 6), b0c6 = C(b0, 6), s1c6 = C(s1, 6), b1c6 = C(b1, 6);
+    out[k++] = Feature(111, s0c);
+    out[k++] = Feature(112, b0c);
+    out[k++] = Feature(113, s1c);
+    out[k++] = Feature(114, C(b1, 20));
+    out[k++] = Feature(115, s0c, b0t);
+    out[k++] = Feature(116, s0t, b0c);
+    out[k++] = Feature(117, s0c6, b0c6);
+    out[k++] = Feature(118, s0c6, b0c6, d);
+    out[k++] = Feature(119, s1c6, s0c6);
+    out[k++] = Feature(120, s1c6, b0c6);
+    out[k++] = Feature(121, C(s0, 4), C(b0, 4), C(b1, 4));
+    out[k++] = Feature(122, b0c6, b1c6);
+    out[k++] = Feature(123, s1c, s0t);
+  }
   return k;
 }
 
@@ -252,15 +313,17 @@ void Parser::Parse(Sentence* sentence) const {
   input.resize(n + 1);
   for (int i = 0; i < n; ++i) {
     const Token& t = sentence->tokens[i];
-    input[i] = internal::MakeParseInput(t.form, t.xpos, t.upos);
+    input[i] = internal::MakeParseInput(t.form, t.xpos, t.upos, model_.clusters);
   }
   const int num_labels = static_cast<int>(model_.labels.size());
   const int num_classes = 1 + 2 * num_labels;
   scores.resize(num_classes);
   state.Init(n);
   uint64_t feats[internal::kMaxParserFeatures];
+  const bool use_clusters = model_.clusters.size() > 0;
   while (!state.Terminal()) {
-    const int nf = internal::ParserFeatures(state, input.data(), feats);
+    const int nf =
+        internal::ParserFeatures(state, input.data(), use_clusters, model_.blocks, feats);
     std::fill(scores.begin(), scores.end(), 0);
     model_.weights.AddAll(feats, nf, scores.data());
     int best = -1;
@@ -297,6 +360,8 @@ Status Parser::Save(const std::filesystem::path& path) const {
   for (const std::string& l : model_.labels) w.PutString(l);
   w.Put<uint32_t>(static_cast<uint32_t>(model_.root_label));
   model_.weights.Save(&w);
+  model_.clusters.SaveIndex(&w);
+  if (model_.blocks != 0) w.Put<uint32_t>(model_.blocks);
   return WriteModelFile(path, ModelKind::kParser, w.data());
 }
 
@@ -317,6 +382,14 @@ Status Parser::Load(const std::filesystem::path& path, std::unique_ptr<Parser>* 
   m.root_label = static_cast<int>(root);
   if (!m.weights.Load(&r) || m.weights.num_classes() != static_cast<int>(1 + 2 * n)) {
     return bad("weights");
+  }
+  if (!m.clusters.LoadIndex(&r)) return bad("word clusters");
+  if (!r.at_end()) {
+    uint32_t blocks = 0;
+    if (!r.Get(&blocks) || blocks == 0 || (blocks & ~internal::kParserBlocksAll) != 0) {
+      return bad("feature blocks");
+    }
+    m.blocks = blocks;
   }
   if (!r.at_end()) return bad("trailing bytes");
   *out = std::make_unique<Parser>(std::move(m));

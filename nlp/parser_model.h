@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nlp/clusters.h"
 #include "nlp/features.h"
 #include "nlp/linear_model.h"
 
@@ -19,10 +20,20 @@ struct ParserModel {
   std::vector<std::string> labels;
   int root_label = 0;  // index of "root" in labels
   WeightTable weights;
+  WordClusters clusters;  // empty: a model trained without cluster features
+  uint32_t blocks = 0;    // the optional feature blocks (kParserBlock*) the model was trained with
 };
 
+// Optional blocks of parser features, chosen at training and stored in the model: coarse (UPOS)
+// pairs, child words with labels, and coarse triples (with cluster pairs when the model has
+// clusters).
+inline constexpr uint32_t kParserBlockUpos = 1;
+inline constexpr uint32_t kParserBlockChildren = 2;
+inline constexpr uint32_t kParserBlockTriples = 4;
+inline constexpr uint32_t kParserBlocksAll = 7;
+
 inline constexpr int kShift = 0;
-inline constexpr int kMaxParserFeatures = 112;
+inline constexpr int kMaxParserFeatures = 160;
 
 // What the features need of each word; the root is an extra word at index n.
 struct ParseInput {
@@ -30,13 +41,16 @@ struct ParseInput {
   uint64_t tag = 0;     // the (XPOS, UPOS) pair: XPOS alone does not tell "IN" as ADP from SCONJ
   uint64_t upos = 0;    // HashString(upos)
   uint64_t suffix = 0;  // the last three bytes, normalised: a hint for rare and unknown words
+  uint32_t cluster = 0;  // word cluster path (nlp/clusters.h), 0 when none
 };
 
 inline ParseInput MakeParseInput(std::string_view form, std::string_view xpos,
-                                 std::string_view upos) {
+                                 std::string_view upos, const WordClusters& clusters) {
   const uint64_t u = HashString(upos);
   const std::string_view tail = form.size() > 3 ? form.substr(form.size() - 3) : form;
-  return ParseInput{HashNormalized(form), Combine(HashString(xpos), u), u, HashNormalized(tail)};
+  const uint64_t word = HashNormalized(form);
+  return ParseInput{word, Combine(HashString(xpos), u), u, HashNormalized(tail),
+                    clusters.Find(word)};
 }
 
 // An arc-hybrid configuration (Kuhlmann et al. 2011) with the root at the end of the buffer
@@ -61,7 +75,10 @@ struct ParseState {
   void AddArc(int h, int d, int l);
 };
 
-// The features of state `s` over `in` (n + 1 entries); returns how many it wrote to `out`.
-int ParserFeatures(const ParseState& s, const ParseInput* in, uint64_t* out);
+// The features of state `s` over `in` (n + 1 entries); returns how many it wrote to `out` (at
+// most kMaxParserFeatures). With `use_clusters`, cluster features are added (a model trained with
+// clusters); `blocks` adds the optional blocks (kParserBlock*).
+int ParserFeatures(const ParseState& s, const ParseInput* in, bool use_clusters, uint32_t blocks,
+                   uint64_t* out);
 
 }  // namespace kg::nlp::internal

@@ -4,8 +4,11 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <mutex>
 #include <random>
+#include <thread>
 #include <unordered_map>
 
 #include "nlp/parser.h"
@@ -53,7 +56,9 @@ void Projectivize(std::vector<int>* head) {
   }
 }
 
-ParseInput InputOf(const ConlluWord& w) { return internal::MakeParseInput(w.form, w.xpos, w.upos); }
+ParseInput InputOf(const ConlluWord& w, const WordClusters& clusters) {
+  return internal::MakeParseInput(w.form, w.xpos, w.upos, clusters);
+}
 
 // The number of gold arcs that become unreachable by each kind of transition (labels aside).
 struct Costs {
@@ -129,6 +134,9 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
                    const std::vector<ConlluSentence>& dev, const Tagger* dev_tagger,
                    std::unique_ptr<Parser>* out) {
   internal::ParserModel m;
+  if (options.clusters != nullptr) m.clusters = *options.clusters;
+  const bool use_clusters = m.clusters.size() > 0;
+  m.blocks = options.feature_blocks & internal::kParserBlocksAll;
   std::unordered_map<std::string, int> label_ids;
   size_t words = 0;
   for (const ConlluSentence& s : train) {
@@ -152,41 +160,59 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
     const size_t folds = static_cast<size_t>(options.jackknife);
     TaggerTrainOptions topt = options.tagger;
     topt.log_progress = false;
-    for (size_t k = 0; k < folds; ++k) {
-      const auto start = std::chrono::steady_clock::now();
-      std::vector<ConlluSentence> rest, part;
-      std::vector<size_t> part_index;
-      for (size_t i = 0; i < train.size(); ++i) {
-        // Contiguous folds: sentences of one document stay together, so the held-out part has
-        // the unknown words and tagging errors of new text.
-        if (i * folds / train.size() == k) {
-          part.push_back(train[i]);
-          part_index.push_back(i);
-        } else {
-          rest.push_back(train[i]);
+    // Folds are independent: `threads` workers take them in turn. Each writes only the sentences
+    // of its own fold, so the result does not depend on the number of threads.
+    std::atomic<size_t> next_fold{0};
+    std::mutex error_mutex;  // guards `error` and logging
+    Status error = Status::Ok();
+    auto work = [&] {
+      for (size_t k = next_fold++; k < folds; k = next_fold++) {
+        const auto start = std::chrono::steady_clock::now();
+        std::vector<ConlluSentence> rest, part;
+        std::vector<size_t> part_index;
+        for (size_t i = 0; i < train.size(); ++i) {
+          // Contiguous folds: sentences of one document stay together, so the held-out part has
+          // the unknown words and tagging errors of new text.
+          if (i * folds / train.size() == k) {
+            part.push_back(train[i]);
+            part_index.push_back(i);
+          } else {
+            rest.push_back(train[i]);
+          }
+        }
+        std::unique_ptr<Tagger> tagger;
+        if (Status s = TrainTagger(topt, rest, {}, &tagger); !s.ok()) {
+          std::lock_guard<std::mutex> lock(error_mutex);
+          error = s;
+          return;
+        }
+        Retag(*tagger, &part);
+        size_t correct = 0, total = 0;
+        for (size_t j = 0; j < part.size(); ++j) {
+          for (size_t w = 0; w < part[j].words.size(); ++w) {
+            correct += part[j].words[w].xpos == train[part_index[j]].words[w].xpos;
+            ++total;
+          }
+          tagged[part_index[j]] = std::move(part[j]);
+        }
+        if (options.log_progress) {
+          std::lock_guard<std::mutex> lock(error_mutex);  // the logger may not be thread-safe
+          const double secs =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          spdlog::info("jackknife fold {}/{}: xpos accuracy {:.2f} ({:.0f} s)", k + 1, folds,
+                       100.0 * static_cast<double>(correct) /
+                           static_cast<double>(std::max<size_t>(total, 1)),
+                       secs);
         }
       }
-      std::unique_ptr<Tagger> tagger;
-      KG_RETURN_IF_ERROR(TrainTagger(topt, rest, {}, &tagger));
-      Retag(*tagger, &part);
-      size_t correct = 0, total = 0;
-      for (size_t j = 0; j < part.size(); ++j) {
-        for (size_t w = 0; w < part[j].words.size(); ++w) {
-          correct += part[j].words[w].xpos == train[part_index[j]].words[w].xpos;
-          ++total;
-        }
-        tagged[part_index[j]] = std::move(part[j]);
-      }
-      if (options.log_progress) {
-        const double secs =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        spdlog::info(
-            "jackknife fold {}/{}: xpos accuracy {:.2f} ({:.0f} s)", k + 1, folds,
-            100.0 * static_cast<double>(correct) / static_cast<double>(std::max<size_t>(total, 1)),
-            secs);
-      }
-    }
+    };
+    std::vector<std::thread> workers;
+    for (int t = 1; t < std::max(1, options.threads); ++t) workers.emplace_back(work);
+    work();
+    for (std::thread& t : workers) t.join();
+    KG_RETURN_IF_ERROR(error);
   }
+  if (options.tagged_train != nullptr) *options.tagged_train = tagged;
   std::vector<ConlluSentence> dev_tagged = dev;
   if (dev_tagger != nullptr) Retag(*dev_tagger, &dev_tagged);
 
@@ -196,7 +222,7 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
     Example ex;
     const int n = static_cast<int>(s.words.size());
     for (const ConlluWord& w : s.words) {
-      ex.input.push_back(InputOf(w));
+      ex.input.push_back(InputOf(w, m.clusters));
       ex.head.push_back(w.head < 0 ? n : w.head);
       ex.label.push_back(label_ids[w.deprel]);
     }
@@ -227,7 +253,8 @@ Status TrainParser(const ParserTrainOptions& options, const std::vector<ConlluSe
         const int n = static_cast<int>(ex.head.size());
         state.Init(n);
         while (!state.Terminal()) {
-          const int nf = internal::ParserFeatures(state, ex.input.data(), feats);
+          const int nf =
+              internal::ParserFeatures(state, ex.input.data(), use_clusters, m.blocks, feats);
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.Score(feats, nf, scores.data());
           const Costs c = ComputeCosts(state, ex);

@@ -1,6 +1,7 @@
 // Tagger model payload (inside the container of nlp/model_file.h, kind 1):
 //
 // payload      := classes scripts tagdict tag_weights second_weights lexicon lemma_weights
+//                 clusters
 // classes      := count(u32) class*count
 // class        := upos(string) xpos(string)
 // scripts      := count(u32) script*count
@@ -12,6 +13,8 @@
 // tag_weights  := table (nlp/linear_model.h) over the classes, first pass
 // second_weights := table over the classes, second pass (sees the first pass's tags)
 // lemma_weights:= table over the scripts
+// clusters     := index: HashNormalized(form) -> cluster path (nlp/clusters.h); empty when the
+//                 model was trained without clusters
 #include "nlp/tagger.h"
 
 #include <algorithm>
@@ -33,9 +36,11 @@ constexpr uint64_t kEndWord = 0x7e1eaf;
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 }  // namespace
 
-void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict, TokenInfo* info) {
+void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict,
+                      const WordClusters& clusters, TokenInfo* info) {
   info->raw = HashString(form);
   info->norm = HashNormalized(form);
+  info->cluster = clusters.Find(info->norm);
   info->shape = HashShape(form);
   const size_t n = form.size();
   for (size_t k = 0; k < 3; ++k) info->prefix[k] = HashNormalized(form.substr(0, k + 1));
@@ -61,7 +66,7 @@ void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict, TokenInfo
 }
 
 int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, const int* first_pass,
-                uint64_t* out) {
+                bool use_clusters, uint64_t* out) {
   int k = 0;
   const TokenInfo& w = info[i];
   auto norm_at = [&](int j) { return j < 0 ? kStartWord : j >= n ? kEndWord : info[j].norm; };
@@ -102,6 +107,19 @@ int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, const
   if (w.has_hyphen) out[k++] = Feature(37, w.hyphen_tail);
   out[k++] = Feature(38, w.upper_first, w.has_digit, w.has_hyphen);
   out[k++] = Feature(39, norm_at(i + 1), norm_at(i + 2));
+  if (use_clusters) {
+    auto cluster_at = [&](int j, int bits) -> uint64_t {
+      return j < 0 ? kStartWord : j >= n ? kEndWord : ClusterPrefix(info[j].cluster, bits);
+    };
+    out[k++] = Feature(48, ClusterPrefix(w.cluster, 4));
+    out[k++] = Feature(49, ClusterPrefix(w.cluster, 6));
+    out[k++] = Feature(50, ClusterPrefix(w.cluster, 10));
+    out[k++] = Feature(51, ClusterPrefix(w.cluster, 20));
+    out[k++] = Feature(52, cluster_at(i - 1, 8));
+    out[k++] = Feature(53, cluster_at(i + 1, 8));
+    out[k++] = Feature(54, p1, ClusterPrefix(w.cluster, 6));
+    out[k++] = Feature(55, ClusterPrefix(w.cluster, 8), cluster_at(i + 1, 4));
+  }
   if (first_pass != nullptr) {
     auto tag_at = [&](int j) -> uint64_t {
       return j >= n ? 0xe0d : static_cast<uint64_t>(first_pass[j] + 1);
@@ -120,12 +138,12 @@ int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, const
 }
 
 void TagPass(const WeightTable& weights, const TokenInfo* info, int n, const int* first_pass,
-             int32_t* scores, int* out) {
+             bool use_clusters, int32_t* scores, int* out) {
   uint64_t feats[kMaxTagFeatures];
   const int num_classes = weights.num_classes();
   int prev1 = -1, prev2 = -1;
   for (int i = 0; i < n; ++i) {
-    const int nf = TagFeatures(info, n, i, prev1, prev2, first_pass, feats);
+    const int nf = TagFeatures(info, n, i, prev1, prev2, first_pass, use_clusters, feats);
     std::fill(scores, scores + num_classes, 0);
     weights.AddAll(feats, nf, scores);
     const int best = static_cast<int>(std::max_element(scores, scores + num_classes) - scores);
@@ -237,10 +255,12 @@ void Tagger::Tag(Sentence* s, std::vector<int>* classes) const {
   predicted.resize(n);
   scores.resize(std::max<size_t>(model_.classes.size(), model_.scripts.size()));
   for (int i = 0; i < n; ++i)
-    internal::ComputeTokenInfo(s->tokens[i].form, model_.tagdict, &infos[i]);
+    internal::ComputeTokenInfo(s->tokens[i].form, model_.tagdict, model_.clusters, &infos[i]);
   first.resize(n);
-  internal::TagPass(model_.tag_weights, infos.data(), n, nullptr, scores.data(), first.data());
-  internal::TagPass(model_.second_weights, infos.data(), n, first.data(), scores.data(),
+  const bool clusters = model_.clusters.size() > 0;
+  internal::TagPass(model_.tag_weights, infos.data(), n, nullptr, clusters, scores.data(),
+                    first.data());
+  internal::TagPass(model_.second_weights, infos.data(), n, first.data(), clusters, scores.data(),
                     predicted.data());
   for (int i = 0; i < n; ++i) {
     Token& t = s->tokens[i];
@@ -274,6 +294,7 @@ Status Tagger::Save(const std::filesystem::path& path) const {
   model_.second_weights.Save(&w);
   model_.lexicon.Save(&w);
   model_.lemma_weights.Save(&w);
+  model_.clusters.SaveIndex(&w);
   return WriteModelFile(path, ModelKind::kTagger, w.data());
 }
 
@@ -319,6 +340,7 @@ Status Tagger::Load(const std::filesystem::path& path, std::unique_ptr<Tagger>* 
       m.lemma_weights.num_classes() != static_cast<int>(m.scripts.size())) {
     return bad("lemma weights");
   }
+  if (!m.clusters.LoadIndex(&r)) return bad("word clusters");
   if (!r.at_end()) return bad("trailing bytes");
   *out = std::make_unique<Tagger>(std::move(m));
   return Status::Ok();

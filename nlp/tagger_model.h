@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nlp/clusters.h"
 #include "nlp/features.h"
 #include "nlp/flat_index.h"
 #include "nlp/linear_model.h"
@@ -38,6 +39,7 @@ struct TaggerModel {
   std::vector<LemmaScript> scripts;
   FlatIndex lexicon;  // LexiconKey(form, class) -> script seen most often in training
   WeightTable lemma_weights;
+  WordClusters clusters;  // empty: a model trained without cluster features
 };
 
 // What the tagger features need of one token, computed once per token.
@@ -49,13 +51,14 @@ struct TokenInfo {
   uint64_t suffix[5] = {};
   uint64_t hyphen_tail = 0;  // normal form of the part after the last hyphen, or 0
   uint64_t amb = 0;          // ambiguity class from the tag dictionary, or 0 when unknown
+  uint32_t cluster = 0;      // word cluster path (nlp/clusters.h), 0 when none
   bool known = false;        // in the tag dictionary: word identity features apply
   bool upper_first = false;
   bool has_digit = false;
   bool has_hyphen = false;
 };
 
-inline constexpr int kMaxTagFeatures = 48;
+inline constexpr int kMaxTagFeatures = 64;
 inline constexpr int kMaxLemmaFeatures = 16;
 
 inline uint64_t DictKey(std::string_view form) { return Feature(900, HashString(form)); }
@@ -67,19 +70,21 @@ inline uint64_t LexiconNormKey(std::string_view form, int cls) {
   return Feature(903, HashNormalized(form), static_cast<uint64_t>(cls));
 }
 
-void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict, TokenInfo* info);
+void ComputeTokenInfo(std::string_view form, const FlatIndex& tagdict,
+                      const WordClusters& clusters, TokenInfo* info);
 
 // Features for the token at `i` of `n`, given the classes predicted for the two tokens before it
 // (or -1 at the start) and, in the second pass, the first pass's classes of every token
 // (`first_pass`, null in the first pass); writes at most kMaxTagFeatures hashes to `out` and
 // returns their number.
+// With `use_clusters`, cluster features are added (a model trained with clusters).
 int TagFeatures(const TokenInfo* info, int n, int i, int prev1, int prev2, const int* first_pass,
-                uint64_t* out);
+                bool use_clusters, uint64_t* out);
 
 // Tags `n` tokens greedily left to right with `weights`; writes each token's class to `out`.
 // `scores` has room for every class.
 void TagPass(const WeightTable& weights, const TokenInfo* info, int n, const int* first_pass,
-             int32_t* scores, int* out);
+             bool use_clusters, int32_t* scores, int* out);
 
 // Features for choosing the lemma script of `form` tagged `cls`.
 int LemmaFeatures(std::string_view form, const TokenInfo& info, int cls, uint64_t* out);

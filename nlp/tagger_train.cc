@@ -62,6 +62,7 @@ void Score(const Tagger& tagger, const std::vector<ConlluSentence>& data, double
 // predicted history; with `first_pass` tags when training the second pass.
 WeightTable TrainPass(const TaggerTrainOptions& options, const std::vector<ConlluSentence>& train,
                       const std::vector<std::vector<int>>& gold, const FlatIndex& tagdict,
+                      const WordClusters& clusters,
                       std::vector<size_t> which, const std::vector<std::vector<int>>* first_pass,
                       int num_classes, std::mt19937_64* rng) {
   PerceptronTrainer tagger(num_classes);
@@ -75,11 +76,14 @@ WeightTable TrainPass(const TaggerTrainOptions& options, const std::vector<Conll
       const ConlluSentence& s = train[si];
       const int n = static_cast<int>(s.words.size());
       infos.resize(n);
-      for (int i = 0; i < n; ++i) internal::ComputeTokenInfo(s.words[i].form, tagdict, &infos[i]);
+      for (int i = 0; i < n; ++i) {
+        internal::ComputeTokenInfo(s.words[i].form, tagdict, clusters, &infos[i]);
+      }
       const int* first = first_pass != nullptr ? (*first_pass)[si].data() : nullptr;
       int prev1 = -1, prev2 = -1;
       for (int i = 0; i < n; ++i) {
-        const int nf = internal::TagFeatures(infos.data(), n, i, prev1, prev2, first, feats);
+        const int nf = internal::TagFeatures(infos.data(), n, i, prev1, prev2, first,
+                                             clusters.size() > 0, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
         tagger.Score(feats, nf, scores.data());
         const int guess =
@@ -110,6 +114,7 @@ WeightTable TrainPass(const TaggerTrainOptions& options, const std::vector<Conll
 Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSentence>& train,
                    const std::vector<ConlluSentence>& dev, std::unique_ptr<Tagger>* out) {
   TaggerModel m;
+  if (options.clusters != nullptr) m.clusters = *options.clusters;
   // Classes, in order of first appearance.
   std::unordered_map<std::string, int> class_ids;
   std::vector<std::vector<int>> gold(train.size());
@@ -164,7 +169,7 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
       if (static_cast<int>(i * folds / train.size()) != k) rest.push_back(i);
     }
     const WeightTable weights =
-        TrainPass(options, train, gold, m.tagdict, rest, nullptr, num_classes, &rng);
+        TrainPass(options, train, gold, m.tagdict, m.clusters, rest, nullptr, num_classes, &rng);
     std::vector<TokenInfo> infos;
     std::vector<int32_t> scores(num_classes);
     for (size_t i = 0; i < train.size(); ++i) {
@@ -172,16 +177,17 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
       const int n = static_cast<int>(train[i].words.size());
       infos.resize(n);
       for (int j = 0; j < n; ++j)
-        internal::ComputeTokenInfo(train[i].words[j].form, m.tagdict, &infos[j]);
+        internal::ComputeTokenInfo(train[i].words[j].form, m.tagdict, m.clusters, &infos[j]);
       first_tags[i].resize(n);
-      internal::TagPass(weights, infos.data(), n, nullptr, scores.data(), first_tags[i].data());
+      internal::TagPass(weights, infos.data(), n, nullptr, m.clusters.size() > 0, scores.data(),
+                        first_tags[i].data());
     }
   }
   std::vector<size_t> all(train.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
-  m.tag_weights = TrainPass(options, train, gold, m.tagdict, all, nullptr, num_classes, &rng);
+  m.tag_weights = TrainPass(options, train, gold, m.tagdict, m.clusters, all, nullptr, num_classes, &rng);
   m.second_weights =
-      TrainPass(options, train, gold, m.tagdict, all, &first_tags, num_classes, &rng);
+      TrainPass(options, train, gold, m.tagdict, m.clusters, all, &first_tags, num_classes, &rng);
   std::vector<size_t> order = all;
 
   // Lemma scripts and the lexicon of (form, class) -> most frequent script.
@@ -239,7 +245,7 @@ Status TrainTagger(const TaggerTrainOptions& options, const std::vector<ConlluSe
       for (size_t i = 0; i < train[si].words.size(); ++i) {
         const std::string& form = train[si].words[i].form;
         TokenInfo info;
-        internal::ComputeTokenInfo(form, m.tagdict, &info);
+        internal::ComputeTokenInfo(form, m.tagdict, m.clusters, &info);
         const int nf = internal::LemmaFeatures(form, info, gold[si][i], lfeats);
         std::fill(lscores.begin(), lscores.end(), 0.0f);
         lemmas.Score(lfeats, nf, lscores.data());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "nlp/clusters.h"
 #include "nlp/conllu.h"
 #include "nlp/parser.h"
 #include "nlp/tagger.h"
@@ -23,6 +24,8 @@ struct TaggerTrainOptions {
   int min_script_count = 3;  // lemma scripts seen fewer times are used by the lexicon only
   uint64_t seed = 1;         // shuffling of the training sentences
   bool log_progress = true;  // per-iteration figures on stderr (spdlog)
+  // Word clusters for features (null: none); the model embeds them.
+  std::shared_ptr<const WordClusters> clusters;
 };
 
 // Trains a tagger and lemmatiser on `train` (deterministic for given options); logs accuracy on
@@ -35,6 +38,7 @@ struct ParserTrainOptions {
   // The parser trains on predicted tags: the training data is tagged by `jackknife` taggers, each
   // trained on the other parts (0 or 1: trained on gold tags).
   int jackknife = 10;
+  int threads = 2;  // jackknife taggers trained at once (the result does not depend on it)
   TaggerTrainOptions tagger;  // for the jackknife taggers
   float explore = 0.9f;       // probability of following a wrong prediction (dynamic oracle)
   int explore_from = 1;       // first iteration (0-based) that explores
@@ -45,6 +49,15 @@ struct ParserTrainOptions {
   float min_weight = 1.0f;
   uint64_t seed = 1;
   bool log_progress = true;
+  // Optional feature blocks (internal::kParserBlock* of nlp/parser_model.h: 1 coarse pairs,
+  // 2 child words, 4 coarse triples); the model records them.
+  uint32_t feature_blocks = 0;
+  // Word clusters for features (null: none); the model embeds them. The jackknife taggers use
+  // tagger.clusters.
+  std::shared_ptr<const WordClusters> clusters;
+  // When not null, receives the training sentences with the tags the parser trained on (the
+  // jackknifed tags): train on them again with jackknife 0 to skip the jackknife.
+  std::vector<ConlluSentence>* tagged_train = nullptr;
 };
 
 // Trains a parser on `train` (deterministic for given options). `dev_tagger` tags `dev` (may be

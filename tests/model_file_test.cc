@@ -133,3 +133,19 @@ TEST_CASE("a weight table survives save and load", "[model_file]") {
   kg::nlp::WeightTable broken;
   CHECK_FALSE(broken.Load(&truncated));
 }
+
+TEST_CASE("a weight table keys features by their low 40 bits and merges collisions",
+          "[model_file]") {
+  using kg::nlp::WeightTable;
+  const uint64_t low = 0x12345678ABULL;
+  const uint64_t f1 = (uint64_t{1} << 50) | low, f2 = (uint64_t{3} << 45) | low;
+  CHECK(WeightTable::TableKey(f1) == WeightTable::TableKey(f2));
+  CHECK(WeightTable::TableKey(uint64_t{1} << 40) == 1);  // never the empty key 0
+  const WeightTable t =
+      WeightTable::Build(2, 1.0f, {f1, f2}, {{{0, 5}}, {{0, 2}, {1, -4}}});
+  CHECK(t.num_features() == 1);
+  int32_t s[2] = {0, 0};
+  t.AddTo(low, s);
+  CHECK(s[0] == 7);
+  CHECK(s[1] == -4);
+}

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nlp/conllu.h"
+#include "nlp/parser_model.h"
 #include "nlp/pipeline.h"
 #include "nlp/tokenizer.h"
 #include "nlp/train.h"
@@ -103,4 +104,90 @@ TEST_CASE("the shipped models parse simple news sentences", "[parser][shipped]")
       CHECK(std::string(s.tokens[i].deprel) == c.rels[i]);
     }
   }
+}
+
+TEST_CASE("a parser trained with word clusters keeps them through save and load", "[parser]") {
+  std::vector<kg::nlp::ConlluSentence> data;
+  REQUIRE(kg::nlp::ParseConllu(kg::testing::kTinyTreebank, "tiny", &data).ok());
+  kg::nlp::ParserTrainOptions options;
+  options.log_progress = false;
+  options.jackknife = 0;
+  options.iterations = 10;
+  options.min_weight = 0.0f;
+  options.clusters = std::make_shared<kg::nlp::WordClusters>(
+      kg::nlp::WordClusters::Build({{"envoy", 0b1010}, {"president", 0b1011}, {"met", 0b110}}));
+  std::unique_ptr<kg::nlp::Parser> parser;
+  REQUIRE(kg::nlp::TrainParser(options, data, {}, nullptr, &parser).ok());
+  CHECK(parser->model().clusters.size() == 3);
+  const auto path = std::filesystem::temp_directory_path() / "kg_parser_clusters_test.kgm";
+  REQUIRE(parser->Save(path).ok());
+  std::unique_ptr<kg::nlp::Parser> loaded;
+  REQUIRE(kg::nlp::Parser::Load(path, &loaded).ok());
+  std::filesystem::remove(path);
+  CHECK(loaded->model().clusters.Find(kg::nlp::HashNormalized("met")) == 0b110);
+  for (const auto& cs : data) {
+    kg::nlp::Sentence a = kg::nlp::ToSentence(cs);
+    for (size_t i = 0; i < cs.words.size(); ++i) {
+      a.tokens[i].upos = cs.words[i].upos;
+      a.tokens[i].xpos = cs.words[i].xpos;
+    }
+    kg::nlp::Sentence b = a;
+    parser->Parse(&a);
+    loaded->Parse(&b);
+    for (size_t i = 0; i < cs.words.size(); ++i) {
+      CHECK(a.tokens[i].head == cs.words[i].head);
+      CHECK(b.tokens[i].head == a.tokens[i].head);
+    }
+  }
+}
+
+TEST_CASE("a parser records its optional feature blocks in the model file", "[parser]") {
+  std::vector<kg::nlp::ConlluSentence> data;
+  REQUIRE(kg::nlp::ParseConllu(kg::testing::kTinyTreebank, "tiny", &data).ok());
+  kg::nlp::ParserTrainOptions options;
+  options.log_progress = false;
+  options.jackknife = 0;
+  options.iterations = 10;
+  options.min_weight = 0.0f;
+  options.feature_blocks = kg::nlp::internal::kParserBlocksAll;
+  options.clusters = std::make_shared<kg::nlp::WordClusters>(
+      kg::nlp::WordClusters::Build({{"envoy", 0b1010}, {"president", 0b1011}, {"met", 0b110}}));
+  std::unique_ptr<kg::nlp::Parser> parser;
+  REQUIRE(kg::nlp::TrainParser(options, data, {}, nullptr, &parser).ok());
+  CHECK(parser->model().blocks == kg::nlp::internal::kParserBlocksAll);
+  const auto path = std::filesystem::temp_directory_path() / "kg_parser_blocks_test.kgm";
+  REQUIRE(parser->Save(path).ok());
+  std::unique_ptr<kg::nlp::Parser> loaded;
+  REQUIRE(kg::nlp::Parser::Load(path, &loaded).ok());
+  std::filesystem::remove(path);
+  CHECK(loaded->model().blocks == kg::nlp::internal::kParserBlocksAll);
+  for (const auto& cs : data) {
+    kg::nlp::Sentence a = kg::nlp::ToSentence(cs);
+    for (size_t i = 0; i < cs.words.size(); ++i) {
+      a.tokens[i].upos = cs.words[i].upos;
+      a.tokens[i].xpos = cs.words[i].xpos;
+    }
+    kg::nlp::Sentence b = a;
+    parser->Parse(&a);
+    loaded->Parse(&b);
+    CHECK(IsTree(a));
+    for (size_t i = 0; i < cs.words.size(); ++i) {
+      CHECK(a.tokens[i].head == cs.words[i].head);
+      CHECK(b.tokens[i].head == a.tokens[i].head);
+      CHECK(b.tokens[i].deprel == a.tokens[i].deprel);
+    }
+  }
+}
+
+TEST_CASE("the most features a parser state gives fit the feature buffer", "[parser]") {
+  // Every optional block and the cluster features at once, on a state with a full stack.
+  kg::nlp::internal::ParseState state;
+  state.Init(6);
+  for (int i = 0; i < 4; ++i) state.Apply(kg::nlp::internal::kShift, 3);
+  std::vector<kg::nlp::internal::ParseInput> input(7);
+  uint64_t feats[kg::nlp::internal::kMaxParserFeatures];
+  const int n = kg::nlp::internal::ParserFeatures(state, input.data(), true,
+                                                  kg::nlp::internal::kParserBlocksAll, feats);
+  CHECK(n <= kg::nlp::internal::kMaxParserFeatures);
+  CHECK(n > kg::nlp::internal::ParserFeatures(state, input.data(), false, 0, feats));
 }
