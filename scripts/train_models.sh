@@ -31,5 +31,5 @@ python3 "$here/scripts/cluster_text.py" "$text" "${train[@]}"
 # parser on EWT dev than the tags of taggers with clusters). Three perceptrons of 12 passes,
 # trained on different orders of the data, averaged: the best on EWT dev.
 "$kg" -v train parser --train "${train[@]}" --dev "$dev" --tagger "$out/en-tagger.kgm" \
-  --clusters "$out/en-clusters.kgm" --jackknife-plain --feature-blocks 4 --ensemble 3 --iterations 12 \
-  -o "$out/en-parser.kgm"
+  --clusters "$out/en-clusters.kgm" --jackknife-plain --feature-blocks 4 --ensemble 3 \
+  --iterations 12 -o "$out/en-parser.kgm"
