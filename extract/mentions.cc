@@ -577,6 +577,15 @@ class DocumentScan final {
       role_span = SpanOf(s, k, title_end);
     }
     b = title_end;
+    // "Ukrainian" alone names its country, as a tagged adjective does ("Sudanese officials",
+    // tagged a proper noun); "Burundi", its own adjective, is a name.
+    if (role.empty() && e - b == 1) {
+      const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, b));
+      if (!place.empty() && place != Form(s, b)) {
+        AddDemonym(s, b, place);
+        return;
+      }
+    }
     if (role.empty() && AtSentenceStart(sentences_[s], b) && e - b == 1) {
       // A lone capitalised first word is a name only if the document, the gazetteer or the
       // recogniser says so.
@@ -586,11 +595,6 @@ class DocumentScan final {
           (!midsentence_names_.count(lower) && !gazetteer_.TypeOf(Form(s, b)) && !recognized)) {
         return;
       }
-    }
-    // "Ukrainian" alone is no name; "Burundi", its own adjective, is.
-    if (e - b == 1) {
-      const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, b));
-      if (!place.empty() && place != Form(s, b)) return;
     }
     EntityType type;
     TypeEvidence evidence;
