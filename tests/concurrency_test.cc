@@ -83,7 +83,10 @@ TEST_CASE("queries run while an ingest writes and always see whole documents", "
     if (writer.Running()) ++reads_during_write;
     r = Run(KgCommand(db) + " neighbours " + ShellQuote(person) + " --json", dir.path());
     INFO(r.err);
-    REQUIRE(r.exit_code == 0);
+    // Found (the first article is stored), with neighbours (0) or, while only the articles
+    // that name the person without a fact about them are in, none yet (1, like grep).
+    REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+    REQUIRE(r.err.empty());
     CHECK(json::parse(r.out)["entity"]["name"] == person);
     if (writer.Running()) ++reads_during_write;
   }
