@@ -105,6 +105,56 @@ size_t RepairUtf8(std::string* text) {
   return replaced;
 }
 
+void AppendJsonString(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t run = 0;  // start of the bytes not yet copied: copy plain runs in one go
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const size_t len = Utf8SequenceLength(text, i);
+      if (len > 0) {
+        i += len;
+        continue;
+      }
+      out->append(text.data() + run, i - run);
+      out->append("\xEF\xBF\xBD");  // U+FFFD for a byte that is not UTF-8
+      run = ++i;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out->append(text.data() + run, i - run);
+    run = ++i;
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
+    }
+  }
+  out->append(text.data() + run, text.size() - run);
+  out->push_back('"');
+}
+
 bool LooksBinary(std::string_view text) {
   size_t control = 0;
   for (unsigned char c : text) {

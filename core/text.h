@@ -24,6 +24,11 @@ size_t FindInvalidUtf8(std::string_view text);
 // Replaces every invalid sequence by U+FFFD and returns how many were replaced.
 size_t RepairUtf8(std::string* text);
 
+// Appends `text` as a JSON string, quotes included (RFC 8259): " and \ escaped, newline, return
+// and tab as \n \r \t, other control characters as \u00XX; bytes that are not valid UTF-8
+// become U+FFFD, so the output is always valid JSON. Plain runs are copied whole.
+void AppendJsonString(std::string_view text, std::string* out);
+
 // True when the text holds a NUL byte or many other control bytes: an image, an archive, a
 // binary dump rather than an article.
 bool LooksBinary(std::string_view text);

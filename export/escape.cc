@@ -1,7 +1,5 @@
 #include "export/escape.h"
 
-#include <cstdio>
-
 #include "core/text.h"
 
 namespace kg::exporter {
@@ -118,41 +116,6 @@ void AppendDotQuoted(std::string_view text, std::string* out) {
           out->append(bytes);
         }
       });
-  out->push_back('"');
-}
-
-void AppendJsonQuoted(std::string_view text, std::string* out) {
-  out->push_back('"');
-  ForEachChar(
-      text,
-      [&](char c) {
-        switch (c) {
-          case '"':
-            out->append("\\\"");
-            break;
-          case '\\':
-            out->append("\\\\");
-            break;
-          case '\n':
-            out->append("\\n");
-            break;
-          case '\r':
-            out->append("\\r");
-            break;
-          case '\t':
-            out->append("\\t");
-            break;
-          default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-              char buf[8];
-              std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-              out->append(buf);
-            } else {
-              out->push_back(c);
-            }
-        }
-      },
-      [&](char32_t, std::string_view bytes) { out->append(bytes); });
   out->push_back('"');
 }
 

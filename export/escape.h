@@ -16,7 +16,6 @@ void AppendXmlEscaped(std::string_view text, std::string* out);
 // every ID also keeps keywords ("node", "graph") from being keywords.
 void AppendDotQuoted(std::string_view text, std::string* out);
 
-// A JSON string, quotes included (RFC 8259).
-void AppendJsonQuoted(std::string_view text, std::string* out);
+// JSON strings: kg::AppendJsonString (core/text.h), which the fact streams use too.
 
 }  // namespace kg::exporter

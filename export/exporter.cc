@@ -372,13 +372,13 @@ Status WriteJson(const KnowledgeGraph& kg, const std::vector<bool>& include, Sin
     AppendNodeId(g, v, &b);
     b.push_back('"');
     b.append(", \"label\": "sv);
-    AppendJsonQuoted(d.name, &b);
+    AppendJsonString(d.name, &b);
     b.append(", \"type\": "sv);
-    AppendJsonQuoted(EntityTypeName(d.type), &b);
+    AppendJsonString(EntityTypeName(d.type), &b);
     b.append(", \"aliases\": ["sv);
     for (size_t i = 0; i < d.aliases.size(); ++i) {
       if (i) b.append(", "sv);
-      AppendJsonQuoted(d.aliases[i], &b);
+      AppendJsonString(d.aliases[i], &b);
     }
     b.append("], \"mentions\": "sv);
     s.Number(d.mentions);
@@ -388,7 +388,7 @@ Status WriteJson(const KnowledgeGraph& kg, const std::vector<bool>& include, Sin
     s.MaybeFlush();
   }
   s << "\n], \"edges\": [\n";
-  const RelationText relations(kg, &AppendJsonQuoted);
+  const RelationText relations(kg, &AppendJsonString);
   first = true;
   ForEachIncludedEdge(g, include, [&](Edge e) {
     const auto& d = g[e];

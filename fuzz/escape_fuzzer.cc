@@ -63,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   kg::exporter::AppendDotQuoted(raw, &out);
   CheckDot(out);
   out.clear();
-  kg::exporter::AppendJsonQuoted(raw, &out);
+  kg::AppendJsonString(raw, &out);
   const auto parsed = nlohmann::json::parse(out, nullptr, /*allow_exceptions=*/false);
   FUZZ_CHECK(parsed.is_string());
   if (kg::FindInvalidUtf8(raw) == raw.size()) FUZZ_CHECK(parsed.get<std::string>() == raw);

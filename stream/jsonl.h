@@ -31,7 +31,4 @@ void AppendJsonl(const FactDocument& doc, bool include_text, std::string* out);
 // range, spans outside the text, a content_hash that does not match the text.
 Status ParseJsonl(std::string_view line, FactDocument* doc);
 
-// Appends `text` as a JSON string, quotes included (RFC 8259; `text` must be valid UTF-8).
-void AppendJsonString(std::string_view text, std::string* out);
-
 }  // namespace kg::stream

@@ -2,8 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/text.h"
+
+using kg::AppendJsonString;
 using kg::exporter::AppendDotQuoted;
-using kg::exporter::AppendJsonQuoted;
 using kg::exporter::AppendXmlEscaped;
 
 namespace {
@@ -19,7 +21,7 @@ std::string Dot(std::string_view s) {
 }
 std::string Json(std::string_view s) {
   std::string out;
-  AppendJsonQuoted(s, &out);
+  AppendJsonString(s, &out);
   return out;
 }
 }  // namespace
