@@ -4,6 +4,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "nlp/lines.h"
+
 namespace kg::nlp {
 namespace {
 
@@ -157,22 +159,12 @@ struct Parser final {
 Status ParseConllu(std::string_view data, std::string_view source,
                    std::vector<ConlluSentence>* out) {
   Parser p{source, out, {}, false, false, 0};
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string_view::npos) end = data.size();
-    std::string_view line = data.substr(pos, end - pos);
-    pos = end + 1;
+  KG_RETURN_IF_ERROR(ForEachLine(data, [&](std::string_view line) {
     ++p.line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) {
-      KG_RETURN_IF_ERROR(p.Finish());
-    } else if (line.front() == '#') {
-      KG_RETURN_IF_ERROR(p.Comment(line));
-    } else {
-      KG_RETURN_IF_ERROR(p.WordLine(line));
-    }
-  }
+    if (line.empty()) return p.Finish();
+    if (line.front() == '#') return p.Comment(line);
+    return p.WordLine(line);
+  }));
   return p.Finish();
 }
 
@@ -207,8 +199,8 @@ std::string FormatConllu(const std::vector<ConlluSentence>& sentences) {
       const ConlluWord& w = s.words[i];
       auto field = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
       out += std::to_string(i + 1) + "\t" + w.form + "\t" + field(w.lemma) + "\t" + field(w.upos) +
-             "\t" + field(w.xpos) + "\t_\t" + std::to_string(w.head + 1) + "\t" +
-             field(w.deprel) + "\t_\t" + (w.space_after ? "_" : "SpaceAfter=No") + "\n";
+             "\t" + field(w.xpos) + "\t_\t" + std::to_string(w.head + 1) + "\t" + field(w.deprel) +
+             "\t_\t" + (w.space_after ? "_" : "SpaceAfter=No") + "\n";
     }
     out += "\n";
   }

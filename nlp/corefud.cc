@@ -6,6 +6,8 @@
 #include <iterator>
 #include <unordered_set>
 
+#include "nlp/lines.h"
+
 namespace kg::nlp {
 namespace {
 
@@ -270,18 +272,12 @@ struct CorefUdParser final {
 Status ParseCorefUdEntities(std::string_view data, std::string_view source,
                             const CorefUdOptions& options, std::vector<NerSentence>* out) {
   CorefUdParser p{source, &options, out, {}, {}, {}, false, 0, {}, {}};
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string_view::npos) end = data.size();
-    std::string_view line = data.substr(pos, end - pos);
-    pos = end + 1;
+  KG_RETURN_IF_ERROR(ForEachLine(data, [&](std::string_view line) {
     ++p.line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) {
       p.Finish();
     } else if (line.front() == '#') {
-      if (!p.words.empty()) continue;
+      if (!p.words.empty()) return Status::Ok();
       if (line.starts_with("# sent_id")) {
         const size_t eq = line.find('=');
         p.sent_id = eq == std::string_view::npos ? "" : line.substr(eq + 1);
@@ -293,9 +289,10 @@ Status ParseCorefUdEntities(std::string_view data, std::string_view source,
         p.pending_doc = true;
       }
     } else {
-      KG_RETURN_IF_ERROR(p.WordLine(line));
+      return p.WordLine(line);
     }
-  }
+    return Status::Ok();
+  }));
   p.Finish();
   p.Convert();
   return Status::Ok();

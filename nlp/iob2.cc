@@ -4,6 +4,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "nlp/lines.h"
+
 namespace kg::nlp {
 namespace {
 
@@ -91,22 +93,17 @@ struct Iob2Parser final {
 Status ParseIob2(std::string_view data, std::string_view source,
                  const std::vector<std::string>& keep_types, std::vector<NerSentence>* out) {
   Iob2Parser p{source, &keep_types, out, {}, {}, false, 0};
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string_view::npos) end = data.size();
-    std::string_view line = data.substr(pos, end - pos);
-    pos = end + 1;
+  KG_RETURN_IF_ERROR(ForEachLine(data, [&](std::string_view line) {
     ++p.line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) {
       p.Finish();
     } else if (line.front() == '#') {
       p.Comment(line);
     } else {
-      KG_RETURN_IF_ERROR(p.TokenLine(line));
+      return p.TokenLine(line);
     }
-  }
+    return Status::Ok();
+  }));
   p.Finish();
   return Status::Ok();
 }
