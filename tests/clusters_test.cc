@@ -2,30 +2,15 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "nlp/features.h"
 #include "nlp/model_file.h"
+#include "tests/test_util.h"
 
-namespace {
-
-std::filesystem::path TempPath(const std::string& name) {
-  return std::filesystem::temp_directory_path() / ("kg_clusters_test_" + name);
-}
-
-std::string ReadBytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void WriteBytes(const std::filesystem::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-}  // namespace
+using kg::testing::ReadFile;
+using kg::testing::TempDir;
+using kg::testing::WriteFile;
 
 TEST_CASE("cluster prefixes keep the first bits of a path", "[clusters]") {
   using kg::nlp::ClusterPrefix;
@@ -53,7 +38,8 @@ TEST_CASE("word clusters look words up by their normal form", "[clusters]") {
 }
 
 TEST_CASE("a clusters file round-trips and its load errors are clear", "[clusters]") {
-  const auto path = TempPath("file");
+  TempDir dir;
+  const auto path = dir / "file";
   const auto c = kg::nlp::WordClusters::Build({{"cat", 0b1010}, {"dog", 0b1011}});
   REQUIRE(c.Save(path).ok());
   std::unique_ptr<kg::nlp::WordClusters> back;
@@ -62,15 +48,15 @@ TEST_CASE("a clusters file round-trips and its load errors are clear", "[cluster
   CHECK(back->Find(kg::nlp::HashNormalized("dog")) == 0b1011);
   REQUIRE(back->words().size() == 2);
   CHECK(back->words()[0].first == "cat");
-  const std::string good = ReadBytes(path);
+  const std::string good = ReadFile(path);
 
   SECTION("missing") {
-    const kg::Status s = kg::nlp::WordClusters::Load(TempPath("absent"), &back);
+    const kg::Status s = kg::nlp::WordClusters::Load(dir / "absent", &back);
     CHECK(s.code() == kg::Status::Code::kIOError);
     CHECK(s.message().find("absent") != std::string::npos);
   }
   SECTION("truncated") {
-    WriteBytes(path, good.substr(0, good.size() - 4));
+    WriteFile(path, good.substr(0, good.size() - 4));
     const kg::Status s = kg::nlp::WordClusters::Load(path, &back);
     CHECK(s.code() == kg::Status::Code::kCorruption);
     CHECK(s.message().find("truncated") != std::string::npos);
@@ -78,7 +64,7 @@ TEST_CASE("a clusters file round-trips and its load errors are clear", "[cluster
   SECTION("wrong version") {
     std::string bad = good;
     bad[8] = 1;  // version: the u32 after the magic; 1 is the version before clusters
-    WriteBytes(path, bad);
+    WriteFile(path, bad);
     const kg::Status s = kg::nlp::WordClusters::Load(path, &back);
     CHECK(s.code() == kg::Status::Code::kNotSupported);
     CHECK(s.message().find("version 1") != std::string::npos);
@@ -99,7 +85,6 @@ TEST_CASE("a clusters file round-trips and its load errors are clear", "[cluster
     CHECK(s.code() == kg::Status::Code::kCorruption);
     CHECK(s.message().find("bad path") != std::string::npos);
   }
-  std::filesystem::remove(path);
 }
 
 TEST_CASE("clusters learnt from text put words of like contexts together", "[clusters]") {
@@ -114,8 +99,9 @@ TEST_CASE("clusters learnt from text put words of like contexts together", "[clu
       }
     }
   }
-  const auto path = TempPath("text.txt");
-  WriteBytes(path, text);
+  TempDir dir;
+  const auto path = dir / "text.txt";
+  WriteFile(path, text);
   kg::nlp::ClusterTrainOptions options;
   options.log_progress = false;
   options.min_count = 2;
@@ -137,7 +123,6 @@ TEST_CASE("clusters learnt from text put words of like contexts together", "[clu
     CHECK(first_bit("sleeps") == first_bit("sits"));
     CHECK(first_bit("cat") != first_bit("sleeps"));
   }
-  std::filesystem::remove(path);
-  CHECK(kg::nlp::TrainClusters(options, {TempPath("no_such_file")}, &c).code() ==
+  CHECK(kg::nlp::TrainClusters(options, {dir / "no_such_file"}, &c).code() ==
         kg::Status::Code::kIOError);
 }

@@ -3,49 +3,34 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "nlp/linear_model.h"
+#include "tests/test_util.h"
 
-namespace {
-
-std::filesystem::path TempPath(const std::string& name) {
-  return std::filesystem::temp_directory_path() / ("kg_model_file_test_" + name);
-}
-
-std::string ReadBytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void WriteBytes(const std::filesystem::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
-
-}  // namespace
+using kg::testing::ReadFile;
+using kg::testing::TempDir;
+using kg::testing::WriteFile;
 
 TEST_CASE("a model file round-trips its payload", "[model_file]") {
-  const auto path = TempPath("roundtrip");
+  TempDir dir;
+  const auto path = dir / "roundtrip";
   const std::string payload = "hello model \x01\x02\x03" + std::string(1000, 'x');
   REQUIRE(kg::nlp::WriteModelFile(path, kg::nlp::ModelKind::kTagger, payload).ok());
   std::string back;
   REQUIRE(kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kTagger, &back).ok());
   CHECK(back == payload);
-  std::filesystem::remove(path);
 }
 
 TEST_CASE("model file errors are reported clearly", "[model_file]") {
-  const auto path = TempPath("errors");
+  TempDir dir;
+  const auto path = dir / "errors";
   REQUIRE(kg::nlp::WriteModelFile(path, kg::nlp::ModelKind::kParser, "payload bytes").ok());
-  const std::string good = ReadBytes(path);
+  const std::string good = ReadFile(path);
   std::string out;
 
   SECTION("missing") {
-    const kg::Status s =
-        kg::nlp::ReadModelFile(TempPath("absent"), kg::nlp::ModelKind::kParser, &out);
+    const kg::Status s = kg::nlp::ReadModelFile(dir / "absent", kg::nlp::ModelKind::kParser, &out);
     CHECK(s.code() == kg::Status::Code::kIOError);
     CHECK(s.message().find("absent") != std::string::npos);
   }
@@ -53,18 +38,18 @@ TEST_CASE("model file errors are reported clearly", "[model_file]") {
     CHECK(kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kTagger, &out).IsInvalidArgument());
   }
   SECTION("truncated") {
-    WriteBytes(path, good.substr(0, good.size() - 5));
+    WriteFile(path, good.substr(0, good.size() - 5));
     const kg::Status s = kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out);
     CHECK(s.code() == kg::Status::Code::kCorruption);
     CHECK(s.message().find("truncated") != std::string::npos);
-    WriteBytes(path, good.substr(0, 20));
+    WriteFile(path, good.substr(0, 20));
     CHECK(kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out).code() ==
           kg::Status::Code::kCorruption);
   }
   SECTION("wrong magic") {
     std::string bad = good;
     bad[0] = 'X';
-    WriteBytes(path, bad);
+    WriteFile(path, bad);
     const kg::Status s = kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out);
     CHECK(s.code() == kg::Status::Code::kCorruption);
     CHECK(s.message().find("magic") != std::string::npos);
@@ -72,7 +57,7 @@ TEST_CASE("model file errors are reported clearly", "[model_file]") {
   SECTION("wrong version") {
     std::string bad = good;
     bad[8] = 99;  // version: the u32 after the magic
-    WriteBytes(path, bad);
+    WriteFile(path, bad);
     const kg::Status s = kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out);
     CHECK(s.code() == kg::Status::Code::kNotSupported);
     CHECK(s.message().find("version 99") != std::string::npos);
@@ -80,12 +65,11 @@ TEST_CASE("model file errors are reported clearly", "[model_file]") {
   SECTION("corrupted body") {
     std::string bad = good;
     bad[bad.size() - 10] ^= 0x40;
-    WriteBytes(path, bad);
+    WriteFile(path, bad);
     const kg::Status s = kg::nlp::ReadModelFile(path, kg::nlp::ModelKind::kParser, &out);
     CHECK(s.code() == kg::Status::Code::kCorruption);
     CHECK(s.message().find("checksum") != std::string::npos);
   }
-  std::filesystem::remove(path);
 }
 
 TEST_CASE("byte reader fails on every read past the end", "[model_file]") {
@@ -141,8 +125,7 @@ TEST_CASE("a weight table keys features by their low 40 bits and merges collisio
   const uint64_t f1 = (uint64_t{1} << 50) | low, f2 = (uint64_t{3} << 45) | low;
   CHECK(WeightTable::TableKey(f1) == WeightTable::TableKey(f2));
   CHECK(WeightTable::TableKey(uint64_t{1} << 40) == 1);  // never the empty key 0
-  const WeightTable t =
-      WeightTable::Build(2, 1.0f, {f1, f2}, {{{0, 5}}, {{0, 2}, {1, -4}}});
+  const WeightTable t = WeightTable::Build(2, 1.0f, {f1, f2}, {{{0, 5}}, {{0, 2}, {1, -4}}});
   CHECK(t.num_features() == 1);
   int32_t s[2] = {0, 0};
   t.AddTo(low, s);
