@@ -1,7 +1,7 @@
 #include "nlp/parser.h"
 
 #include <catch2/catch.hpp>
-#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +11,7 @@
 #include "nlp/tokenizer.h"
 #include "nlp/train.h"
 #include "tests/test_data.h"
+#include "tests/test_util.h"
 
 namespace {
 
@@ -27,6 +28,26 @@ bool IsTree(const kg::nlp::Sentence& s) {
   return roots == 1;
 }
 
+// `cs` as a sentence with its gold tags: what the parser reads.
+kg::nlp::Sentence WithGoldTags(const kg::nlp::ConlluSentence& cs) {
+  kg::nlp::Sentence s = kg::nlp::ToSentence(cs);
+  for (size_t i = 0; i < cs.words.size(); ++i) {
+    s.tokens[i].upos = cs.words[i].upos;
+    s.tokens[i].xpos = cs.words[i].xpos;
+  }
+  return s;
+}
+
+// `parser` saved to a file and loaded back.
+std::unique_ptr<kg::nlp::Parser> SavedAndLoaded(const kg::nlp::Parser& parser) {
+  kg::testing::TempDir dir;
+  const auto path = dir / "parser.kgm";
+  REQUIRE(parser.Save(path).ok());
+  std::unique_ptr<kg::nlp::Parser> loaded;
+  REQUIRE(kg::nlp::Parser::Load(path, &loaded).ok());
+  return loaded;
+}
+
 }  // namespace
 
 TEST_CASE("a parser learns a tiny treebank and survives save and load", "[parser]") {
@@ -39,17 +60,9 @@ TEST_CASE("a parser learns a tiny treebank and survives save and load", "[parser
   options.min_weight = 0.0f;
   std::unique_ptr<kg::nlp::Parser> parser;
   REQUIRE(kg::nlp::TrainParser(options, data, {}, nullptr, &parser).ok());
-  const auto path = std::filesystem::temp_directory_path() / "kg_parser_test.kgm";
-  REQUIRE(parser->Save(path).ok());
-  std::unique_ptr<kg::nlp::Parser> loaded;
-  REQUIRE(kg::nlp::Parser::Load(path, &loaded).ok());
-  std::filesystem::remove(path);
+  const std::unique_ptr<kg::nlp::Parser> loaded = SavedAndLoaded(*parser);
   for (const auto& cs : data) {
-    kg::nlp::Sentence a = kg::nlp::ToSentence(cs);
-    for (size_t i = 0; i < cs.words.size(); ++i) {
-      a.tokens[i].upos = cs.words[i].upos;
-      a.tokens[i].xpos = cs.words[i].xpos;
-    }
+    kg::nlp::Sentence a = WithGoldTags(cs);
     kg::nlp::Sentence b = a;
     parser->Parse(&a);
     loaded->Parse(&b);
@@ -119,18 +132,10 @@ TEST_CASE("a parser trained with word clusters keeps them through save and load"
   std::unique_ptr<kg::nlp::Parser> parser;
   REQUIRE(kg::nlp::TrainParser(options, data, {}, nullptr, &parser).ok());
   CHECK(parser->model().clusters.size() == 3);
-  const auto path = std::filesystem::temp_directory_path() / "kg_parser_clusters_test.kgm";
-  REQUIRE(parser->Save(path).ok());
-  std::unique_ptr<kg::nlp::Parser> loaded;
-  REQUIRE(kg::nlp::Parser::Load(path, &loaded).ok());
-  std::filesystem::remove(path);
+  const std::unique_ptr<kg::nlp::Parser> loaded = SavedAndLoaded(*parser);
   CHECK(loaded->model().clusters.Find(kg::nlp::HashNormalized("met")) == 0b110);
   for (const auto& cs : data) {
-    kg::nlp::Sentence a = kg::nlp::ToSentence(cs);
-    for (size_t i = 0; i < cs.words.size(); ++i) {
-      a.tokens[i].upos = cs.words[i].upos;
-      a.tokens[i].xpos = cs.words[i].xpos;
-    }
+    kg::nlp::Sentence a = WithGoldTags(cs);
     kg::nlp::Sentence b = a;
     parser->Parse(&a);
     loaded->Parse(&b);
@@ -155,18 +160,10 @@ TEST_CASE("a parser records its optional feature blocks in the model file", "[pa
   std::unique_ptr<kg::nlp::Parser> parser;
   REQUIRE(kg::nlp::TrainParser(options, data, {}, nullptr, &parser).ok());
   CHECK(parser->model().blocks == kg::nlp::internal::kParserBlocksAll);
-  const auto path = std::filesystem::temp_directory_path() / "kg_parser_blocks_test.kgm";
-  REQUIRE(parser->Save(path).ok());
-  std::unique_ptr<kg::nlp::Parser> loaded;
-  REQUIRE(kg::nlp::Parser::Load(path, &loaded).ok());
-  std::filesystem::remove(path);
+  const std::unique_ptr<kg::nlp::Parser> loaded = SavedAndLoaded(*parser);
   CHECK(loaded->model().blocks == kg::nlp::internal::kParserBlocksAll);
   for (const auto& cs : data) {
-    kg::nlp::Sentence a = kg::nlp::ToSentence(cs);
-    for (size_t i = 0; i < cs.words.size(); ++i) {
-      a.tokens[i].upos = cs.words[i].upos;
-      a.tokens[i].xpos = cs.words[i].xpos;
-    }
+    kg::nlp::Sentence a = WithGoldTags(cs);
     kg::nlp::Sentence b = a;
     parser->Parse(&a);
     loaded->Parse(&b);
