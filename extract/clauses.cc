@@ -178,8 +178,8 @@ class Reader final {
     }
     const int32_t o = t_.Child(h, "obj");
     if (o < 0 || o > p) return -1;
-    bool finite = t_.token(p).xpos == "VBD" || t_.token(p).xpos == "VBZ" ||
-                  t_.token(p).xpos == "VBP";
+    bool finite =
+        t_.token(p).xpos == "VBD" || t_.token(p).xpos == "VBZ" || t_.token(p).xpos == "VBP";
     for (int32_t c : t_.children(p)) finite |= t_.Is(c, "aux") || t_.Is(c, "cop");
     return finite ? o : -1;
   }
@@ -258,11 +258,13 @@ class Reader final {
     prop.subjects = Subjects(p, &prop.inherited_subject);
     if (prop.inherited_subject) prop.confidence *= 0.9f;
 
+    // Not the object that is its complement clause's subject (ObjectTakenForSubject).
+    int32_t complement_subject = -1;
+    for (int32_t k : t_.children(p)) {
+      if (const int32_t o = ObjectTakenForSubject(k); o >= 0) complement_subject = o;
+    }
     for (int32_t c : t_.children(p)) {
-      // Not the object that is its complement clause's subject (ObjectTakenForSubject).
-      bool subject_of_complement = false;
-      for (int32_t k : t_.children(p)) subject_of_complement |= ObjectTakenForSubject(k) == c;
-      if (subject_of_complement) continue;
+      if (c == complement_subject) continue;
       if (t_.Is(c, "obj") || t_.Is(c, "iobj") || (prop.passive && t_.Is(c, "nsubj"))) {
         for (int32_t o : t_.WithConjuncts(c))
           prop.arguments.push_back({o, ArgumentRole::kDirect, {}});

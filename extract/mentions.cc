@@ -249,8 +249,7 @@ class DocumentScan final {
   void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
               TypeEvidence* evidence) const {
     const auto& tokens = sentences_[s].tokens;
-    const std::string_view text(tokens[first].form.data(),
-                                tokens[last - 1].span.end - tokens[first].span.begin);
+    const std::string_view text = Text(s, first, last);
     const std::optional<EntityType> recognized = RecognizedType(s, first, last);
     if (auto known = gazetteer_.TypeOf(text)) {
       *type = *known;
@@ -470,13 +469,17 @@ class DocumentScan final {
     return {tokens[b].span.begin, tokens[e - 1].span.end};
   }
 
+  // The document text of tokens [b, e), spaces between them included.
+  std::string_view Text(uint32_t s, size_t b, size_t e) const {
+    const auto& tokens = sentences_[s].tokens;
+    return {tokens[b].form.data(), tokens[e - 1].span.end - tokens[b].span.begin};
+  }
+
   // Whether tokens from `i` (two to four of them) spell a name the gazetteer knows.
   bool KnownNameStartsAt(uint32_t s, size_t i) const {
     const auto& tokens = sentences_[s].tokens;
     for (size_t n = 2; n <= 4 && i + n <= tokens.size(); ++n) {
-      const std::string_view text(tokens[i].form.data(),
-                                  tokens[i + n - 1].span.end - tokens[i].span.begin);
-      if (gazetteer_.TypeOf(text)) return true;
+      if (gazetteer_.TypeOf(Text(s, i, i + n))) return true;
     }
     return false;
   }
@@ -533,9 +536,7 @@ class DocumentScan final {
     // portfolio, part of the title; the owner is the country.
     const bool country_first = !gazetteer_.PlaceOfDemonym(Form(s, b)).empty() ||
                                gazetteer_.TypeOf(Form(s, b)) == EntityType::kPlace;
-    if (title_start > b + 1 && country_first &&
-        !gazetteer_.TypeOf(std::string_view(
-            Form(s, b).data(), SpanOf(s, b, title_start).end - SpanOf(s, b, title_start).begin))) {
+    if (title_start > b + 1 && country_first && !gazetteer_.TypeOf(Text(s, b, title_start))) {
       bool portfolio = true;
       for (size_t k = b + 1; k < title_start; ++k) {
         portfolio = portfolio && !IsOrganizationWord(AsciiLower(Form(s, k))) &&
@@ -643,8 +644,7 @@ class DocumentScan final {
         bool names = true;
         for (size_t k = i; k < i + n && names; ++k) names = IsNameWord(tokens[k].form);
         if (!names) continue;
-        const std::string_view text(tokens[i].form.data(),
-                                    tokens[i + n - 1].span.end - tokens[i].span.begin);
+        const std::string_view text = Text(s, i, i + n);
         if (body_names_.count(NameKey(text)) || gazetteer_.TypeOf(text)) matched = n;
       }
       if (matched == 0 || IsFunctionWord(AsciiLower(tokens[i].form))) {
