@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -92,53 +91,55 @@ void CollectInputs(const std::vector<std::string>& args, std::vector<Input>* inp
 
 // Reads one input whole. Returns false, with the one-line reason in *error, when it is not an
 // article; *warning says what was repaired.
+// Reads what `in` holds, at most `limit` bytes and one more (so that a caller can tell a larger
+// input), in blocks: a pipe has no size to allocate for. False after a read error.
+bool ReadAtMost(std::istream& in, size_t limit, std::string* out) {
+  out->clear();
+  constexpr size_t kBlock = 1 << 20;
+  while (in && out->size() <= limit) {
+    const size_t old = out->size();
+    out->resize(old + std::min(kBlock, limit + 1 - old));
+    in.read(out->data() + old, static_cast<std::streamsize>(out->size() - old));
+    out->resize(old + static_cast<size_t>(in.gcount()));
+  }
+  return !in.bad();
+}
+
 bool ReadArticle(const Input& in, std::string* text, std::string* error, std::string* warning) {
-  std::error_code type_ec;
-  const fs::file_status status = fs::status(in.path, type_ec);
   if (in.source == "-") {
     std::ostringstream buf;
     buf << std::cin.rdbuf();
     *text = std::move(buf).str();
-  } else if (!type_ec && (fs::is_fifo(status) || fs::is_character_file(status))) {
-    // A pipe ("kg ingest <(curl ...)"): no size to check first, so read at most one byte more
-    // than an article may have.
+  } else {
+    std::error_code ec;
+    const fs::file_status status = fs::status(in.path, ec);
+    // A pipe ("kg ingest <(curl ...)") has no size to check before reading; a file too large to
+    // be an article is refused unread.
+    const bool pipe = !ec && (fs::is_fifo(status) || fs::is_character_file(status));
+    if (!pipe) {
+      const uintmax_t size = fs::file_size(in.path, ec);
+      if (ec) {
+        *error = fmt::format("{}: cannot read: {}", in.path, ec.message());
+        return false;
+      }
+      if (size > kMaxDocumentBytes) {
+        *error = fmt::format("{}: {} MB is too large for an article (limit {} MB); skipped",
+                             in.path, size >> 20, kMaxDocumentBytes >> 20);
+        return false;
+      }
+    }
     std::ifstream file(in.path, std::ios::binary);
     if (!file) {
       *error = fmt::format("{}: cannot open for reading", in.path);
       return false;
     }
-    text->resize(kMaxDocumentBytes + 1);
-    file.read(text->data(), static_cast<std::streamsize>(text->size()));
-    text->resize(static_cast<size_t>(file.gcount()));
-    if (file.bad()) {
+    if (!ReadAtMost(file, kMaxDocumentBytes, text)) {
       *error = fmt::format("{}: read error", in.path);
       return false;
     }
     if (text->size() > kMaxDocumentBytes) {
       *error = fmt::format("{}: more than {} MB is too large for an article; skipped", in.path,
                            kMaxDocumentBytes >> 20);
-      return false;
-    }
-  } else {
-    std::error_code ec;
-    const uintmax_t size = fs::file_size(in.path, ec);
-    if (ec) {
-      *error = fmt::format("{}: cannot read: {}", in.path, ec.message());
-      return false;
-    }
-    if (size > kMaxDocumentBytes) {
-      *error = fmt::format("{}: {} MB is too large for an article (limit {} MB); skipped", in.path,
-                           size >> 20, kMaxDocumentBytes >> 20);
-      return false;
-    }
-    std::ifstream file(in.path, std::ios::binary);
-    if (!file) {
-      *error = fmt::format("{}: cannot open for reading", in.path);
-      return false;
-    }
-    text->assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    if (file.bad()) {
-      *error = fmt::format("{}: read error", in.path);
       return false;
     }
   }
