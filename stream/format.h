@@ -1,5 +1,6 @@
-// The output formats of `kg extract`, dispatched in one place: a new format is a new enum value,
-// a name in ParseFormat and a case in AppendDocument.
+// The output formats of `kg extract`, dispatched in one place: a new document format is a new
+// enum value, a name in ParseFormat and a case in AppendDocument (the sentence-level CaRB format
+// has its own writer, AppendCarb).
 #pragma once
 
 #include <string>
