@@ -162,6 +162,10 @@ rocksdb::ColumnFamilyOptions ColumnFamilyOptionsFor(Cf cf) {
       break;  // every lookup finds its key: a filter would only cost space
   }
   if (cf == kProvenance || cf == kDocuments) table.block_size = 16 << 10;
+  // Index blocks are stored as they are: a cold query reads the top-level index of every table
+  // file when the store opens, and an index partition per lookup. Decompressing them was 8% of
+  // the instructions of a cold `kg neighbours` on 10M triples; they add 0.3% to the store.
+  table.enable_index_compression = false;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return o;
 }
@@ -359,6 +363,34 @@ Store::~Store() = default;
 
 const fs::path& Store::dir() const { return impl_->dir; }
 
+namespace {
+
+// Why a database that RocksDB would not open with kg's column families is not a kg store, if it
+// is not: an error, or Ok when it does have them all. Only asked after a failed open, so that
+// opening a store reads its MANIFEST once.
+Status CheckColumnFamilies(const rocksdb::DBOptions& db_options, const std::string& shown) {
+  std::vector<std::string> names;
+  rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, shown, &names);
+  if (!s.ok()) return OpenFailure(s, shown);
+  for (const char* name : kColumnFamilies) {
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    // A damaged MANIFEST lists what it can read, so a kg store can seem to lack families. Only
+    // a database that opens cleanly without them belongs to another program.
+    std::vector<rocksdb::ColumnFamilyDescriptor> listed;
+    for (const auto& n : names) listed.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* probe = nullptr;
+    s = rocksdb::DB::OpenForReadOnly(db_options, shown, listed, &handles, &probe);
+    if (!s.ok()) return OpenFailure(s, shown);
+    for (auto* h : handles) probe->DestroyColumnFamilyHandle(h);
+    delete probe;
+    return Status::InvalidArgument(shown + " is a RocksDB database but not a kg store");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status Store::Open(const fs::path& dir, const OpenOptions& options,
                    std::unique_ptr<Store>* store) {
   std::error_code ec;
@@ -382,26 +414,6 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
   for (size_t c = 0; c < kColumnFamilyCount; ++c) {
     descriptors.emplace_back(kColumnFamilies[c], ColumnFamilyOptionsFor(static_cast<Cf>(c)));
   }
-  {
-    std::vector<std::string> names;
-    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, shown, &names);
-    if (!s.ok()) return OpenFailure(s, shown);
-    for (const char* name : kColumnFamilies) {
-      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
-      // A damaged MANIFEST lists what it can read, so a kg store can seem to lack families. Only
-      // a database that opens cleanly without them belongs to another program.
-      std::vector<rocksdb::ColumnFamilyDescriptor> listed;
-      for (const auto& n : names) listed.emplace_back(n, rocksdb::ColumnFamilyOptions());
-      std::vector<rocksdb::ColumnFamilyHandle*> handles;
-      rocksdb::DB* probe = nullptr;
-      s = rocksdb::DB::OpenForReadOnly(db_options, shown, listed, &handles, &probe);
-      if (!s.ok()) return OpenFailure(s, shown);
-      for (auto* h : handles) probe->DestroyColumnFamilyHandle(h);
-      delete probe;
-      return Status::InvalidArgument(shown + " is a RocksDB database but not a kg store");
-    }
-  }
-
   auto impl = std::make_unique<detail::StoreImpl>();
   impl->dir = dir;
   impl->read_only = options.read_only;
@@ -419,7 +431,12 @@ Status Store::Open(const fs::path& dir, const OpenOptions& options,
     impl->handles.clear();
     std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
   }
-  if (!s.ok()) return OpenFailure(s, shown);
+  if (!s.ok()) {
+    // RocksDB refuses a database that lacks one of our column families as an invalid argument:
+    // say whose database it is.
+    if (s.IsInvalidArgument()) KG_RETURN_IF_ERROR(CheckColumnFamilies(db_options, shown));
+    return OpenFailure(s, shown);
+  }
   impl->db.reset(raw);
 
   std::string version;
