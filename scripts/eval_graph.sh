@@ -9,7 +9,10 @@
 #          rules; its first score is in the README, then its errors guided fixes)
 #   blind: eval/blind/*.txt against eval/blind/gold.json (written later the same day by someone
 #          who never ran kg; scored once, never used to tune the rules)
-# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|all] [--verbose]  (default: all)
+#   blind2: eval/blind2/*.txt against eval/blind2/gold.json (a second such set, written on
+#          2026-11-22 in the next session; never used to tune the rules)
+# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|all] [--verbose]
+#        (default: all)
 # Needs a build (make build) and the scorer, ../shared/tools/score_graph.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,4 +46,7 @@ if [ "$which" = fresh ] || [ "$which" = all ]; then
 fi
 if [ "$which" = blind ] || [ "$which" = all ]; then
   score blind eval/blind eval/blind/gold.json
+fi
+if [ "$which" = blind2 ] || [ "$which" = all ]; then
+  score blind2 eval/blind2 eval/blind2/gold.json
 fi
