@@ -21,7 +21,7 @@ inline constexpr uint32_t kExtractorVersion = 2;
 
 struct ExtractorOptions {
   // Holds the NLP models (en-tagger.kgm, en-parser.kgm, en-ner.kgm) and the name lists
-  // (gazetteer.tsv, demonyms.tsv, seats.tsv, aliases.tsv).
+  // (gazetteer.tsv, demonyms.tsv, seats.tsv, aliases.tsv, classes.tsv, person_names.tsv).
   std::filesystem::path models_dir;
 };
 

@@ -61,12 +61,28 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
   }));
   const auto classes = dir / "classes.tsv";
   KG_RETURN_IF_ERROR(ReadTsv(classes, 2, [&](const auto& f, size_t line) {
+    if (f[1] == "goods") {
+      g.goods_.emplace(f[0]);
+      return Status::Ok();
+    }
     EntityType type;
     if (!ParseEntityType(f[1], &type)) {
       return Status::Corruption(classes.string() + ":" + std::to_string(line) + ": unknown type '" +
                                 std::string(f[1]) + "'");
     }
     g.classes_.emplace(std::string(f[0]), type);
+    return Status::Ok();
+  }));
+  const auto person_names = dir / "person_names.tsv";
+  KG_RETURN_IF_ERROR(ReadTsv(person_names, 2, [&](const auto& f, size_t line) {
+    if (f[1] == "given") {
+      g.given_.emplace(f[0]);
+    } else if (f[1] == "surname") {
+      g.surnames_.emplace(f[0]);
+    } else {
+      return Status::Corruption(person_names.string() + ":" + std::to_string(line) +
+                                ": unknown kind '" + std::string(f[1]) + "'");
+    }
     return Status::Ok();
   }));
   *out = std::move(g);

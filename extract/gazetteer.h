@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/status.h"
 #include "core/types.h"
@@ -16,8 +17,9 @@ namespace kg::extract {
 class Gazetteer final {
  public:
   // Reads gazetteer.tsv (name TAB type TAB source), demonyms.tsv (adjective TAB place),
-  // seats.tsv (seat TAB country), aliases.tsv (alias TAB canonical) and classes.tsv (noun TAB
-  // type) from `dir`. Lines starting with '#' are comments. Errors name the file and line.
+  // seats.tsv (seat TAB country), aliases.tsv (alias TAB canonical), classes.tsv (noun TAB type,
+  // or "goods") and person_names.tsv (name TAB given|surname TAB source) from `dir`. Lines
+  // starting with '#' are comments. Errors name the file and line.
   static Status Load(const std::filesystem::path& dir, Gazetteer* out);
 
   // The type of a known name (matched by NameKey), if any.
@@ -30,6 +32,11 @@ class Gazetteer final {
   std::string_view CanonicalName(std::string_view name) const;
   // The kind of entity a common noun's lemma names ("town" -> place, "aide" -> person), if any.
   std::optional<EntityType> ClassOf(std::string_view lemma) const;
+  // Whether a common noun's lemma names goods a company may be named for ("copper", "diamond").
+  bool IsGoods(std::string_view lemma) const { return goods_.count(std::string(lemma)) > 0; }
+  // Whether a capitalised word is a known given name or surname ("Anna"; "Stone").
+  bool IsGivenName(std::string_view word) const { return given_.count(std::string(word)) > 0; }
+  bool IsSurname(std::string_view word) const { return surnames_.count(std::string(word)) > 0; }
 
   size_t size() const { return types_.size(); }
 
@@ -39,6 +46,8 @@ class Gazetteer final {
   std::unordered_map<std::string, std::string> seats_;    // by NameKey
   std::unordered_map<std::string, std::string> aliases_;  // by NameKey
   std::unordered_map<std::string, EntityType> classes_;   // by lower-case lemma
+  std::unordered_set<std::string> goods_;                 // lower-case lemmas
+  std::unordered_set<std::string> given_, surnames_;      // as written
 };
 
 }  // namespace kg::extract

@@ -279,6 +279,20 @@ class DocumentScan final {
         return;
       }
     }
+    // A name of two or more words ending in goods ("Kafue Copper", "Maseru Diamonds") names the
+    // company that sells them, whatever the recogniser reads, unless it can be a person's name
+    // (a known given name first, "Anna Rice", or a known surname last, "Sharon Stone").
+    if (last - first >= 2 && !gazetteer_.IsGivenName(tokens[first].form) &&
+        !gazetteer_.IsSurname(tokens[last - 1].form)) {
+      const std::string word = AsciiLower(tokens[last - 1].form);
+      const bool plural = word.size() > 3 && word.back() == 's';
+      if (gazetteer_.IsGoods(word) || gazetteer_.IsGoods(AsciiLower(tokens[last - 1].lemma)) ||
+          (plural && gazetteer_.IsGoods(std::string_view(word).substr(0, word.size() - 1)))) {
+        *type = EntityType::kOrganization;
+        *evidence = TypeEvidence::kRecognizer;
+        return;
+      }
+    }
     if (auto stated = ClassType(s, first, last)) {
       *type = *stated;
       *evidence = TypeEvidence::kClassNoun;

@@ -12,7 +12,7 @@
 namespace {
 
 constexpr const char* kModelFiles[] = {"gazetteer.tsv", "demonyms.tsv", "seats.tsv", "aliases.tsv",
-                                       "classes.tsv"};
+                                       "classes.tsv",   "person_names.tsv"};
 
 }  // namespace
 
@@ -36,6 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)g.CountryOfSeat("Kremlin");
   (void)g.CanonicalName("U.S.");
   (void)g.ClassOf("town");
+  (void)g.IsGoods("copper");
+  (void)g.IsGivenName("Anna");
   // A loaded model must be usable: extraction with it works on a real sentence (with the real
   // NLP models beside the fuzzed name lists).
   std::error_code ec;

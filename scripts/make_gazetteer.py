@@ -22,7 +22,9 @@ Outputs (nothing in them is typed by hand):
   aliases.tsv    alias<TAB>canonical: other names of the same country, capital or organization
                  synset ("US", "U.S.", "USA" -> United States; "UN" -> United Nations)
   classes.tsv    noun<TAB>type: common nouns that name a kind of place, person or organization
-                 ("town" -> place, "aide" -> person, "union" -> organization)
+                 ("town" -> place, "aide" -> person, "union" -> organization), and nouns that name
+                 goods, a substance or a food ("copper", "diamond", "food" -> goods): a company
+                 is often named for what it sells ("Kafue Copper")
 """
 import json
 import os
@@ -32,6 +34,7 @@ WORDNET = "/usr/share/wordnet"
 ISO = "/usr/share/iso-codes/json"
 
 PERSON_FILE, LOCATION_FILE, GROUP_FILE, ARTIFACT_FILE, OBJECT_FILE = 18, 15, 14, 6, 17
+FOOD_FILE, SUBSTANCE_FILE = 13, 27
 ORGANIZATION = "08008335"  # organization, organisation
 STRUCTURE = "04341686"  # structure, construction
 NATIONAL_CAPITAL = "08691669"  # national capital
@@ -259,7 +262,8 @@ def main():
     # ("towns including Pokrovsk", "Ushakov, a Kremlin aide"). From the lemma's first two senses
     # (most frequent first), under WordNet's roots for location, person and organization; a noun
     # whose typed senses among them disagree ("country": the political unit, the land) is left
-    # out, as is one with no typed sense.
+    # out. A noun with no typed sense, one of whose two first senses is a substance or a food and
+    # neither a place or natural object ("lake", "rock"), is goods.
     classes = {}
     with open(os.path.join(WORDNET, "index.noun"), encoding="latin-1") as f:
         for line in f:
@@ -280,6 +284,11 @@ def main():
                     types.add("person")
             if len(types) == 1:
                 classes[lemma] = types.pop()
+            else:
+                files = {nouns[o][0] for o in fields[-n_senses:][:2]}
+                if not types and files & {FOOD_FILE, SUBSTANCE_FILE} and not files & {
+                        LOCATION_FILE, OBJECT_FILE}:
+                    classes[lemma] = "goods"
 
     os.makedirs(out_dir, exist_ok=True)
     with open(os.path.join(out_dir, "classes.tsv"), "w", encoding="utf-8") as f:

@@ -88,6 +88,29 @@ TEST_CASE("a class noun types the names the sentence says belong to it", "[extra
   CHECK(country->type != kg::EntityType::kPerson);
 }
 
+TEST_CASE("a name ending in goods is the company that sells them, not a person", "[extract]") {
+  // The recogniser alone reads the first as a place and the last as a person ("a miner" is a
+  // person in WordNet).
+  const auto doc = TheExtractor().Extract(
+      "Corvel Lithium said on Monday that it would appeal. Maseru Diamonds, the country's "
+      "biggest miner, rejected the demand.");
+  for (const char* name : {"Corvel Lithium", "Maseru Diamonds"}) {
+    const kg::Entity* company = Find(doc, name);
+    REQUIRE(company != nullptr);
+    CHECK(company->type == kg::EntityType::kOrganization);
+  }
+  // A known given name first, or a known surname last: a person's name.
+  const auto people = TheExtractor().Extract("Anna Gold met Condoleezza Rice in Little Rock.");
+  for (const char* name : {"Anna Gold", "Condoleezza Rice"}) {
+    const kg::Entity* person = Find(people, name);
+    REQUIRE(person != nullptr);
+    CHECK(person->type == kg::EntityType::kPerson);
+  }
+  const kg::Entity* rock = Find(people, "Little Rock");
+  REQUIRE(rock != nullptr);
+  CHECK(rock->type == kg::EntityType::kPlace);
+}
+
 TEST_CASE("a place named after a person is a place where the sentence says so", "[extract]") {
   const auto doc =
       TheExtractor().Extract("The hearing was held in Madison on Tuesday. Lincoln spoke first.");
