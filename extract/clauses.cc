@@ -110,6 +110,32 @@ bool IsPredicate(const Tree& t, int32_t i) {
 }
 
 // The preposition of an oblique, its case markers joined: "with", "according_to".
+// Where a dateline ends ("CALI, Colombia, Nov 18 (AFP) -", "Brussels:"): the token after its
+// dash or colon, or 0 when the sentence has none. Its words say where the story was filed; the
+// parser sometimes takes its first name for the sentence's subject.
+int32_t DatelineEnd(const Tree& t) {
+  const auto n = static_cast<int32_t>(t.size());
+  if (n < 3 || t.upos(0) != "PROPN") return 0;
+  // Before a dash, a city in capitals or a comma or parenthesis ("(Reuters)") says dateline; not
+  // "Zelenskyy - speaking in Kyiv - said".
+  const std::string_view first = t.token(0).form;
+  bool dateline_like = first.size() > 1 && std::none_of(first.begin(), first.end(), [](char c) {
+                         return c >= 'a' && c <= 'z';
+                       });
+  for (int32_t i = 1; i < n - 1 && i < 14; ++i) {
+    const std::string_view f = t.token(i).form;
+    if (f == ":") return i + 1;
+    // A dash with a space before it: not "Guinea-Bissau".
+    const bool spaced = t.token(i).span.begin != t.token(i - 1).span.end;
+    if (spaced && dateline_like && (f == "-" || f == "--" || f == "\u2014" || f == "\u2013")) {
+      return i + 1;
+    }
+    dateline_like = dateline_like || f == "," || f == "(";
+    if (t.upos(i) == "VERB" || t.upos(i) == "AUX") return 0;
+  }
+  return 0;
+}
+
 std::string CaseMarker(const Tree& t, int32_t i) {
   std::string out;
   for (int32_t c : t.children(i)) {
@@ -127,7 +153,7 @@ std::string CaseMarker(const Tree& t, int32_t i) {
 
 class Reader final {
  public:
-  explicit Reader(const Tree& t) : t_(t) {}
+  explicit Reader(const Tree& t) : t_(t), dateline_end_(DatelineEnd(t)) {}
 
   std::vector<Proposition> Run() {
     std::vector<Proposition> out;
@@ -154,10 +180,12 @@ class Reader final {
         for (int32_t s : t_.WithConjuncts(c)) {
           // "Witkoff, who met Putin": the relative pronoun stands for the noun it modifies.
           if (IsRelativePronoun(t_, s) && t_.Is(p, "acl")) s = t_.head(p);
-          // A dateline taken for the subject ("Brussels: EU envoy X met ..."): its apposition is.
-          if (s == 0 && t_.size() > 1 && t_.token(1).form == ":") {
+          // A dateline taken for the subject ("Brussels: EU envoy X met ..."): its apposition
+          // after the dateline is; "CALI, Colombia, Nov 18 (AFP) - Thousands of workers walked
+          // off": the other subject is.
+          if (s < dateline_end_) {
             const int32_t appos = t_.Child(s, "appos");
-            if (appos < 0) continue;
+            if (appos < dateline_end_) continue;
             s = appos;
           }
           out.push_back(s);
@@ -351,6 +379,7 @@ class Reader final {
   }
 
   const Tree& t_;
+  const int32_t dateline_end_;  // tokens before it are a dateline
 };
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace kg::extract {
 namespace {
 
 // How many earlier sentences "this demand" may reach back to.
-constexpr size_t kReferenceWindow = 4;
+constexpr size_t kReferenceWindow = 10;
 // Longest demand label, in words.
 constexpr size_t kMaxLabelWords = 14;
 

@@ -33,6 +33,16 @@ Status ReadTsv(const std::filesystem::path& path, size_t min_fields, Fn fn) {
   return Status::Ok();
 }
 
+// The key a name is known by: its NameKey, with "of the" read as "of" ("Democratic Republic of
+// Congo" is WordNet's "Democratic Republic of the Congo").
+std::string LookupKey(std::string_view name) {
+  std::string key = NameKey(name);
+  for (size_t at = key.find(" of the "); at != std::string::npos; at = key.find(" of the ", at)) {
+    key.erase(at + 3, 4);
+  }
+  return key;
+}
+
 }  // namespace
 
 Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
@@ -44,7 +54,7 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
       return Status::Corruption(gazetteer.string() + ":" + std::to_string(line) +
                                 ": unknown type '" + std::string(f[1]) + "'");
     }
-    g.types_.emplace(NameKey(f[0]), type);
+    g.types_.emplace(LookupKey(f[0]), type);
     return Status::Ok();
   }));
   KG_RETURN_IF_ERROR(ReadTsv(dir / "demonyms.tsv", 2, [&](const auto& f, size_t) {
@@ -52,11 +62,11 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
     return Status::Ok();
   }));
   KG_RETURN_IF_ERROR(ReadTsv(dir / "seats.tsv", 2, [&](const auto& f, size_t) {
-    g.seats_.emplace(NameKey(f[0]), std::string(f[1]));
+    g.seats_.emplace(LookupKey(f[0]), std::string(f[1]));
     return Status::Ok();
   }));
   KG_RETURN_IF_ERROR(ReadTsv(dir / "aliases.tsv", 2, [&](const auto& f, size_t) {
-    g.aliases_.emplace(NameKey(f[0]), std::string(f[1]));
+    g.aliases_.emplace(LookupKey(f[0]), std::string(f[1]));
     return Status::Ok();
   }));
   const auto classes = dir / "classes.tsv";
@@ -90,7 +100,7 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
 }
 
 std::optional<EntityType> Gazetteer::TypeOf(std::string_view name) const {
-  auto it = types_.find(NameKey(name));
+  auto it = types_.find(LookupKey(name));
   if (it == types_.end()) return std::nullopt;
   return it->second;
 }
@@ -111,12 +121,12 @@ std::string_view Gazetteer::PlaceOfDemonym(std::string_view adjective) const {
 namespace kg::extract {
 
 std::string_view Gazetteer::CountryOfSeat(std::string_view name) const {
-  auto it = seats_.find(NameKey(name));
+  auto it = seats_.find(LookupKey(name));
   return it == seats_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 std::string_view Gazetteer::CanonicalName(std::string_view name) const {
-  auto it = aliases_.find(NameKey(name));
+  auto it = aliases_.find(LookupKey(name));
   return it == aliases_.end() ? std::string_view() : std::string_view(it->second);
 }
 

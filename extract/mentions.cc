@@ -46,21 +46,23 @@ bool IsOpeningPunct(std::string_view w) {
          w == "[" || w == ":" || w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
 }
 
-// A word that can be part of a name: capitalised, without a hyphenated lower-case part
-// ("Late-Night" in a headline, "Russian-occupied" are not names).
-bool IsNameWord(std::string_view w) {
-  if (!StartsUpper(w)) return false;
-  if (w.find('-') != std::string_view::npos) {
-    size_t start = 0;
-    while (start <= w.size()) {
-      size_t dash = w.find('-', start);
-      if (dash == std::string_view::npos) dash = w.size();
-      if (!StartsUpper(w.substr(start, dash - start))) return false;
-      start = dash + 1;
-    }
-    return false;  // "US-Russia": two names in one token; the recogniser will split them
+// Whether every hyphen-separated part of `w` is capitalised: "Sub-Regional", "Saint-Louis".
+bool IsCapitalisedParts(std::string_view w) {
+  size_t start = 0;
+  while (start <= w.size()) {
+    size_t dash = w.find('-', start);
+    if (dash == std::string_view::npos) dash = w.size();
+    if (!StartsUpper(w.substr(start, dash - start))) return false;
+    start = dash + 1;
   }
   return true;
+}
+
+// A word that can be part of a name: capitalised, without a hyphen ("Late-Night" in a
+// headline and "Russian-occupied" are not names; "US-Russia" is two, which the recogniser
+// splits).
+bool IsNameWord(std::string_view w) {
+  return StartsUpper(w) && w.find('-') == std::string_view::npos;
 }
 
 // A token that can be part of a name. With tags: a proper noun, or a capitalised noun (taggers
@@ -244,6 +246,46 @@ class DocumentScan final {
     return std::nullopt;
   }
 
+  // The class of a common noun next to a name, read off the words where the parse went astray:
+  // "Sanavida, a health insurer they blame" (the parser hung "insurer" on the verb), "consultancy
+  // Mandala Research". Before the name only an organisation or place noun counts: a person's is a
+  // title, read elsewhere, and "rival Redwing" says nothing. A person noun of trade with goods
+  // before it is a company: "poultry producer Amberfield", "a Mauritanian fishmeal producer".
+  std::optional<EntityType> AdjacentClassType(uint32_t s, size_t first, size_t last) const {
+    const auto& tokens = sentences_[s].tokens;
+    const auto class_at = [&](size_t k) -> std::optional<EntityType> {
+      if (tokens[k].upos != "NOUN") return std::nullopt;
+      auto type = gazetteer_.ClassOf(AsciiLower(tokens[k].lemma));
+      if (type == EntityType::kPerson && k > 0 && tokens[k - 1].upos == "NOUN" &&
+          gazetteer_.IsGoods(AsciiLower(tokens[k - 1].lemma))) {
+        return EntityType::kOrganization;
+      }
+      return type;
+    };
+    // After: ", a|an|the [modifiers] NOUN", the noun the last of its run.
+    if (last + 2 < tokens.size() && tokens[last].form == ",") {
+      const std::string det = AsciiLower(tokens[last + 1].form);
+      if (det == "a" || det == "an" || det == "the") {
+        for (size_t k = last + 2; k < tokens.size() && k < last + 8; ++k) {
+          const std::string_view u = tokens[k].upos;
+          if (u == "NOUN" && (k + 1 == tokens.size() || tokens[k + 1].upos != "NOUN")) {
+            return class_at(k);
+          }
+          if (u != "NOUN" && u != "ADJ" && u != "PROPN" && tokens[k].form != "-" &&
+              tokens[k].xpos != "VBN") {
+            break;
+          }
+        }
+      }
+    }
+    // Before: a lower-case noun right before the name.
+    if (first > 0 && !StartsUpper(tokens[first - 1].form)) {
+      const auto type = class_at(first - 1);
+      if (type == EntityType::kOrganization || type == EntityType::kPlace) return type;
+    }
+    return std::nullopt;
+  }
+
   // The type a name span gets from the gazetteer, the recogniser and its own words. A known name
   // keeps its gazetteer type: "Moscow said" and "Washington urged" are still places acting.
   void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
@@ -294,6 +336,11 @@ class DocumentScan final {
       }
     }
     if (auto stated = ClassType(s, first, last)) {
+      *type = *stated;
+      *evidence = TypeEvidence::kClassNoun;
+      return;
+    }
+    if (auto stated = AdjacentClassType(s, first, last)) {
       *type = *stated;
       *evidence = TypeEvidence::kClassNoun;
       return;
@@ -359,8 +406,48 @@ class DocumentScan final {
     const size_t n = tokens.size();
     // Part of a name: a name token, or a capitalised word the recogniser puts inside one
     // ("International" in "International Atomic Energy Agency").
+    // "Sub-Regional" in "Sub-Regional Fisheries Commission": capitalised parts joined by hyphens
+    // are one name word when the recogniser reads them inside a name ("US-Russia" it does not).
+    const auto hyphenated_name = [&](size_t k) {
+      const std::string_view f = tokens[k].form;
+      return f.find('-') != std::string_view::npos && IsCapitalisedParts(f) &&
+             tokens[k].entity.size() > 2;
+    };
     const auto in_name = [&](size_t k) {
-      return IsNameToken(tokens[k]) || (IsNameWord(tokens[k].form) && RecognizedInside(tokens[k]));
+      return IsNameToken(tokens[k]) || hyphenated_name(k) ||
+             (IsNameWord(tokens[k].form) && RecognizedInside(tokens[k]));
+    };
+    // Whether the attached hyphen at `k` joins two parts of one name: "Saint-Louis",
+    // "Guinea-Bissau" (the recogniser reads it inside the name), not "US-Russia".
+    const auto name_hyphen = [&](size_t k) {
+      return k > 0 && k + 1 < n && tokens[k].form == "-" && RecognizedInside(tokens[k]) &&
+             tokens[k].span.begin == tokens[k - 1].span.end &&
+             tokens[k + 1].span.begin == tokens[k].span.end && in_name(k + 1);
+    };
+    // Whether "and" at `k` joins two parts of one organisation's name or title: "Energy and
+    // Mineral Resources Ministry", "Poultry and Food Workers' Union", "Works and Transport
+    // Minister"; not "Kenya and Uganda Revenue Authority", where a known name comes before it.
+    const auto name_and = [&](size_t b, size_t k) {
+      if (k + 1 >= n || tokens[k].form != "and" || !in_name(k + 1)) return false;
+      while (b < k && IsFunctionWord(AsciiLower(tokens[b].form))) ++b;  // "The Energy and ..."
+      // (A lone organisation word is a portfolio, "Energy and ..."; after other words it ends a
+      // name of its own, "Bank of Kenya and ...".)
+      if (k - b > 1 && IsOrganizationWord(AsciiLower(tokens[k - 1].form))) return false;
+      for (size_t j = b; j < k; ++j) {
+        // (WordNet knows "Energy" as a department: not a place or person of its own.)
+        const auto known = gazetteer_.TypeOf(tokens[j].form);
+        if ((known && *known != EntityType::kOrganization) ||
+            IsTitleWord(AsciiLower(tokens[j].form)) ||
+            !gazetteer_.PlaceOfDemonym(tokens[j].form).empty()) {
+          return false;
+        }
+      }
+      for (size_t j = k + 1; j < n && j <= k + 4; ++j) {
+        const std::string lower = AsciiLower(tokens[j].form);
+        if (IsOrganizationWord(lower) || IsTitleWord(lower)) return true;
+        if (!in_name(j) && !PossessiveInOrganisation(tokens, j, in_name)) return false;
+      }
+      return false;
     };
     size_t i = 0;
     while (i < n) {
@@ -378,6 +465,7 @@ class DocumentScan final {
       const bool capitalised_adjective = IsNameWord(tokens[i].form) && tokens[i].upos == "ADJ" &&
                                          gazetteer_.PlaceOfDemonym(tokens[i].form).empty();
       const bool starts = IsNameToken(tokens[i]) ||
+                          (hyphenated_name(i) && i + 1 < n && in_name(i + 1)) ||
                           (IsNameWord(tokens[i].form) && i + 1 < n && in_name(i + 1) &&
                            (KnownNameStartsAt(s, i) ||
                             (RecognizedBegin(tokens[i]) && RecognizedInside(tokens[i + 1])))) ||
@@ -397,8 +485,12 @@ class DocumentScan final {
       }
       size_t end = i + 1;
       bool organisation = IsOrganizationWord(AsciiLower(tokens[i].form));
+      // A name the gazetteer knows runs to its end, lower-case words and all ("Dar es Salaam").
+      const size_t known_end = KnownNameEnd(s, i);
       while (end < n) {
-        if (in_name(end)) {
+        if (end < known_end) {
+          ++end;
+        } else if (in_name(end)) {
           organisation = organisation || IsOrganizationWord(AsciiLower(tokens[end].form));
           ++end;
         } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
@@ -408,6 +500,10 @@ class DocumentScan final {
                    tokens[end + 1].span.begin == tokens[end].span.end &&
                    tokens[end + 2].span.begin == tokens[end + 1].span.end) {
           end += 3;  // "Nasser al-Kuwari"
+        } else if (name_hyphen(end)) {
+          end += 2;  // "Saint-Louis"
+        } else if (name_and(i, end)) {
+          end += 1;  // "Energy and Mineral Resources Ministry"
         } else if (PossessiveInOrganisation(tokens, end, in_name)) {
           end += 2;  // "Norwegian Fishermen's Association", "People's Liberation Army"
         } else if (const size_t skip = organisation ? OrganisationConnector(tokens, end) : 0) {
@@ -496,6 +592,18 @@ class DocumentScan final {
       if (gazetteer_.TypeOf(Text(s, i, i + n))) return true;
     }
     return false;
+  }
+
+  // The end of the longest name of two to six tokens from `i` that the gazetteer knows and that
+  // ends in a capitalised word ("Dar es Salaam", "Saint-Louis"), or `i` when there is none.
+  size_t KnownNameEnd(uint32_t s, size_t i) const {
+    const auto& tokens = sentences_[s].tokens;
+    for (size_t n = std::min<size_t>(6, tokens.size() - i); n >= 2; --n) {
+      if (StartsUpper(tokens[i + n - 1].form) && gazetteer_.TypeOf(Text(s, i, i + n))) {
+        return i + n;
+      }
+    }
+    return i;
   }
 
   // One run of capitalised tokens [b, e) in a body sentence.

@@ -140,3 +140,22 @@ TEST_CASE("a demand of two is addressed to both, a capital as its country", "[de
   CHECK(FindFact(doc, "Burundi", "demands", extradite) != nullptr);
   CHECK(FindFact(doc, extradite, "addressed_to", "Rwanda") != nullptr);
 }
+
+TEST_CASE("a dateline is not the subject, and a demand is found paragraphs later", "[demands]") {
+  // The parser takes "VARNO" for the subject of "walked"; the workers are, and they are no
+  // entity, so no demand is theirs, and none is Varno's.
+  const auto doc = ExtractText(
+      "VARNO, Norway, Nov 18 (Reuters) - Thousands of dock workers walked off the job on "
+      "Wednesday, demanding that the port pay overdue wages.\n\n"
+      "Sweden on Monday called on Finland to scrap a new transit levy on foreign trucks. "
+      "Swedish hauliers say queues stretch for miles. Drivers sleep in their cabs. Food is "
+      "scarce at the border. Local shops have run out of bread. The queue grows by the hour. "
+      "Police have closed a second lane.\n\n"
+      "Finland rejected the demand.\n");
+  for (const auto& f : doc.facts) {
+    CHECK(!(doc.entities[f.subject].name == "VARNO" && f.relation == "demands"));
+  }
+  const std::string demand = TheDemand(doc, "levy");
+  CHECK(FindFact(doc, "Sweden", "demands", demand) != nullptr);
+  CHECK(FindFact(doc, "Finland", "rejects", demand) != nullptr);
+}
