@@ -110,6 +110,13 @@ bool IsOrganizationWord(std::string_view w) {
   return In(kWords, w);
 }
 
+bool IsFieldWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "energy", "oil",  "gas",     "petroleum", "mining",   "steel",      "telecom",
+      "rail",   "media", "electric", "insurance", "industries", "railways"};
+  return In(kWords, w);
+}
+
 bool IsPlaceHeadWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {"region",    "oblast",   "province", "city",
                                                 "county",    "district", "republic", "island",

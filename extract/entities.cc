@@ -63,7 +63,41 @@ class UnionFind final {
 
 }  // namespace
 
-DocumentEntities MergeMentions(const std::vector<Mention>& mentions) {
+namespace {
+
+// Whether the document introduces mention `m` as another name of the mention just before it:
+// "the Pacific Islands Forum Fisheries Agency (FFA)", "the federation, known as FEPAS", "known by
+// its Spanish acronym UNTRAHOS". Not a person's: "John Smith (AP)". (An acronym in brackets need not spell the name's initials.)
+bool IntroducedAsAlias(std::string_view text, const Mention& before, const Mention& m) {
+  if (before.from_demonym || m.from_demonym || before.sentence != m.sentence ||
+      before.type == EntityType::kPerson || m.type == EntityType::kPerson ||
+      before.span.end > m.span.begin || m.span.end > text.size()) {
+    return false;
+  }
+  std::string gap = AsciiLower(text.substr(before.span.end, m.span.begin - before.span.end));
+  const auto trim = [&](std::string_view chars) {
+    const size_t b = gap.find_first_not_of(chars);
+    const size_t e = gap.find_last_not_of(chars);
+    gap = b == std::string::npos ? std::string() : gap.substr(b, e - b + 1);
+  };
+  trim(" ,");
+  const bool acronym =
+      m.text.size() >= 2 && std::none_of(m.text.begin(), m.text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == ' ';
+      });
+  if (gap == "(") return acronym && m.span.end < text.size() && text[m.span.end] == ')';
+  if (gap.rfind("also ", 0) == 0) gap.erase(0, 5);
+  if (gap == "known as") return true;
+  const bool by_its = gap.rfind("known by its ", 0) == 0;
+  const auto ends = [&](std::string_view tail) {
+    return gap.size() > tail.size() && gap.compare(gap.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return by_its && acronym && (ends("acronym") || ends("abbreviation") || ends("initials"));
+}
+
+}  // namespace
+
+DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string_view text) {
   // Distinct name keys, each a node of the union-find.
   std::vector<std::string> keys;
   std::unordered_map<std::string, size_t> key_index;
@@ -123,6 +157,13 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions) {
     return it != index.end() && it->second.size() == 1 ? static_cast<int64_t>(it->second[0]) : -1;
   };
   UnionFind groups(keys.size());
+  for (size_t i = 1; i < mentions.size(); ++i) {
+    size_t before = i - 1;  // the name before, past nationalities ("its Spanish acronym")
+    while (before > 0 && mentions[before].from_demonym) --before;
+    if (IntroducedAsAlias(text, mentions[before], mentions[i])) {
+      groups.Union(key_of_mention[i], key_of_mention[before]);
+    }
+  }
   for (size_t k = 0; k < keys.size(); ++k) {
     const auto words = Words(keys[k]);
     if (words.size() != 1 && !particle_surname(words)) continue;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "core/types.h"
@@ -16,6 +17,7 @@ struct DocumentEntities {
   std::vector<uint32_t> entity_of_mention;  // parallel to the mentions
 };
 
-DocumentEntities MergeMentions(const std::vector<Mention>& mentions);
+// `text` is the document the mentions' spans index.
+DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string_view text);
 
 }  // namespace kg::extract

@@ -158,7 +158,7 @@ ExtractedDocument Extractor::ExtractWindow(std::string_view text) const {
       a.mention_at[mention.sentence][t] = static_cast<int32_t>(m);
     }
   }
-  DocumentEntities merged = MergeMentions(a.mentions);
+  DocumentEntities merged = MergeMentions(a.mentions, a.text);
   a.entities = std::move(merged.entities);
   a.entity_of_mention = std::move(merged.entity_of_mention);
   // The usual full name of an acronym joins the entity's names, so that "US" here and

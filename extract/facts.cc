@@ -333,7 +333,13 @@ class SentenceFacts final {
   // "adviser to the Board".
   void NounRelations(const std::vector<Referent>& subjects, int32_t noun, float confidence,
                      bool negated, int32_t speaker) {
-    const std::string lemma = LowerLemma(t_, noun);
+    std::string lemma = LowerLemma(t_, noun);
+    // "director-general", "secretary-general": the parser heads the compound by its last part.
+    if (noun >= 2 && t_.token(noun - 1).form == "-" &&
+        t_.token(noun - 1).span.end == t_.token(noun).span.begin &&
+        t_.token(noun - 2).span.end == t_.token(noun - 1).span.begin) {
+      lemma = LowerLemma(t_, noun - 2) + "-" + lemma;
+    }
     for (int32_t c : t_.children(noun)) {
       std::string relation;
       if (t_.Is(c, "nmod:poss")) {
@@ -397,23 +403,65 @@ Referent ActorAt(Analysis& a, size_t s, int32_t token) {
   return r;
 }
 
+namespace {
+
+// The owner of a role that names none at the start of a sentence: "Its director-general, Manu
+// Tupou" (whatever "its" refers to), "Chief executive Pieter van Wyk said" (the organisation
+// last named, in this sentence or the one before). Returns the entity and its span, or -1.
+std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
+  const Mention& m = a.mentions[mention];
+  const Tree& t = a.trees[m.sentence];
+  int32_t start = -1;  // the role's first token
+  for (int32_t i = 0; i < static_cast<int32_t>(t.size()) && start < 0; ++i) {
+    if (t.token(i).span.begin == m.role_span.begin) start = i;
+  }
+  if (start < 0) return {-1, {}};
+  if (start == 1) {
+    const std::string before = AsciiLower(t.token(0).form);
+    if (before != "its" && before != "their") return {-1, {}};
+    const Referent r = a.coreferent[m.sentence][0];
+    if (r.entity < 0 || a.entities[r.entity].type != EntityType::kOrganization) return {-1, {}};
+    return {r.entity, t.token(0).span};
+  }
+  if (start != 0) return {-1, {}};
+  for (size_t k = mention; k-- > 0;) {
+    const Mention& before = a.mentions[k];
+    if (before.sentence + 1 < m.sentence) break;
+    const int32_t e = static_cast<int32_t>(a.entity_of_mention[k]);
+    if (a.entities[e].type == EntityType::kOrganization) return {e, before.span};
+  }
+  return {-1, {}};
+}
+
+}  // namespace
+
 void FindFacts(Analysis& a, std::vector<Fact>* facts) {
   // Roles stated before names: "Russian President Vladimir Putin" -president_of-> Russia.
-  // (A role without an owner types the person but names no other entity: no fact.)
+  // (A role without an owner, stated or implied, types the person but names no other entity.)
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& m = a.mentions[i];
     if (m.role.empty()) continue;
-    if (m.role_of < 0) continue;
-    const Mention& owner = a.mentions[m.role_of];
     Fact f;
     f.subject = a.entity_of_mention[i];
-    f.object = a.entity_of_mention[m.role_of];
+    Span owner_span;
+    f.confidence = 0.85f;
+    if (m.role_of >= 0) {
+      f.object = a.entity_of_mention[m.role_of];
+      owner_span = a.mentions[m.role_of].span;
+    } else {
+      const auto [owner, span] = ImpliedRoleOwner(a, i);
+      if (owner < 0) continue;
+      f.object = static_cast<uint32_t>(owner);
+      owner_span = span;
+      f.confidence = 0.6f;
+    }
     if (f.subject == f.object) continue;
     f.relation = NormaliseRelation(m.role + "_of");
-    f.confidence = 0.85f;
     f.sentence = m.sentence;
-    f.span = {std::min({owner.span.begin, m.role_span.begin, m.span.begin}),
-              std::max({owner.span.end, m.role_span.end, m.span.end})};
+    f.span = {std::min({owner_span.begin, m.role_span.begin, m.span.begin}),
+              std::max({owner_span.end, m.role_span.end, m.span.end})};
+    // The owner named in an earlier sentence: the span starts at this one.
+    f.span.begin = std::max(f.span.begin, a.sentences[m.sentence].span.begin);
     facts->push_back(std::move(f));
   }
   for (size_t s = 0; s < a.sentences.size(); ++s) SentenceFacts(a, s, facts).Run();

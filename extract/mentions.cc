@@ -211,9 +211,8 @@ class DocumentScan final {
       if (outside(tokens[i].head)) h = i;
     }
     if (h == last) return std::nullopt;
-    const auto class_of = [&](const nlp::Token& noun) -> std::optional<EntityType> {
-      if (noun.upos != "NOUN") return std::nullopt;
-      return gazetteer_.ClassOf(AsciiLower(noun.lemma));
+    const auto class_of = [&](const nlp::Token& noun) {
+      return NounClass(s, static_cast<size_t>(&noun - tokens.data()));
     };
     // The noun in apposition to the name: "X, a Kremlin aide".
     for (size_t c = 0; c < tokens.size(); ++c) {
@@ -246,22 +245,27 @@ class DocumentScan final {
     return std::nullopt;
   }
 
+  // The class of the common noun at token `k` (classes.tsv, from WordNet), if it has one. A
+  // person noun of trade with goods before it is a company: "poultry producer", "a Mauritanian
+  // fishmeal producer", "nickel miner" (WordNet's producers and miners are people).
+  std::optional<EntityType> NounClass(uint32_t s, size_t k) const {
+    const auto& tokens = sentences_[s].tokens;
+    if (tokens[k].upos != "NOUN") return std::nullopt;
+    const auto type = gazetteer_.ClassOf(AsciiLower(tokens[k].lemma));
+    if (type == EntityType::kPerson && k > 0 && tokens[k - 1].upos == "NOUN" &&
+        gazetteer_.IsGoods(AsciiLower(tokens[k - 1].lemma))) {
+      return EntityType::kOrganization;
+    }
+    return type;
+  }
+
   // The class of a common noun next to a name, read off the words where the parse went astray:
   // "Sanavida, a health insurer they blame" (the parser hung "insurer" on the verb), "consultancy
-  // Mandala Research". Before the name only an organisation or place noun counts: a person's is a
-  // title, read elsewhere, and "rival Redwing" says nothing. A person noun of trade with goods
-  // before it is a company: "poultry producer Amberfield", "a Mauritanian fishmeal producer".
+  // Mandala Research", "poultry producer Amberfield". Before the name only an organisation or
+  // place noun counts: a person's is a title, read elsewhere, and "rival Redwing" says nothing.
   std::optional<EntityType> AdjacentClassType(uint32_t s, size_t first, size_t last) const {
     const auto& tokens = sentences_[s].tokens;
-    const auto class_at = [&](size_t k) -> std::optional<EntityType> {
-      if (tokens[k].upos != "NOUN") return std::nullopt;
-      auto type = gazetteer_.ClassOf(AsciiLower(tokens[k].lemma));
-      if (type == EntityType::kPerson && k > 0 && tokens[k - 1].upos == "NOUN" &&
-          gazetteer_.IsGoods(AsciiLower(tokens[k - 1].lemma))) {
-        return EntityType::kOrganization;
-      }
-      return type;
-    };
+    const auto class_at = [&](size_t k) { return NounClass(s, k); };
     // After: ", a|an|the [modifiers] NOUN", the noun the last of its run.
     if (last + 2 < tokens.size() && tokens[last].form == ",") {
       const std::string det = AsciiLower(tokens[last + 1].form);
@@ -430,6 +434,12 @@ class DocumentScan final {
     const auto name_and = [&](size_t b, size_t k) {
       if (k + 1 >= n || tokens[k].form != "and" || !in_name(k + 1)) return false;
       while (b < k && IsFunctionWord(AsciiLower(tokens[b].form))) ++b;  // "The Energy and ..."
+      // A nationality or country first owns the rest: "Lao | Energy and Mines Minister".
+      if (b < k && (!gazetteer_.PlaceOfDemonym(tokens[b].form).empty() ||
+                    gazetteer_.TypeOf(tokens[b].form) == EntityType::kPlace)) {
+        ++b;
+      }
+      if (b == k) return false;  // "Kenya and Uganda Revenue Authority"
       // (A lone organisation word is a portfolio, "Energy and ..."; after other words it ends a
       // name of its own, "Bank of Kenya and ...".)
       if (k - b > 1 && IsOrganizationWord(AsciiLower(tokens[k - 1].form))) return false;
@@ -656,18 +666,37 @@ class DocumentScan final {
     // "Danish Fisheries Minister Karen Holm", "Maldives Environment Minister Aishath Rasheed":
     // after a nationality or a country, capitalised words that name no organisation are the
     // portfolio, part of the title; the owner is the country.
+    // (An organisation word that names a field, "Energy", "Mining", is a portfolio too; one that
+    // names an institution, "Agency", "Bank", is not: "Danish Fisheries Agency Director".)
+    const auto portfolio = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k) {
+        const std::string lower = AsciiLower(Form(s, k));
+        const auto known = gazetteer_.TypeOf(Form(s, k));
+        if ((IsOrganizationWord(lower) && !IsFieldWord(lower)) ||
+            (known && *known != EntityType::kOrganization)) {
+          return false;
+        }
+      }
+      return true;
+    };
     const bool country_first = !gazetteer_.PlaceOfDemonym(Form(s, b)).empty() ||
                                gazetteer_.TypeOf(Form(s, b)) == EntityType::kPlace;
-    if (title_start > b + 1 && country_first && !gazetteer_.TypeOf(Text(s, b, title_start))) {
-      bool portfolio = true;
-      for (size_t k = b + 1; k < title_start; ++k) {
-        portfolio = portfolio && !IsOrganizationWord(AsciiLower(Form(s, k))) &&
-                    !gazetteer_.TypeOf(Form(s, k));
-      }
-      if (portfolio) title_start = b + 1;
+    if (title_start > b + 1 && country_first && !gazetteer_.TypeOf(Text(s, b, title_start)) &&
+        portfolio(b + 1, title_start)) {
+      title_start = b + 1;
     }
     int32_t owner = -1;
-    if (title_start > b) owner = Owner(s, b, title_start);
+    // "Cambodian | Water Resources Minister Sok Vanna": the nationality, tagged apart from the
+    // run, owns the portfolio and the title.
+    const bool demonym_before = b == run_start && !mentions_.empty() &&
+                                mentions_.back().from_demonym && mentions_.back().sentence == s &&
+                                mentions_.back().last == run_start;
+    if (title_start > b && demonym_before && portfolio(b, title_start)) {
+      owner = static_cast<int32_t>(mentions_.size() - 1);
+      title_start = b;
+    } else if (title_start > b) {
+      owner = Owner(s, b, title_start);
+    }
     if (title_end >= e) return;  // only a title: "the President said"
     std::string role;
     Span role_span;

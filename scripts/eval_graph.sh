@@ -10,8 +10,11 @@
 #   blind: eval/blind/*.txt against eval/blind/gold.json (written later the same day by someone
 #          who never ran kg; scored once, never used to tune the rules)
 #   blind2: eval/blind2/*.txt against eval/blind2/gold.json (a second such set, written on
-#          2026-11-22 in the next session; never used to tune the rules)
-# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|all] [--verbose]
+#          2026-11-22 in the next session; its errors guided fixes in the session after)
+#   blind3, blind4: two more such sets, written in the fifth session; first scored before any
+#          look at them, then their errors guided fixes
+#   blind5, blind6: two more, written later in that session; scored once, never used to tune
+# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|...|blind6|all] [--verbose]
 #        (default: all)
 # Needs a build (make build) and the scorer, ../shared/tools/score_graph.py.
 set -euo pipefail
@@ -47,6 +50,8 @@ fi
 if [ "$which" = blind ] || [ "$which" = all ]; then
   score blind eval/blind eval/blind/gold.json
 fi
-if [ "$which" = blind2 ] || [ "$which" = all ]; then
-  score blind2 eval/blind2 eval/blind2/gold.json
-fi
+for set in blind2 blind3 blind4 blind5 blind6; do
+  if [ "$which" = "$set" ] || { [ "$which" = all ] && [ -f "eval/$set/gold.json" ]; }; then
+    score "$set" "eval/$set" "eval/$set/gold.json"
+  fi
+done

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -280,4 +281,45 @@ TEST_CASE("a noun next to a name types it where the parse does not", "[extract]"
   const kg::Entity* lena = Find(person, "Lena Ostrova");
   REQUIRE(lena != nullptr);
   CHECK(lena->type == kg::EntityType::kPerson);
+}
+
+TEST_CASE("an acronym the text introduces is another name of the same organisation",
+          "[extract]") {
+  // "FFA" does not spell the full name's initials, and "TRAVHOS" is Spanish for the union.
+  const auto doc = TheExtractor().Extract(
+      "The Pacific Islands Forum Fisheries Agency (FFA) met on Monday. The strike was called by "
+      "the National Union of Hospital Workers, known by its Spanish acronym TRAVHOS. FFA officials "
+      "said TRAVHOS had a point.");
+  const kg::Entity* agency = Find(doc, "Pacific Islands Forum Fisheries Agency");
+  REQUIRE(agency != nullptr);
+  CHECK(std::count(agency->aliases.begin(), agency->aliases.end(), "FFA") == 1);
+  CHECK(Find(doc, "FFA") == nullptr);
+  const kg::Entity* union_ = Find(doc, "National Union of Hospital Workers");
+  REQUIRE(union_ != nullptr);
+  CHECK(std::count(union_->aliases.begin(), union_->aliases.end(), "TRAVHOS") == 1);
+  // Two names joined by "or" stay two.
+  const auto two = TheExtractor().Extract("Neither Norway or NATO commented.");
+  CHECK(Find(two, "NATO") != nullptr);
+}
+
+TEST_CASE("a role with no owner stated belongs to the organisation just named", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Tarnwick, a poultry producer, said it would appeal. Chief executive Pieter van Wyk said "
+      "the company remained convinced. The Varnish Fisheries Agency met on Monday. Its "
+      "director-general, Manu Tupou, said the fleet must leave.");
+  CHECK(HasFact(doc, "Pieter van Wyk", "chief_executive_of", "Tarnwick"));
+  CHECK(HasFact(doc, "Manu Tupou", "director-general_of", "Varnish Fisheries Agency"));
+  // No organisation named just before: no owner is made up.
+  const auto alone = TheExtractor().Extract("Chief executive Pieter van Wyk said nothing.");
+  for (const auto& f : alone.facts) CHECK(f.relation != "chief_executive_of");
+}
+
+TEST_CASE("a nationality tagged apart from a portfolio owns the title", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Cambodian Water Resources Minister Sok Vanna met Danish Fisheries Agency Director Karen "
+      "Holm.");
+  CHECK(HasFact(doc, "Sok Vanna", "water_resources_minister_of", "Cambodia"));
+  CHECK(Find(doc, "Water Resources") == nullptr);
+  // An institution word ends an organisation's name: the agency is Holm's, not Denmark.
+  CHECK(HasFact(doc, "Karen Holm", "director_of", "Danish Fisheries Agency"));
 }
