@@ -415,7 +415,11 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
   for (int32_t i = 0; i < static_cast<int32_t>(t.size()) && start < 0; ++i) {
     if (t.token(i).span.begin == m.role_span.begin) start = i;
   }
-  if (start < 0) return {-1, {}};
+  // A minister serves a government, not the company last named.
+  if (start < 0 || m.role.find("minister") != std::string::npos ||
+      m.role.find("secretary") != std::string::npos) {
+    return {-1, {}};
+  }
   if (start == 1) {
     const std::string before = AsciiLower(t.token(0).form);
     if (before != "its" && before != "their") return {-1, {}};

@@ -75,6 +75,10 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
       g.goods_.emplace(f[0]);
       return Status::Ok();
     }
+    if (f[1] == "trade") {
+      g.trades_.emplace(f[0]);
+      return Status::Ok();
+    }
     EntityType type;
     if (!ParseEntityType(f[1], &type)) {
       return Status::Corruption(classes.string() + ":" + std::to_string(line) + ": unknown type '" +

@@ -18,7 +18,7 @@ class Gazetteer final {
  public:
   // Reads gazetteer.tsv (name TAB type TAB source), demonyms.tsv (adjective TAB place),
   // seats.tsv (seat TAB country), aliases.tsv (alias TAB canonical), classes.tsv (noun TAB type,
-  // or "goods") and person_names.tsv (name TAB given|surname TAB source) from `dir`. Lines
+  // "goods" or "trade") and person_names.tsv (name TAB given|surname TAB source) from `dir`. Lines
   // starting with '#' are comments. Errors name the file and line.
   static Status Load(const std::filesystem::path& dir, Gazetteer* out);
 
@@ -34,6 +34,8 @@ class Gazetteer final {
   std::optional<EntityType> ClassOf(std::string_view lemma) const;
   // Whether a common noun's lemma names goods a company may be named for ("copper", "diamond").
   bool IsGoods(std::string_view lemma) const { return goods_.count(std::string(lemma)) > 0; }
+  // Whether a common noun's lemma names a trade a company may be named for ("retail", "fishing").
+  bool IsTrade(std::string_view lemma) const { return trades_.count(std::string(lemma)) > 0; }
   // Whether a capitalised word is a known given name or surname ("Anna"; "Stone").
   bool IsGivenName(std::string_view word) const { return given_.count(std::string(word)) > 0; }
   bool IsSurname(std::string_view word) const { return surnames_.count(std::string(word)) > 0; }
@@ -46,7 +48,7 @@ class Gazetteer final {
   std::unordered_map<std::string, std::string> seats_;    // by NameKey
   std::unordered_map<std::string, std::string> aliases_;  // by NameKey
   std::unordered_map<std::string, EntityType> classes_;   // by lower-case lemma
-  std::unordered_set<std::string> goods_;                 // lower-case lemmas
+  std::unordered_set<std::string> goods_, trades_;        // lower-case lemmas
   std::unordered_set<std::string> given_, surnames_;      // as written
 };
 

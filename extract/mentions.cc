@@ -325,15 +325,19 @@ class DocumentScan final {
         return;
       }
     }
-    // A name of two or more words ending in goods ("Kafue Copper", "Maseru Diamonds") names the
-    // company that sells them, whatever the recogniser reads, unless it can be a person's name
-    // (a known given name first, "Anna Rice", or a known surname last, "Sharon Stone").
+    // A name of two or more words ending in goods or a trade ("Kafue Copper", "Maseru
+    // Diamonds", "Halvorsen Retail") names the company that sells them, whatever the recogniser
+    // reads, unless it can be a person's name (a known given name first, "Anna Rice", or a known
+    // surname last, "Sharon Stone").
     if (last - first >= 2 && !gazetteer_.IsGivenName(tokens[first].form) &&
         !gazetteer_.IsSurname(tokens[last - 1].form)) {
       const std::string word = AsciiLower(tokens[last - 1].form);
       const bool plural = word.size() > 3 && word.back() == 's';
-      if (gazetteer_.IsGoods(word) || gazetteer_.IsGoods(AsciiLower(tokens[last - 1].lemma)) ||
-          (plural && gazetteer_.IsGoods(std::string_view(word).substr(0, word.size() - 1)))) {
+      const auto sells = [&](std::string_view w) {
+        return gazetteer_.IsGoods(w) || gazetteer_.IsTrade(w);
+      };
+      if (sells(word) || sells(AsciiLower(tokens[last - 1].lemma)) ||
+          (plural && sells(std::string_view(word).substr(0, word.size() - 1)))) {
         *type = EntityType::kOrganization;
         *evidence = TypeEvidence::kRecognizer;
         return;
@@ -578,7 +582,8 @@ class DocumentScan final {
           w == "top" || w == "recently") {
         continue;
       }
-      if (!role.empty()) role.push_back('_');
+      // "secretary-general": the hyphen joins, without the separator.
+      if (!role.empty() && w != "-" && role.back() != '-') role.push_back('_');
       role.append(w);
     }
     return role;
@@ -626,7 +631,7 @@ class DocumentScan final {
       const nlp::Token& t = sentences_[s].tokens[b];
       const bool common_first_word =
           AtSentenceStart(sentences_[s], b) && t.upos != "PROPN" && !RecognizedBegin(t) &&
-          !gazetteer_.TypeOf(t.form) &&
+          !gazetteer_.TypeOf(t.form) && !IsAcronym(t.form) &&
           (lowercase_words_.count(lower) || t.upos == "NOUN" || t.upos == "NUM");
       // (An acronym in capitals is a name even when it spells a word: "US", "WHO".)
       const bool function_word =
@@ -691,8 +696,15 @@ class DocumentScan final {
     const bool demonym_before = b == run_start && !mentions_.empty() &&
                                 mentions_.back().from_demonym && mentions_.back().sentence == s &&
                                 mentions_.back().last == run_start;
+    // "Water Resources Minister Farrukh Nazarov" with no nationality known: the words before a
+    // minister's or secretary's title are the portfolio, not an organisation.
+    const std::string title_word = AsciiLower(Form(s, title_end > b ? title_end - 1 : b));
+    const bool ministerial = title_word == "minister" || title_word == "secretary";
     if (title_start > b && demonym_before && portfolio(b, title_start)) {
       owner = static_cast<int32_t>(mentions_.size() - 1);
+      title_start = b;
+    } else if (title_start > b && ministerial && !country_first &&
+               !gazetteer_.TypeOf(Text(s, b, title_start)) && portfolio(b, title_start)) {
       title_start = b;
     } else if (title_start > b) {
       owner = Owner(s, b, title_start);
@@ -709,6 +721,14 @@ class DocumentScan final {
       size_t k = run_start;
       if (k > 0 && IsTitleWord(AsciiLower(Form(s, k - 1)))) {
         --k;
+        // "secretary-general", "director-general": title words joined by a hyphen.
+        const auto& tokens = sentences_[s].tokens;
+        while (k >= 2 && tokens[k - 1].form == "-" &&
+               tokens[k - 1].span.begin == tokens[k - 2].span.end &&
+               tokens[k].span.begin == tokens[k - 1].span.end &&
+               IsTitleWord(AsciiLower(Form(s, k - 2)))) {
+          k -= 2;
+        }
         while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
         role = RoleName(s, k, run_start);
         role_span = SpanOf(s, k, run_start);
@@ -742,7 +762,8 @@ class DocumentScan final {
       // A lone capitalised first word is a name only if the document, the gazetteer or the
       // recogniser says so.
       const std::string lower = AsciiLower(Form(s, b));
-      const bool recognized = RecognizedType(s, b, e).has_value();
+      // (An acronym is a name wherever it stands: "PS lawmaker Miguel Antunes said".)
+      const bool recognized = RecognizedType(s, b, e).has_value() || IsAcronym(Form(s, b));
       if (lowercase_words_.count(lower) ||
           (!midsentence_names_.count(lower) && !gazetteer_.TypeOf(Form(s, b)) && !recognized)) {
         return;

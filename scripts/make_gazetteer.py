@@ -24,7 +24,9 @@ Outputs (nothing in them is typed by hand):
   classes.tsv    noun<TAB>type: common nouns that name a kind of place, person or organization
                  ("town" -> place, "aide" -> person, "union" -> organization), and nouns that name
                  goods, a substance or a food ("copper", "diamond", "food" -> goods): a company
-                 is often named for what it sells ("Kafue Copper")
+                 is often named for what it sells ("Kafue Copper"); and nouns of a trade, an
+                 activity, a made thing or a possession ("retail", "terminal", "holdings" ->
+                 trade): "Meridian Terminals"
 """
 import json
 import os
@@ -34,9 +36,11 @@ WORDNET = "/usr/share/wordnet"
 ISO = "/usr/share/iso-codes/json"
 
 PERSON_FILE, LOCATION_FILE, GROUP_FILE, ARTIFACT_FILE, OBJECT_FILE = 18, 15, 14, 6, 17
-FOOD_FILE, SUBSTANCE_FILE = 13, 27
+FOOD_FILE, SUBSTANCE_FILE, ACT_FILE, POSSESSION_FILE = 13, 27, 4, 21
 ORGANIZATION = "08008335"  # organization, organisation
 STRUCTURE = "04341686"  # structure, construction
+WAY = "04564698"  # way: a road or path
+FACILITY = "03315023"  # facility, installation
 NATIONAL_CAPITAL = "08691669"  # national capital
 COUNTRY = "08544813"  # country, state, land
 LOCATION_ROOT = "00027167"  # location: the root of WordNet's places
@@ -264,6 +268,20 @@ def main():
     # whose typed senses among them disagree ("country": the political unit, the land) is left
     # out. A noun with no typed sense, one of whose two first senses is a substance or a food and
     # neither a place or natural object ("lake", "rock"), is goods.
+    # A noun whose first sense is an activity, a made thing that is no structure, or a
+    # possession is a trade a company may be named for ("retail", "fishing", "capital"):
+    # "Halvorsen Retail", "Hai Feng Fishing"; not one that may be a structure, a way or a
+    # facility, which name places ("bridge", "avenue", "terminal", "airport").
+    def place_sense(offset):
+        return nouns[offset][0] == ARTIFACT_FILE and bool(
+            ancestors(nouns, offset) & {STRUCTURE, WAY, FACILITY})
+
+    def trade(offsets):
+        first = nouns[offsets[0]][0]
+        if first not in (ARTIFACT_FILE, ACT_FILE, POSSESSION_FILE):
+            return False
+        return not any(place_sense(o) for o in offsets[:2])
+
     classes = {}
     with open(os.path.join(WORDNET, "index.noun"), encoding="latin-1") as f:
         for line in f:
@@ -289,6 +307,8 @@ def main():
                 if not types and files & {FOOD_FILE, SUBSTANCE_FILE} and not files & {
                         LOCATION_FILE, OBJECT_FILE}:
                     classes[lemma] = "goods"
+                elif not types and trade(fields[-n_senses:]):
+                    classes[lemma] = "trade"
 
     os.makedirs(out_dir, exist_ok=True)
     with open(os.path.join(out_dir, "classes.tsv"), "w", encoding="utf-8") as f:

@@ -323,3 +323,28 @@ TEST_CASE("a nationality tagged apart from a portfolio owns the title", "[extrac
   // An institution word ends an organisation's name: the agency is Holm's, not Denmark.
   CHECK(HasFact(doc, "Karen Holm", "director_of", "Danish Fisheries Agency"));
 }
+
+TEST_CASE("a name ending in a trade is a company, a minister's portfolio no organisation",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Korvath Retail and Ostmark Logistics said on Monday that they would appeal. Water "
+      "Resources Minister Farid Osmani said the dam must open.");
+  for (const char* name : {"Korvath Retail", "Ostmark Logistics"}) {
+    const kg::Entity* company = Find(doc, name);
+    REQUIRE(company != nullptr);
+    CHECK(company->type == kg::EntityType::kOrganization);
+  }
+  CHECK(Find(doc, "Water Resources") == nullptr);
+  const kg::Entity* osmani = Find(doc, "Farid Osmani");
+  REQUIRE(osmani != nullptr);
+  CHECK(osmani->type == kg::EntityType::kPerson);
+}
+
+TEST_CASE("an acronym before a title owns it, at a sentence start too", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The National Union of Tram Workers (NUTW) met on Monday. NUTW secretary-general Rui "
+      "Calado said the strike would go ahead. The Green Party (GP) objected. GP lawmaker Ines "
+      "Vaz said the plan must be withdrawn.");
+  CHECK(HasFact(doc, "Rui Calado", "secretary-general_of", "National Union of Tram Workers"));
+  CHECK(HasFact(doc, "Ines Vaz", "lawmaker_of", "Green Party"));
+}
