@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "nlp/huge_page_allocator.h"
 #include "nlp/model_file.h"
 
 namespace kg::nlp {
@@ -107,8 +108,8 @@ class WeightTable final {
   float scale_ = 1.0f;
   size_t num_features_ = 0;
   uint64_t mask_ = 0;
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
+  HugePageVector<Slot> slots_;
+  HugePageVector<Entry> entries_;
 };
 
 // Averaged perceptron (Collins 2002) over hashed features, with sparse per-feature weights so

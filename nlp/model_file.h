@@ -59,8 +59,8 @@ class ByteWriter final {
     data_.append(s);
   }
   // An array of plain values: u64 count, then the values.
-  template <typename T>
-  void PutArray(const std::vector<T>& v) {
+  template <typename T, typename Allocator>
+  void PutArray(const std::vector<T, Allocator>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     Put<uint64_t>(v.size());
     if (!v.empty()) data_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
@@ -102,8 +102,8 @@ class ByteReader final {
     return true;
   }
   // Reads an array; `max_count` bounds what a corrupt count could make us allocate.
-  template <typename T>
-  bool GetArray(std::vector<T>* v, uint64_t max_count = UINT32_MAX) {
+  template <typename T, typename Allocator>
+  bool GetArray(std::vector<T, Allocator>* v, uint64_t max_count = UINT32_MAX) {
     static_assert(std::is_trivially_copyable_v<T>);
     uint64_t n = 0;
     if (!Get(&n) || n > max_count || (data_.size() - pos_) / sizeof(T) < n) return Fail();
