@@ -106,7 +106,8 @@ bool IsOrganizationWord(std::string_view w) {
       "institute",    "agency",       "authority", "police",       "guard",      "brigade",
       "front",        "movement",     "coalition", "council",      "tribunal",   "court",
       "chamber",      "electric",     "energy",    "petroleum",    "oil",        "gas",
-      "mining",       "steel",        "telecom",   "insurance",    "industries", "enterprises"};
+      "mining",       "steel",        "telecom",   "insurance",    "industries", "enterprises",
+      "cooperative",  "consortium",   "confederation"};
   return In(kWords, w);
 }
 

@@ -120,13 +120,14 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   }
   // One-word names that are the surname (or, for Chinese names, the family name written first)
   // of exactly one person named in full, the first word of exactly one longer organisation name
-  // ("Helvex" for Helvex Pharma), or the initials of exactly one longer name, join it.
+  // ("Helvex" for Helvex Pharma), the initials of exactly one longer name, or the head word of
+  // exactly one organisation's name ("Commission"), join it.
   // A surname may have a particle: "van Dijk" (and "Van Dijk" starting a sentence) is Hendrik
   // van Dijk's, as is "Dijk"; such a two-word key is a surname, not a full name.
   const auto particle_surname = [](const std::vector<std::string_view>& words) {
     return words.size() == 2 && IsNameConnector(words[0]);
   };
-  std::map<std::string, std::vector<size_t>> by_surname, by_first, by_initials;
+  std::map<std::string, std::vector<size_t>> by_surname, by_first, by_initials, by_head;
   for (size_t k = 0; k < keys.size(); ++k) {
     const auto words = Words(keys[k]);
     if (words.size() < 2 || particle_surname(words)) continue;
@@ -146,6 +147,18 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOrganization) {
       by_first[std::string(words.front())].push_back(k);
     }
+    if (key_type[k] == EntityType::kOrganization) {
+      // The head word: the last, or the one before "of" or "for" ("Commission" of "Interstate
+      // Commission for Water Coordination").
+      size_t head = words.size() - 1;
+      for (size_t i = 1; i < words.size(); ++i) {
+        if (words[i] == "of" || words[i] == "for") {
+          head = i - 1;
+          break;
+        }
+      }
+      by_head[std::string(words[head])].push_back(k);
+    }
     if (key_type[k] != EntityType::kPerson) {
       by_initials[Initials(keys[k])].push_back(k);
       const std::string head = HeadInitials(keys[k]);
@@ -157,6 +170,9 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     return it != index.end() && it->second.size() == 1 ? static_cast<int64_t>(it->second[0]) : -1;
   };
   UnionFind groups(keys.size());
+  // Keys that joined by a generic word ("Commission"): not aliases, or the store would merge the
+  // next document's "Competition Commission" into this one by them.
+  std::vector<bool> generic(keys.size(), false);
   for (size_t i = 1; i < mentions.size(); ++i) {
     size_t before = i - 1;  // the name before, past nationalities ("its Spanish acronym")
     while (before > 0 && mentions[before].from_demonym) --before;
@@ -185,7 +201,17 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
       continue;
     }
     const int64_t initials = unique(by_initials, keys[k]);
-    if (initials >= 0) groups.Union(k, static_cast<size_t>(initials));
+    if (initials >= 0) {
+      groups.Union(k, static_cast<size_t>(initials));
+      continue;
+    }
+    // "the Commission" after "the European Commission": the head word of exactly one
+    // organisation's name is that organisation.
+    const int64_t head = key_type[k] == EntityType::kOrganization ? unique(by_head, keys[k]) : -1;
+    if (head >= 0) {
+      groups.Union(k, static_cast<size_t>(head));
+      generic[k] = true;
+    }
   }
 
   DocumentEntities out;
@@ -206,7 +232,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     out.entity_of_mention[i] = e;
     Entity& entity = out.entities[e];
     ++entity.mentions;
-    ++surfaces[e][std::string(mentions[i].text)];
+    if (!generic[key_of_mention[i]]) ++surfaces[e][std::string(mentions[i].text)];
     if (mentions[i].evidence > evidence[e] || entity.mentions == 1) {
       evidence[e] = std::max(evidence[e], mentions[i].evidence);
       entity.type = mentions[i].type;

@@ -34,8 +34,21 @@ Status ReadTsv(const std::filesystem::path& path, size_t min_fields, Fn fn) {
 }
 
 // The key a name is known by: its NameKey, with "of the" read as "of" ("Democratic Republic of
-// Congo" is WordNet's "Democratic Republic of the Congo").
+// Congo" is WordNet's "Democratic Republic of the Congo"); an acronym's own letters.
 std::string LookupKey(std::string_view name) {
+  // An acronym is matched letter for letter: NameKey reads a doubled letter as one ("Zelenskyy"),
+  // which would make "ARR" Arkansas's "AR".
+  std::string letters;
+  bool acronym = true;
+  for (char c : name) {
+    if (c == '.') continue;
+    if (c < 'A' || c > 'Z') {
+      acronym = false;
+      break;
+    }
+    letters.push_back(static_cast<char>(c - 'A' + 'a'));
+  }
+  if (acronym && letters.size() >= 2) return "#" + letters;
   std::string key = NameKey(name);
   for (size_t at = key.find(" of the "); at != std::string::npos; at = key.find(" of the ", at)) {
     key.erase(at + 3, 4);

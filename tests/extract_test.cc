@@ -348,3 +348,32 @@ TEST_CASE("an acronym before a title owns it, at a sentence start too", "[extrac
   CHECK(HasFact(doc, "Rui Calado", "secretary-general_of", "National Union of Tram Workers"));
   CHECK(HasFact(doc, "Ines Vaz", "lawmaker_of", "Green Party"));
 }
+
+TEST_CASE("the head word of one organisation's name is that organisation", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The European Commission said it was monitoring the situation. The Commission declined "
+      "to comment further.");
+  const kg::Entity* commission = Find(doc, "European Commission");
+  REQUIRE(commission != nullptr);
+  CHECK(commission->mentions == 2);
+  CHECK(Find(doc, "Commission") == nullptr);
+  // Not an alias: another article's "Commission" may be another one.
+  CHECK(std::count(commission->aliases.begin(), commission->aliases.end(), "Commission") == 0);
+  // Two organisations with that head word: the lone word stays apart.
+  const auto two = TheExtractor().Extract(
+      "The European Commission met the Competition Commission. The Commission said nothing.");
+  CHECK(Find(two, "Commission") != nullptr);
+}
+
+TEST_CASE("an acronym matches the gazetteer letter for letter", "[extract]") {
+  // NameKey reads "rr" as "r"; WordNet's "AR" (Arkansas) is no match for "ARR".
+  const auto doc = TheExtractor().Extract(
+      "The union wants the Agricultural Market Agency (ARR) to buy wheat. The Shardan "
+      "Fishermen's Cooperative agreed.");
+  const kg::Entity* agency = Find(doc, "Agricultural Market Agency");
+  REQUIRE(agency != nullptr);
+  CHECK(agency->type == kg::EntityType::kOrganization);
+  const kg::Entity* coop = Find(doc, "Shardan Fishermen's Cooperative");
+  REQUIRE(coop != nullptr);
+  CHECK(coop->type == kg::EntityType::kOrganization);
+}
