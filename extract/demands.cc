@@ -138,6 +138,15 @@ class Finder final {
     for (int32_t i = b; i < limit; ++i) {
       const std::string_view form = t.token(i).form;
       const std::string lower = AsciiLower(form);
+      // "3 billion tenge ($6 million) in emergency funds": an aside in brackets goes on.
+      if (form == "(" && i > b) {
+        int32_t close = i + 1;
+        while (close < limit && t.token(close).form != ")" && t.token(close).form != "(") ++close;
+        if (close < limit && t.token(close).form == ")") {
+          i = close;
+          continue;
+        }
+      }
       if (IsHardBreak(form)) {
         if (form == "," && i + 1 < n) {
           const std::string next = AsciiLower(t.token(i + 1).form);
@@ -358,6 +367,28 @@ class Finder final {
         if (t.Is(c, "acl") && mark >= 0 && Lemma(s, mark) == "to") clauses.push_back(c);
       }
     }
+    // "wants the agreement tabled in parliament", "wants the plant shut": the object and the
+    // state wanted for it, a participle after it, are the demand.
+    if (verb == "want" && told >= 0 && clauses.empty()) {
+      for (int32_t c : t.children(told)) {
+        if (c > told && (t.Is(c, "acl") || t.Is(c, "amod")) && t.Child(c, "mark") < 0 &&
+            (t.token(c).xpos == "VBN" || t.token(c).xpos == "JJ")) {
+          const int32_t lo = t.Extent(told).first;
+          AddDemand(s, v, demanders, ActorAt(a_, s, told), lo, ContentEnd(s, lo, n),
+                    confidence * 0.9f);
+          return;
+        }
+      }
+      for (int32_t c : t.children(v)) {
+        if (t.Is(c, "xcomp") && c > told && t.Child(c, "mark") < 0 &&
+            (t.token(c).xpos == "VBN" || t.upos(c) == "ADJ")) {
+          const int32_t lo = t.Extent(told).first;
+          AddDemand(s, v, demanders, ActorAt(a_, s, told), lo, ContentEnd(s, lo, n),
+                    confidence * 0.9f);
+          return;
+        }
+      }
+    }
     for (int32_t clause_head : clauses) {
       auto [b, e] = ClauseRange(s, clause_head);
       const bool infinitive =
@@ -465,6 +496,7 @@ class Finder final {
       if (t.upos(i) != "NOUN" || !IsDemandNoun(Lemma(s, i))) continue;
       const std::string next = AsciiLower(t.token(i + 1).form);
       const int32_t poss = t.Child(i, "nmod:poss");
+      if (InfinitiveDemand(s, i)) continue;
       if (next != "that" && next != "for") {
         // The possessor's demand as the subject of "include" or of a copula: the content is
         // what follows the verb.
@@ -500,6 +532,45 @@ class Finder final {
       const int32_t e = ContentEnd(s, b, n);
       AddDemand(s, i, demanders, next == "that" ? FirstNamed(s, b, e) : Referent{}, b, e, 0.8f);
     }
+  }
+
+  // A demand noun the verb's subject issues, with what is demanded as a to-infinitive: "gave
+  // the government a 72-hour ultimatum to annul the concession", "issued an ultimatum to the
+  // government to scrap it", "repeated its call to lift the sanctions". The one given it (an
+  // indirect object, "to" someone) is addressed. True when it added a demand.
+  bool InfinitiveDemand(size_t s, int32_t noun) {
+    const Tree& t = T(s);
+    const int32_t verb = t.head(noun);
+    if (verb < 0 || !t.Is(noun, "obj") || t.upos(verb) != "VERB") return false;
+    const auto to_infinitive = [&](int32_t c) {
+      const int32_t mark = t.Child(c, "mark");
+      return t.upos(c) == "VERB" && mark >= 0 && Lemma(s, mark) == "to" && c > noun;
+    };
+    int32_t action = -1;
+    for (int32_t c : t.children(noun)) {
+      if (t.Is(c, "acl") && to_infinitive(c)) action = c;
+    }
+    for (int32_t c : t.children(verb)) {
+      if (action < 0 && (t.Is(c, "advcl") || t.Is(c, "xcomp")) && to_infinitive(c)) action = c;
+    }
+    if (action < 0) return false;
+    std::vector<Referent> demanders;
+    for (const Proposition& p : a_.propositions[s]) {
+      if (p.predicate == verb && !p.negated && !IsRejectionVerb(p.relation)) {
+        demanders = Actors(s, p.subjects);
+      }
+    }
+    if (demanders.empty()) return false;
+    Referent addressee;
+    for (int32_t c : t.children(verb)) {
+      const int32_t k = t.Child(c, "case");
+      if (t.Is(c, "iobj") || (t.Is(c, "obl") && k >= 0 && Lemma(s, k) == "to")) {
+        addressee = ActorAt(a_, s, c);
+      }
+    }
+    auto [b, e] = ClauseRange(s, action);
+    while (b < e && AsciiLower(t.token(b).form) == "to") ++b;
+    return AddDemand(s, noun, demanders, addressee, b, e, 0.8f) >= 0;
   }
 
   // "Russian officials reiterated that territorial issues must be resolved": "must" in what
@@ -593,6 +664,13 @@ class Finder final {
         AsciiLower(t.token(head + 1).form) == "for") {
       for (int32_t c : t.children(t.head(head))) {
         if (t.Is(c, "obl") && t.Child(c, "case") == head + 1) content = c;
+      }
+    }
+    // ... or its to-infinitive: "rejected calls | to annul the contract".
+    if (content < 0 && t.head(head) >= 0 && head + 1 < static_cast<int32_t>(t.size()) &&
+        AsciiLower(t.token(head + 1).form) == "to") {
+      for (int32_t c : t.children(t.head(head))) {
+        if ((t.Is(c, "advcl") || t.Is(c, "xcomp")) && t.Child(c, "mark") == head + 1) content = c;
       }
     }
     if (t.upos(head) == "NOUN" && IsDemandReference(lemma) && !pointing && content >= 0) {

@@ -421,9 +421,12 @@ class DocumentScan final {
       return f.find('-') != std::string_view::npos && IsCapitalisedParts(f) &&
              tokens[k].entity.size() > 2;
     };
+    // (A capitalised organisation word the tagger took for an adjective is one too:
+    // "Fishermen's Cooperative".)
     const auto in_name = [&](size_t k) {
       return IsNameToken(tokens[k]) || hyphenated_name(k) ||
-             (IsNameWord(tokens[k].form) && RecognizedInside(tokens[k]));
+             (IsNameWord(tokens[k].form) && (RecognizedInside(tokens[k]) ||
+                                             IsOrganizationWord(AsciiLower(tokens[k].form))));
     };
     // Whether the attached hyphen at `k` joins two parts of one name: "Saint-Louis",
     // "Guinea-Bissau" (the recogniser reads it inside the name), not "US-Russia".

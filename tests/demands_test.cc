@@ -159,3 +159,22 @@ TEST_CASE("a dateline is not the subject, and a demand is found paragraphs later
   CHECK(FindFact(doc, "Sweden", "demands", demand) != nullptr);
   CHECK(FindFact(doc, "Finland", "rejects", demand) != nullptr);
 }
+
+TEST_CASE("an ultimatum or call to act, and wanting something done, are demands", "[demands]") {
+  const auto doc = ExtractText(
+      "The Varno Civic Committee gave Norway a 72-hour ultimatum on Tuesday to annul the "
+      "lithium concession. Norwegian Energy Minister Anna Berg rejected calls to annul the "
+      "contract.");
+  const std::string demand = TheDemand(doc, "annul");
+  CHECK(FindFact(doc, "Varno Civic Committee", "demands", demand) != nullptr);
+  CHECK(FindFact(doc, demand, "addressed_to", "Norway") != nullptr);
+  CHECK(FindFact(doc, "Anna Berg", "rejects", demand) != nullptr);
+  const auto wants = ExtractText("The Green Party wants the full agreement tabled in parliament.");
+  const std::string tabled = TheDemand(wants, "tabled");
+  CHECK(FindFact(wants, "Green Party", "demands", tabled) != nullptr);
+  // An aside in brackets does not end what is demanded.
+  const auto aside = ExtractText(
+      "Governor Ilse Marr has asked for 3 billion tenge ($6 million) in emergency funds.");
+  const std::string funds = TheDemand(aside, "funds");
+  CHECK(FindFact(aside, "Ilse Marr", "demands", funds) != nullptr);
+}
