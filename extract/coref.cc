@@ -19,6 +19,7 @@ struct Seen {
   int32_t entity;
   size_t sentence;
   bool subject;
+  bool adjective = false;  // named by a nationality adjective ("Polish"): never the topic
 };
 
 bool IsHeadOfState(std::string_view role) {
@@ -46,7 +47,8 @@ class Resolver final {
         const int32_t m = a_.mention_at[s][i];
         if (m >= 0) {
           if (a_.mentions[m].first == static_cast<uint32_t>(i)) {
-            history_.push_back({static_cast<int32_t>(a_.entity_of_mention[m]), s, IsSubject(t, i)});
+            history_.push_back({static_cast<int32_t>(a_.entity_of_mention[m]), s, IsSubject(t, i),
+                                a_.mentions[m].from_demonym});
           }
           continue;
         }
@@ -62,13 +64,19 @@ class Resolver final {
   static bool IsSubject(const Tree& t, int32_t i) {
     // A name's head may be a flat or compound part; climb to the phrase's head.
     while (t.head(i) >= 0 && (t.Is(i, "flat") || t.Is(i, "compound"))) i = t.head(i);
-    return t.Is(i, "nsubj");
+    // The agent of a passive is the one acting: "was organised by the Union".
+    const int32_t k = t.Child(i, "case");
+    const bool agent = t.deprel(i) == "obl:agent" ||
+                       (t.Is(i, "obl") && k >= 0 && LowerLemma(t, k) == "by" && t.head(i) >= 0 &&
+                        t.Child(t.head(i), "aux:pass") >= 0);
+    return t.Is(i, "nsubj") || agent;
   }
 
   EntityType TypeOf(int32_t e) const { return a_.entities[e].type; }
 
   // The nearest entity before (s, i) that satisfies ok, within `window` sentences: in the same
-  // sentence the nearest; in earlier ones a subject first.
+  // sentence the nearest; in earlier ones a subject first, else the first named (the topic comes
+  // first: "The Agency, a body based in Honiara, said ... Its director").
   template <typename Ok>
   int32_t Nearest(size_t s, size_t window, Ok ok) const {
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
@@ -83,7 +91,7 @@ class Resolver final {
         if (it->sentence < target) break;
         if (!ok(it->entity)) continue;
         if (it->subject) return it->entity;
-        if (any < 0) any = it->entity;
+        if (!it->adjective) any = it->entity;  // the first named, when no subject shows
       }
       if (any >= 0) return any;
     }

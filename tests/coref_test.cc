@@ -46,3 +46,20 @@ TEST_CASE("the association is the association named before, its possessive name 
   CHECK(FindFact(doc, "Arne Lund", "chairman_of", "Baltic Fishermen's Association") != nullptr);
   CHECK(kg::testing::FindEntity(doc, "Putin's Security Council") == nullptr);
 }
+
+TEST_CASE("its in a new sentence is the topic named first, or the passive's agent", "[coref]") {
+  // No subject in the parse of the first sentence's long apposition: the agency, named first,
+  // is what "its" refers to, not Honiara, named last.
+  const auto doc = ExtractText(
+      "The Varnish Fisheries Agency (VFA), a body headquartered in Honiara that coordinates tuna "
+      "management among its 17 members, said it was aware of the case. Its director-general, "
+      "Manu Tupou, urged both sides to settle the dispute.");
+  CHECK(FindFact(doc, "Manu Tupou", "director-general_of", "Varnish Fisheries Agency") != nullptr);
+  CHECK(FindFact(doc, "Manu Tupou", "director-general_of", "Honiara") == nullptr);
+  // "was organised by the union": the agent, not the nationality named before it.
+  const auto passive = ExtractText(
+      "The protest was organised by the Polish Grain Farmers' Union (PGFU), which claims 40,000 "
+      "members. Its chairman, Tomasz Wrona, called on the government to close the border.");
+  CHECK(FindFact(passive, "Tomasz Wrona", "chairman_of", "Grain Farmers' Union") != nullptr);
+  CHECK(FindFact(passive, "Tomasz Wrona", "chairman_of", "Poland") == nullptr);
+}
