@@ -329,7 +329,8 @@ class DocumentScan final {
     // Diamonds", "Halvorsen Retail") names the company that sells them, whatever the recogniser
     // reads, unless it can be a person's name (a known given name first, "Anna Rice", or a known
     // surname last, "Sharon Stone").
-    if (last - first >= 2 && !gazetteer_.IsGivenName(tokens[first].form) &&
+    // (A given name first says person only in two words: "Hai Feng Fishing" is a company.)
+    if (last - first >= 2 && (last - first > 2 || !gazetteer_.IsGivenName(tokens[first].form)) &&
         !gazetteer_.IsSurname(tokens[last - 1].form)) {
       const std::string word = AsciiLower(tokens[last - 1].form);
       const bool plural = word.size() > 3 && word.back() == 's';

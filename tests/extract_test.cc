@@ -328,8 +328,9 @@ TEST_CASE("a name ending in a trade is a company, a minister's portfolio no orga
           "[extract]") {
   const auto doc = TheExtractor().Extract(
       "Korvath Retail and Ostmark Logistics said on Monday that they would appeal. Water "
-      "Resources Minister Farid Osmani said the dam must open.");
-  for (const char* name : {"Korvath Retail", "Ostmark Logistics"}) {
+      "Resources Minister Farid Osmani said the dam must open. Anna Lind Shipping was fined.");
+  // (A given name first says person in two words, "Anna Gold", not in three.)
+  for (const char* name : {"Korvath Retail", "Ostmark Logistics", "Anna Lind Shipping"}) {
     const kg::Entity* company = Find(doc, name);
     REQUIRE(company != nullptr);
     CHECK(company->type == kg::EntityType::kOrganization);
