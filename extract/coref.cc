@@ -66,9 +66,9 @@ class Resolver final {
     while (t.head(i) >= 0 && (t.Is(i, "flat") || t.Is(i, "compound"))) i = t.head(i);
     // The agent of a passive is the one acting: "was organised by the Union".
     const int32_t k = t.Child(i, "case");
-    const bool agent = t.deprel(i) == "obl:agent" ||
-                       (t.Is(i, "obl") && k >= 0 && LowerLemma(t, k) == "by" && t.head(i) >= 0 &&
-                        t.Child(t.head(i), "aux:pass") >= 0);
+    const bool agent =
+        t.deprel(i) == "obl:agent" || (t.Is(i, "obl") && k >= 0 && LowerLemma(t, k) == "by" &&
+                                       t.head(i) >= 0 && t.Child(t.head(i), "aux:pass") >= 0);
     return t.Is(i, "nsubj") || agent;
   }
 

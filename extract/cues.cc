@@ -94,26 +94,26 @@ bool IsTitleModifier(std::string_view w) {
 
 bool IsOrganizationWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "news",         "agency",       "ministry",  "council",      "board",      "union",
-      "organization", "organisation", "party",     "bank",         "committee",  "association",
-      "corporation",  "company",      "inc.",      "ltd",          "group",      "university",
-      "institute",    "court",        "army",      "navy",         "forces",     "commission",
-      "parliament",   "congress",     "senate",    "assembly",     "times",      "post",
-      "journal",      "press",        "network",   "fund",         "foundation", "alliance",
-      "department",   "office",       "service",   "reuters",      "corp.",      "federation",
-      "rail",         "railways",     "airlines",  "airways",      "pharma",     "motors",
-      "holdings",     "bank",         "media",     "technologies", "systems",    "labs",
-      "institute",    "agency",       "authority", "police",       "guard",      "brigade",
-      "front",        "movement",     "coalition", "council",      "tribunal",   "court",
-      "chamber",      "electric",     "energy",    "petroleum",    "oil",        "gas",
-      "mining",       "steel",        "telecom",   "insurance",    "industries", "enterprises",
+      "news",         "agency",       "ministry",     "council",      "board",      "union",
+      "organization", "organisation", "party",        "bank",         "committee",  "association",
+      "corporation",  "company",      "inc.",         "ltd",          "group",      "university",
+      "institute",    "court",        "army",         "navy",         "forces",     "commission",
+      "parliament",   "congress",     "senate",       "assembly",     "times",      "post",
+      "journal",      "press",        "network",      "fund",         "foundation", "alliance",
+      "department",   "office",       "service",      "reuters",      "corp.",      "federation",
+      "rail",         "railways",     "airlines",     "airways",      "pharma",     "motors",
+      "holdings",     "bank",         "media",        "technologies", "systems",    "labs",
+      "institute",    "agency",       "authority",    "police",       "guard",      "brigade",
+      "front",        "movement",     "coalition",    "council",      "tribunal",   "court",
+      "chamber",      "electric",     "energy",       "petroleum",    "oil",        "gas",
+      "mining",       "steel",        "telecom",      "insurance",    "industries", "enterprises",
       "cooperative",  "consortium",   "confederation"};
   return In(kWords, w);
 }
 
 bool IsFieldWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "energy", "oil",  "gas",     "petroleum", "mining",   "steel",      "telecom",
+      "energy", "oil",   "gas",      "petroleum", "mining",     "steel",   "telecom",
       "rail",   "media", "electric", "insurance", "industries", "railways"};
   return In(kWords, w);
 }

@@ -61,13 +61,10 @@ class UnionFind final {
   std::vector<size_t> parent_;
 };
 
-}  // namespace
-
-namespace {
-
 // Whether the document introduces mention `m` as another name of the mention just before it:
 // "the Pacific Islands Forum Fisheries Agency (FFA)", "the federation, known as FEPAS", "known by
-// its Spanish acronym UNTRAHOS". Not a person's: "John Smith (AP)". (An acronym in brackets need not spell the name's initials.)
+// its Spanish acronym UNTRAHOS" (an acronym in brackets need not spell the name's initials).
+// Not a person's: "John Smith (AP)".
 bool IntroducedAsAlias(std::string_view text, const Mention& before, const Mention& m) {
   if (before.from_demonym || m.from_demonym || before.sentence != m.sentence ||
       before.type == EntityType::kPerson || m.type == EntityType::kPerson ||
@@ -81,16 +78,16 @@ bool IntroducedAsAlias(std::string_view text, const Mention& before, const Menti
     gap = b == std::string::npos ? std::string() : gap.substr(b, e - b + 1);
   };
   trim(" ,");
-  const bool acronym =
-      m.text.size() >= 2 && std::none_of(m.text.begin(), m.text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || c == ' ';
-      });
+  const bool acronym = m.text.size() >= 2 && std::none_of(m.text.begin(), m.text.end(), [](char c) {
+                         return (c >= 'a' && c <= 'z') || c == ' ';
+                       });
   if (gap == "(") return acronym && m.span.end < text.size() && text[m.span.end] == ')';
   if (gap.rfind("also ", 0) == 0) gap.erase(0, 5);
   if (gap == "known as") return true;
   const bool by_its = gap.rfind("known by its ", 0) == 0;
   const auto ends = [&](std::string_view tail) {
-    return gap.size() > tail.size() && gap.compare(gap.size() - tail.size(), tail.size(), tail) == 0;
+    return gap.size() > tail.size() &&
+           gap.compare(gap.size() - tail.size(), tail.size(), tail) == 0;
   };
   return by_its && acronym && (ends("acronym") || ends("abbreviation") || ends("initials"));
 }

@@ -426,8 +426,8 @@ class DocumentScan final {
     // "Fishermen's Cooperative".)
     const auto in_name = [&](size_t k) {
       return IsNameToken(tokens[k]) || hyphenated_name(k) ||
-             (IsNameWord(tokens[k].form) && (RecognizedInside(tokens[k]) ||
-                                             IsOrganizationWord(AsciiLower(tokens[k].form))));
+             (IsNameWord(tokens[k].form) &&
+              (RecognizedInside(tokens[k]) || IsOrganizationWord(AsciiLower(tokens[k].form))));
     };
     // Whether the attached hyphen at `k` joins two parts of one name: "Saint-Louis",
     // "Guinea-Bissau" (the recogniser reads it inside the name), not "US-Russia".

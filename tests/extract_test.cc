@@ -239,8 +239,9 @@ TEST_CASE("hyphens, particles and 'and' inside one name keep it whole", "[extrac
   CHECK(saint_louis->type == kg::EntityType::kPlace);
   CHECK(Find(doc, "Saint") == nullptr);
   CHECK(Find(doc, "Louis") == nullptr);
-  for (const char* name : {"Sub-Regional Fisheries Commission", "Energy and Mineral Resources "
-                                                                "Ministry"}) {
+  for (const char* name : {"Sub-Regional Fisheries Commission",
+                           "Energy and Mineral Resources "
+                           "Ministry"}) {
     const kg::Entity* org = Find(doc, name);
     REQUIRE(org != nullptr);
     CHECK(org->type == kg::EntityType::kOrganization);
@@ -259,8 +260,8 @@ TEST_CASE("hyphens, particles and 'and' inside one name keep it whole", "[extrac
 }
 
 TEST_CASE("a known place is found without its article: Republic of Congo", "[extract]") {
-  const auto doc = TheExtractor().Extract(
-      "Trucks from the Democratic Republic of Congo also use the route.");
+  const auto doc =
+      TheExtractor().Extract("Trucks from the Democratic Republic of Congo also use the route.");
   const kg::Entity* drc = Find(doc, "Democratic Republic of Congo");
   REQUIRE(drc != nullptr);
   CHECK(drc->type == kg::EntityType::kPlace);
@@ -283,8 +284,7 @@ TEST_CASE("a noun next to a name types it where the parse does not", "[extract]"
   CHECK(lena->type == kg::EntityType::kPerson);
 }
 
-TEST_CASE("an acronym the text introduces is another name of the same organisation",
-          "[extract]") {
+TEST_CASE("an acronym the text introduces is another name of the same organisation", "[extract]") {
   // "FFA" does not spell the full name's initials, and "TRAVHOS" is Spanish for the union.
   const auto doc = TheExtractor().Extract(
       "The Pacific Islands Forum Fisheries Agency (FFA) met on Monday. The strike was called by "
