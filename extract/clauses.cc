@@ -109,7 +109,6 @@ bool IsPredicate(const Tree& t, int32_t i) {
   return t.Child(i, "cop") >= 0;  // "X is an envoy": the nominal heads the clause
 }
 
-// The preposition of an oblique, its case markers joined: "with", "according_to".
 // Where a dateline ends ("CALI, Colombia, Nov 18 (AFP) -", "Brussels:"): the token after its
 // dash or colon, or 0 when the sentence has none. Its words say where the story was filed; the
 // parser sometimes takes its first name for the sentence's subject.
@@ -136,6 +135,7 @@ int32_t DatelineEnd(const Tree& t) {
   return 0;
 }
 
+// The preposition of an oblique, its case markers joined: "with", "according_to".
 std::string CaseMarker(const Tree& t, int32_t i) {
   std::string out;
   for (int32_t c : t.children(i)) {

@@ -128,6 +128,11 @@ class Finder final {
  private:
   const Tree& T(size_t s) const { return a_.trees[s]; }
   std::string Lemma(size_t s, int32_t i) const { return LowerLemma(T(s), i); }
+  // Whether clause `c` is marked by "to": a to-infinitive.
+  bool MarkedTo(size_t s, int32_t c) const {
+    const int32_t mark = T(s).Child(c, "mark");
+    return mark >= 0 && Lemma(s, mark) == "to";
+  }
 
   // Where a demand's content ends: at clause punctuation (but ", specifically in ..." goes on),
   // at a relative "that/which/who", at "while", "but", "as well as".
@@ -357,36 +362,33 @@ class Finder final {
       if (arg.role == ArgumentRole::kComplement) clauses.push_back(arg.head);
     }
     for (int32_t c : t.children(v)) {
-      const int32_t mark = t.Child(c, "mark");
-      if (t.Is(c, "advcl") && mark >= 0 && Lemma(s, mark) == "to") clauses.push_back(c);
+      if (t.Is(c, "advcl") && MarkedTo(s, c)) clauses.push_back(c);
     }
     // ... or one it hung on the person told ("asked the bank | to cut rates").
     if (control && told >= 0) {
       for (int32_t c : t.children(told)) {
-        const int32_t mark = t.Child(c, "mark");
-        if (t.Is(c, "acl") && mark >= 0 && Lemma(s, mark) == "to") clauses.push_back(c);
+        if (t.Is(c, "acl") && MarkedTo(s, c)) clauses.push_back(c);
       }
     }
     // "wants the agreement tabled in parliament", "wants the plant shut": the object and the
-    // state wanted for it, a participle after it, are the demand.
+    // state wanted for it, a participle or adjective after it (on the object or on the verb),
+    // are the demand.
     if (verb == "want" && told >= 0 && clauses.empty()) {
+      bool state = false;
       for (int32_t c : t.children(told)) {
-        if (c > told && (t.Is(c, "acl") || t.Is(c, "amod")) && t.Child(c, "mark") < 0 &&
-            (t.token(c).xpos == "VBN" || t.token(c).xpos == "JJ")) {
-          const int32_t lo = t.Extent(told).first;
-          AddDemand(s, v, demanders, ActorAt(a_, s, told), lo, ContentEnd(s, lo, n),
-                    confidence * 0.9f);
-          return;
-        }
+        state = state || (c > told && (t.Is(c, "acl") || t.Is(c, "amod")) &&
+                          t.Child(c, "mark") < 0 &&
+                          (t.token(c).xpos == "VBN" || t.token(c).xpos == "JJ"));
       }
       for (int32_t c : t.children(v)) {
-        if (t.Is(c, "xcomp") && c > told && t.Child(c, "mark") < 0 &&
-            (t.token(c).xpos == "VBN" || t.upos(c) == "ADJ")) {
-          const int32_t lo = t.Extent(told).first;
-          AddDemand(s, v, demanders, ActorAt(a_, s, told), lo, ContentEnd(s, lo, n),
-                    confidence * 0.9f);
-          return;
-        }
+        state = state || (t.Is(c, "xcomp") && c > told && t.Child(c, "mark") < 0 &&
+                          (t.token(c).xpos == "VBN" || t.upos(c) == "ADJ"));
+      }
+      if (state) {
+        const int32_t lo = t.Extent(told).first;
+        AddDemand(s, v, demanders, ActorAt(a_, s, told), lo, ContentEnd(s, lo, n),
+                  confidence * 0.9f);
+        return;
       }
     }
     for (int32_t clause_head : clauses) {
@@ -543,8 +545,7 @@ class Finder final {
     const int32_t verb = t.head(noun);
     if (verb < 0 || !t.Is(noun, "obj") || t.upos(verb) != "VERB") return false;
     const auto to_infinitive = [&](int32_t c) {
-      const int32_t mark = t.Child(c, "mark");
-      return t.upos(c) == "VERB" && mark >= 0 && Lemma(s, mark) == "to" && c > noun;
+      return t.upos(c) == "VERB" && MarkedTo(s, c) && c > noun;
     };
     int32_t action = -1;
     for (int32_t c : t.children(noun)) {

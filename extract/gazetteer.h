@@ -45,8 +45,8 @@ class Gazetteer final {
  private:
   std::unordered_map<std::string, EntityType> types_;
   std::unordered_map<std::string, std::string> demonyms_;
-  std::unordered_map<std::string, std::string> seats_;    // by NameKey
-  std::unordered_map<std::string, std::string> aliases_;  // by NameKey
+  std::unordered_map<std::string, std::string> seats_;    // by LookupKey (gazetteer.cc)
+  std::unordered_map<std::string, std::string> aliases_;  // by LookupKey
   std::unordered_map<std::string, EntityType> classes_;   // by lower-case lemma
   std::unordered_set<std::string> goods_, trades_;        // lower-case lemmas
   std::unordered_set<std::string> given_, surnames_;      // as written

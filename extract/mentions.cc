@@ -65,6 +65,14 @@ bool IsNameWord(std::string_view w) {
   return StartsUpper(w) && w.find('-') == std::string_view::npos;
 }
 
+// Whether token k is a hyphen written against the words on both sides: "al-Kuwari",
+// "Saint-Louis", "secretary-general"; not the dash of "Kyiv - a city".
+bool JoiningHyphen(const std::vector<nlp::Token>& tokens, size_t k) {
+  return k > 0 && k + 1 < tokens.size() && tokens[k].form == "-" &&
+         tokens[k].span.begin == tokens[k - 1].span.end &&
+         tokens[k + 1].span.begin == tokens[k].span.end;
+}
+
 // A token that can be part of a name. With tags: a proper noun, or a capitalised noun (taggers
 // miss rare names; a lone capitalised first word is then checked against the document and the
 // gazetteer); an adjective such as "Russian" is not a name. Without tags: any capitalised word.
@@ -265,7 +273,6 @@ class DocumentScan final {
   // place noun counts: a person's is a title, read elsewhere, and "rival Redwing" says nothing.
   std::optional<EntityType> AdjacentClassType(uint32_t s, size_t first, size_t last) const {
     const auto& tokens = sentences_[s].tokens;
-    const auto class_at = [&](size_t k) { return NounClass(s, k); };
     // After: ", a|an|the [modifiers] NOUN", the noun the last of its run.
     if (last + 2 < tokens.size() && tokens[last].form == ",") {
       const std::string det = AsciiLower(tokens[last + 1].form);
@@ -273,7 +280,7 @@ class DocumentScan final {
         for (size_t k = last + 2; k < tokens.size() && k < last + 8; ++k) {
           const std::string_view u = tokens[k].upos;
           if (u == "NOUN" && (k + 1 == tokens.size() || tokens[k + 1].upos != "NOUN")) {
-            return class_at(k);
+            return NounClass(s, k);
           }
           if (u != "NOUN" && u != "ADJ" && u != "PROPN" && tokens[k].form != "-" &&
               tokens[k].xpos != "VBN") {
@@ -284,7 +291,7 @@ class DocumentScan final {
     }
     // Before: a lower-case noun right before the name.
     if (first > 0 && !StartsUpper(tokens[first - 1].form)) {
-      const auto type = class_at(first - 1);
+      const auto type = NounClass(s, first - 1);
       if (type == EntityType::kOrganization || type == EntityType::kPlace) return type;
     }
     return std::nullopt;
@@ -432,9 +439,7 @@ class DocumentScan final {
     // Whether the attached hyphen at `k` joins two parts of one name: "Saint-Louis",
     // "Guinea-Bissau" (the recogniser reads it inside the name), not "US-Russia".
     const auto name_hyphen = [&](size_t k) {
-      return k > 0 && k + 1 < n && tokens[k].form == "-" && RecognizedInside(tokens[k]) &&
-             tokens[k].span.begin == tokens[k - 1].span.end &&
-             tokens[k + 1].span.begin == tokens[k].span.end && in_name(k + 1);
+      return JoiningHyphen(tokens, k) && RecognizedInside(tokens[k]) && in_name(k + 1);
     };
     // Whether "and" at `k` joins two parts of one organisation's name or title: "Energy and
     // Mineral Resources Ministry", "Poultry and Food Workers' Union", "Works and Transport
@@ -514,9 +519,7 @@ class DocumentScan final {
         } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
           end += 2;  // "Board of Peace", "International Court of Justice"
         } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
-                   tokens[end + 1].form == "-" && in_name(end + 2) &&
-                   tokens[end + 1].span.begin == tokens[end].span.end &&
-                   tokens[end + 2].span.begin == tokens[end + 1].span.end) {
+                   JoiningHyphen(tokens, end + 1) && in_name(end + 2)) {
           end += 3;  // "Nasser al-Kuwari"
         } else if (name_hyphen(end)) {
           end += 2;  // "Saint-Louis"
@@ -727,10 +730,7 @@ class DocumentScan final {
         --k;
         // "secretary-general", "director-general": title words joined by a hyphen.
         const auto& tokens = sentences_[s].tokens;
-        while (k >= 2 && tokens[k - 1].form == "-" &&
-               tokens[k - 1].span.begin == tokens[k - 2].span.end &&
-               tokens[k].span.begin == tokens[k - 1].span.end &&
-               IsTitleWord(AsciiLower(Form(s, k - 2)))) {
+        while (k >= 2 && JoiningHyphen(tokens, k - 1) && IsTitleWord(AsciiLower(Form(s, k - 2)))) {
           k -= 2;
         }
         while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
