@@ -125,6 +125,11 @@ bool IsPlaceHeadWord(std::string_view w) {
   return In(kWords, w);
 }
 
+bool IsLocatingParticiple(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"based", "headquartered", "listed", "registered"};
+  return In(kWords, w);
+}
+
 bool IsFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "the",       "a",         "an",      "this",      "that",       "these",   "those",

@@ -19,6 +19,9 @@ bool IsOrganizationWord(std::string_view lower_word);
 bool IsFieldWord(std::string_view lower_word);
 // Nouns that, after a name, say it is a place: "region", "province", "oblast".
 bool IsPlaceHeadWord(std::string_view lower_word);
+// Participles that, hyphenated after a name, say where something sits: "Kumasi-based",
+// "Perth-listed", "Geneva-headquartered", "Panama-registered".
+bool IsLocatingParticiple(std::string_view lower_word);
 // Determiners, pronouns, prepositions, conjunctions and sentence adverbs: capitalised only
 // because they start a sentence.
 bool IsFunctionWord(std::string_view lower_word);

@@ -211,6 +211,36 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     }
   }
 
+  // Names of two or more words that are the end of exactly one person's longer name ("Ben
+  // Salah" of Leila Ben Salah), or an organisation's name without its last word ("Delta Crest" of
+  // Delta Crest Refining), join it; not a name the gazetteer knows ("European Union" is not the
+  // European Union Naval Force's).
+  std::map<std::string, std::vector<size_t>> by_tail, by_stem;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const auto words = Words(keys[k]);
+    if (words.size() < 3) continue;
+    const std::string_view key = keys[k];
+    if (key_type[k] == EntityType::kPerson) {
+      for (size_t i = 1; i + 1 < words.size(); ++i) {
+        by_tail[std::string(key.substr(words[i].data() - key.data()))].push_back(k);
+      }
+    } else if (key_type[k] == EntityType::kOrganization) {
+      const std::string_view last = words.back();
+      by_stem[std::string(key.substr(0, last.data() - key.data() - 1))].push_back(k);
+    }
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const auto words = Words(keys[k]);
+    if (words.size() < 2 || key_evidence[k] >= TypeEvidence::kGazetteer) continue;
+    const bool person = key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOther;
+    const bool organisation =
+        key_type[k] == EntityType::kOrganization || key_type[k] == EntityType::kOther;
+    const int64_t full = person ? unique(by_tail, keys[k]) : -1;
+    const int64_t named = organisation && full < 0 ? unique(by_stem, keys[k]) : -1;
+    if (full >= 0) groups.Union(k, static_cast<size_t>(full));
+    if (named >= 0) groups.Union(k, static_cast<size_t>(named));
+  }
+
   DocumentEntities out;
   out.entity_of_mention.resize(mentions.size());
   std::unordered_map<size_t, uint32_t> entity_of_group;

@@ -468,6 +468,26 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     f.span.begin = std::max(f.span.begin, a.sentences[m.sentence].span.begin);
     facts->push_back(std::move(f));
   }
+  // "Kumasi-based Ashanti Produce Traders" -based_in-> Kumasi; "Perth-listed X" -listed_in->.
+  for (size_t i = 0; i + 1 < a.mentions.size(); ++i) {
+    const Mention& place = a.mentions[i];
+    const Mention& next = a.mentions[i + 1];
+    const auto& tokens = a.sentences[place.sentence].tokens;
+    if (next.sentence != place.sentence || next.first != place.last + 2 ||
+        !LocatingModifierAt(tokens, place.last)) {
+      continue;
+    }
+    Fact f;
+    f.subject = a.entity_of_mention[i + 1];
+    f.object = a.entity_of_mention[i];
+    if (f.subject == f.object) continue;
+    const std::string participle = AsciiLower(tokens[place.last + 1].form);
+    f.relation = participle == "listed" ? "listed_in" : "based_in";
+    f.confidence = 0.85f;
+    f.sentence = place.sentence;
+    f.span = {place.span.begin, next.span.end};
+    facts->push_back(std::move(f));
+  }
   for (size_t s = 0; s < a.sentences.size(); ++s) SentenceFacts(a, s, facts).Run();
 }
 

@@ -101,6 +101,19 @@ bool IsTitleCase(const nlp::Sentence& s) {
   return content >= 3 && upper * 10 >= content * 8;
 }
 
+// A wire service's credit line, "(Reporting by Kojo Asante in Accra; Editing by David Holmes)":
+// who wrote the article, not who is in it. Its capitals would make it read as a headline.
+bool IsCreditLine(const nlp::Sentence& s) {
+  const auto& t = s.tokens;
+  if (t.size() < 4 || (t[0].form != "(" && t[0].form != "[")) return false;
+  const std::string first = AsciiLower(t[1].form);
+  if (first != "reporting" && first != "writing" && first != "editing" && first != "additional" &&
+      first != "compiled" && first != "produced") {
+    return false;
+  }
+  return AsciiLower(t[2].form) == "by" || AsciiLower(t[3].form) == "by";
+}
+
 // Whether token i starts the sentence, possibly after opening punctuation.
 bool AtSentenceStart(const nlp::Sentence& s, size_t i) {
   // After a dateline ("Vienna: Negotiators from ...", "GENEVA — Talks ...") the text starts
@@ -126,7 +139,10 @@ class DocumentScan final {
 
   std::vector<Mention> Run() {
     headline_.resize(sentences_.size());
+    credit_.resize(sentences_.size());
     for (size_t s = 0; s < sentences_.size(); ++s) {
+      credit_[s] = IsCreditLine(sentences_[s]);
+      if (credit_[s]) continue;
       headline_[s] = IsTitleCase(sentences_[s]);
       const auto& tokens = sentences_[s].tokens;
       for (size_t i = 0; i < tokens.size(); ++i) {
@@ -139,7 +155,7 @@ class DocumentScan final {
       }
     }
     for (size_t s = 0; s < sentences_.size(); ++s) {
-      if (!headline_[s]) Body(static_cast<uint32_t>(s));
+      if (!headline_[s] && !credit_[s]) Body(static_cast<uint32_t>(s));
     }
     for (const auto& m : mentions_) body_names_.insert(NameKey(m.text));
     std::vector<Mention> body = std::move(mentions_);
@@ -273,19 +289,26 @@ class DocumentScan final {
   // place noun counts: a person's is a title, read elsewhere, and "rival Redwing" says nothing.
   std::optional<EntityType> AdjacentClassType(uint32_t s, size_t first, size_t last) const {
     const auto& tokens = sentences_[s].tokens;
-    // After: ", a|an|the [modifiers] NOUN", the noun the last of its run.
+    // After: ", a|an|the [modifiers] NOUN", the noun the last of its run; or, without the
+    // article, ", [modifiers] NOUN of|for|at": "Yaw Frimpong, managing director of ...".
     if (last + 2 < tokens.size() && tokens[last].form == ",") {
       const std::string det = AsciiLower(tokens[last + 1].form);
-      if (det == "a" || det == "an" || det == "the") {
-        for (size_t k = last + 2; k < tokens.size() && k < last + 8; ++k) {
-          const std::string_view u = tokens[k].upos;
-          if (u == "NOUN" && (k + 1 == tokens.size() || tokens[k + 1].upos != "NOUN")) {
-            return NounClass(s, k);
-          }
-          if (u != "NOUN" && u != "ADJ" && u != "PROPN" && tokens[k].form != "-" &&
-              tokens[k].xpos != "VBN") {
-            break;
-          }
+      const bool article = det == "a" || det == "an" || det == "the";
+      const bool bare = !article && !StartsUpper(tokens[last + 1].form);
+      for (size_t k = last + (article ? 2 : 1); (article || bare) && k < tokens.size() &&
+                                                k < last + 8;
+           ++k) {
+        const std::string_view u = tokens[k].upos;
+        if (u == "NOUN" && (k + 1 == tokens.size() || tokens[k + 1].upos != "NOUN")) {
+          if (article) return NounClass(s, k);
+          const std::string after = k + 1 < tokens.size() ? AsciiLower(tokens[k + 1].form) : "";
+          if (after == "of" || after == "for" || after == "at") return NounClass(s, k);
+          break;
+        }
+        // ("managing", "acting": participles the tagger reads as verbs.)
+        if (u != "NOUN" && u != "ADJ" && u != "PROPN" && tokens[k].form != "-" &&
+            tokens[k].xpos != "VBN" && tokens[k].xpos != "VBG") {
+          break;
         }
       }
     }
@@ -318,6 +341,12 @@ class DocumentScan final {
       }
       return;
     }
+    // "Kumasi-based Ashanti Produce Traders": where a company sits is a place.
+    if (LocatingModifierAt(tokens, last)) {
+      *type = EntityType::kPlace;
+      *evidence = TypeEvidence::kContext;
+      return;
+    }
     // A name ending in an organisation word ("Northbridge Rail", "Helvex Pharma"), or with one
     // before its "of" or "for" ("Chamber of Mines of Zambia", "Bank of England"), is one,
     // whatever the recogniser reads.
@@ -344,8 +373,12 @@ class DocumentScan final {
       const auto sells = [&](std::string_view w) {
         return gazetteer_.IsGoods(w) || gazetteer_.IsTrade(w);
       };
-      if (sells(word) || sells(AsciiLower(tokens[last - 1].lemma)) ||
-          (plural && sells(std::string_view(word).substr(0, word.size() - 1)))) {
+      // ... or in a plural noun of people ("Ashanti Produce Traders", "United Steelworkers"):
+      // a group of them, not a person.
+      const std::string_view singular = std::string_view(word).substr(0, word.size() - 1);
+      const bool people = plural && gazetteer_.ClassOf(singular) == EntityType::kPerson;
+      if (sells(word) || sells(AsciiLower(tokens[last - 1].lemma)) || (plural && sells(singular)) ||
+          people) {
         *type = EntityType::kOrganization;
         *evidence = TypeEvidence::kRecognizer;
         return;
@@ -533,11 +566,12 @@ class DocumentScan final {
           break;
         }
       }
-      // "Serb-majority", "Kremlin-backed": a name inside a compound modifier is not a mention.
+      // "Serb-majority", "Kremlin-backed": a name inside a compound modifier is not a mention,
+      // unless the modifier says where something is: "Kumasi-based" names a place.
       const bool modifier = end + 1 < n && tokens[end].form == "-" &&
                             tokens[end].span.begin == tokens[end - 1].span.end &&
                             !IsNameWord(tokens[end + 1].form);
-      if (!modifier) Run(s, i, end);
+      if (!modifier || LocatingModifierAt(tokens, end)) Run(s, i, end);
       i = end;
     }
   }
@@ -838,6 +872,7 @@ class DocumentScan final {
   const std::vector<nlp::Sentence>& sentences_;
   const Gazetteer& gazetteer_;
   std::vector<bool> headline_;
+  std::vector<bool> credit_;
   std::unordered_set<std::string> lowercase_words_;
   std::unordered_set<std::string> midsentence_names_;
   std::unordered_set<std::string> body_names_;
@@ -845,6 +880,10 @@ class DocumentScan final {
 };
 
 }  // namespace
+
+bool LocatingModifierAt(const std::vector<nlp::Token>& tokens, size_t k) {
+  return JoiningHyphen(tokens, k) && IsLocatingParticiple(AsciiLower(tokens[k + 1].form));
+}
 
 std::vector<Mention> FindMentions(const std::vector<nlp::Sentence>& sentences,
                                   const Gazetteer& gazetteer) {

@@ -47,6 +47,10 @@ struct Mention {
   bool from_demonym = false;
 };
 
+// Whether tokens k and k + 1 are an attached hyphen and a participle of place, after a name:
+// "Kumasi-based", "Perth-listed" (the name is then a place, and where the next one sits).
+bool LocatingModifierAt(const std::vector<nlp::Token>& tokens, size_t k);
+
 // Finds the mentions of one document, sentence by sentence, in text order.
 std::vector<Mention> FindMentions(const std::vector<nlp::Sentence>& sentences,
                                   const Gazetteer& gazetteer);

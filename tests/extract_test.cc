@@ -378,3 +378,65 @@ TEST_CASE("an acronym matches the gazetteer letter for letter", "[extract]") {
   REQUIRE(coop != nullptr);
   CHECK(coop->type == kg::EntityType::kOrganization);
 }
+
+TEST_CASE("a place before -based is a place, and where the company sits", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Regulators fined Tamale-based Volta Grain Merchants on Monday. Doha-based Al Rimal "
+      "Capital bought a stake in Perth-listed Corran Minerals. Kremlin-backed groups protested.");
+  const kg::Entity* tamale = Find(doc, "Tamale");
+  REQUIRE(tamale != nullptr);
+  CHECK(tamale->type == kg::EntityType::kPlace);
+  CHECK(HasFact(doc, "Volta Grain Merchants", "based_in", "Tamale"));
+  CHECK(HasFact(doc, "Al Rimal Capital", "based_in", "Doha"));
+  CHECK(HasFact(doc, "Corran Minerals", "listed_in", "Perth"));
+  // A name in any other compound modifier is still no mention.
+  CHECK(Find(doc, "Kremlin") == nullptr);
+}
+
+TEST_CASE("a name ending in a plural noun of people is a group of them", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Officials met Brong Cocoa Traders and the Lakeside Steelworkers on Tuesday.");
+  for (const char* name : {"Brong Cocoa Traders", "Lakeside Steelworkers"}) {
+    INFO(name);
+    const kg::Entity* group = Find(doc, name);
+    REQUIRE(group != nullptr);
+    CHECK(group->type == kg::EntityType::kOrganization);
+  }
+}
+
+TEST_CASE("a title after a comma without an article types the name", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Kwabena Asamoah-Dwira, managing director of Brong Cocoa Traders, denied the claim.");
+  const kg::Entity* md = Find(doc, "Kwabena Asamoah-Dwira");
+  REQUIRE(md != nullptr);
+  CHECK(md->type == kg::EntityType::kPerson);
+}
+
+TEST_CASE("a shorter form of a longer name in the document joins it", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Transport Minister Amira Ben Youssef met Delta Ridge Refining on Monday. Ben Youssef said "
+      "Delta Ridge had to reopen its plant. The European Union Naval Force and the European "
+      "Union were not involved.");
+  const kg::Entity* minister = Find(doc, "Amira Ben Youssef");
+  REQUIRE(minister != nullptr);
+  CHECK(minister->mentions == 2);
+  CHECK(Find(doc, "Ben Youssef") == nullptr);
+  const kg::Entity* refinery = Find(doc, "Delta Ridge Refining");
+  REQUIRE(refinery != nullptr);
+  CHECK(refinery->mentions == 2);
+  CHECK(Find(doc, "Delta Ridge") == nullptr);
+  // A known name stays apart from a longer one that starts with it.
+  CHECK(Find(doc, "European Union") != nullptr);
+}
+
+TEST_CASE("a wire service's credit line names nobody in the story", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Farmers in Ghana blocked roads on Monday.\n\n(Reporting by Kofi Mensah in Accra and Serge "
+      "Kone in Abidjan; Editing by David Holmes)");
+  CHECK(Find(doc, "Ghana") != nullptr);
+  for (const char* name : {"Kofi Mensah", "Serge Kone", "David Holmes", "David", "Holmes",
+                           "Abidjan"}) {
+    INFO(name);
+    CHECK(Find(doc, name) == nullptr);
+  }
+}
