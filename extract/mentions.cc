@@ -295,9 +295,8 @@ class DocumentScan final {
       const std::string det = AsciiLower(tokens[last + 1].form);
       const bool article = det == "a" || det == "an" || det == "the";
       const bool bare = !article && !StartsUpper(tokens[last + 1].form);
-      for (size_t k = last + (article ? 2 : 1); (article || bare) && k < tokens.size() &&
-                                                k < last + 8;
-           ++k) {
+      for (size_t k = last + (article ? 2 : 1);
+           (article || bare) && k < tokens.size() && k < last + 8; ++k) {
         const std::string_view u = tokens[k].upos;
         if (u == "NOUN" && (k + 1 == tokens.size() || tokens[k + 1].upos != "NOUN")) {
           if (article) return NounClass(s, k);

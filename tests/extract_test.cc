@@ -434,8 +434,8 @@ TEST_CASE("a wire service's credit line names nobody in the story", "[extract]")
       "Farmers in Ghana blocked roads on Monday.\n\n(Reporting by Kofi Mensah in Accra and Serge "
       "Kone in Abidjan; Editing by David Holmes)");
   CHECK(Find(doc, "Ghana") != nullptr);
-  for (const char* name : {"Kofi Mensah", "Serge Kone", "David Holmes", "David", "Holmes",
-                           "Abidjan"}) {
+  for (const char* name :
+       {"Kofi Mensah", "Serge Kone", "David Holmes", "David", "Holmes", "Abidjan"}) {
     INFO(name);
     CHECK(Find(doc, name) == nullptr);
   }
