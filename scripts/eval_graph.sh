@@ -14,7 +14,9 @@
 #   blind3, blind4: two more such sets, written in the fifth session; first scored before any
 #          look at them, then their errors guided fixes
 #   blind5, blind6: two more, written later in that session; scored once, never used to tune
-# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|...|blind6|all] [--verbose]
+#          in it (their misses guided the sixth session's changes)
+#   blind7, blind8: two more, written in the sixth session; first scored at its start
+# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|...|blind8|all] [--verbose]
 #        (default: all)
 # Needs a build (make build) and the scorer, ../shared/tools/score_graph.py.
 set -euo pipefail
@@ -50,8 +52,16 @@ fi
 if [ "$which" = blind ] || [ "$which" = all ]; then
   score blind eval/blind eval/blind/gold.json
 fi
-for set in blind2 blind3 blind4 blind5 blind6; do
-  if [ "$which" = "$set" ] || { [ "$which" = all ] && [ -f "eval/$set/gold.json" ]; }; then
-    score "$set" "eval/$set" "eval/$set/gold.json"
+# blind2, blind3, ...: every numbered blind set with a gold file, in number order.
+found=0
+for dir in $(ls -d eval/blind[0-9]* 2>/dev/null | sort -V); do
+  set=${dir#eval/}
+  if [ "$which" = "$set" ] || { [ "$which" = all ] && [ -f "$dir/gold.json" ]; }; then
+    score "$set" "$dir" "$dir/gold.json"
+    found=1
   fi
 done
+case "$which" in
+  seeds | news | holdout | fresh | blind | all) ;;
+  *) [ "$found" = 1 ] || { echo "eval_graph: no set $which (see the usage line)" >&2; exit 2; } ;;
+esac
