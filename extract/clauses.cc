@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "extract/cues.h"
+#include "extract/dateline.h"
 
 namespace kg::extract {
 
@@ -109,32 +110,6 @@ bool IsPredicate(const Tree& t, int32_t i) {
   return t.Child(i, "cop") >= 0;  // "X is an envoy": the nominal heads the clause
 }
 
-// Where a dateline ends ("CALI, Colombia, Nov 18 (AFP) -", "Brussels:"): the token after its
-// dash or colon, or 0 when the sentence has none. Its words say where the story was filed; the
-// parser sometimes takes its first name for the sentence's subject.
-int32_t DatelineEnd(const Tree& t) {
-  const auto n = static_cast<int32_t>(t.size());
-  if (n < 3 || t.upos(0) != "PROPN") return 0;
-  // Before a dash, a city in capitals or a comma or parenthesis ("(Reuters)") says dateline; not
-  // "Zelenskyy - speaking in Kyiv - said".
-  const std::string_view first = t.token(0).form;
-  bool dateline_like = first.size() > 1 && std::none_of(first.begin(), first.end(), [](char c) {
-                         return c >= 'a' && c <= 'z';
-                       });
-  for (int32_t i = 1; i < n - 1 && i < 14; ++i) {
-    const std::string_view f = t.token(i).form;
-    if (f == ":") return i + 1;
-    // A dash with a space before it: not "Guinea-Bissau".
-    const bool spaced = t.token(i).span.begin != t.token(i - 1).span.end;
-    if (spaced && dateline_like && (f == "-" || f == "--" || f == "\u2014" || f == "\u2013")) {
-      return i + 1;
-    }
-    dateline_like = dateline_like || f == "," || f == "(";
-    if (t.upos(i) == "VERB" || t.upos(i) == "AUX") return 0;
-  }
-  return 0;
-}
-
 // The preposition of an oblique, its case markers joined: "with", "according_to".
 std::string CaseMarker(const Tree& t, int32_t i) {
   std::string out;
@@ -153,7 +128,8 @@ std::string CaseMarker(const Tree& t, int32_t i) {
 
 class Reader final {
  public:
-  explicit Reader(const Tree& t) : t_(t), dateline_end_(DatelineEnd(t)) {}
+  explicit Reader(const Tree& t)
+      : t_(t), dateline_end_(static_cast<int32_t>(DatelineEnd(t.sentence()))) {}
 
   std::vector<Proposition> Run() {
     std::vector<Proposition> out;

@@ -119,9 +119,10 @@ bool IsFieldWord(std::string_view w) {
 }
 
 bool IsPlaceHeadWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"region",    "oblast",   "province", "city",
-                                                "county",    "district", "republic", "island",
-                                                "peninsula", "territory"};
+  static constexpr std::string_view kWords[] = {
+      "region",   "oblast", "province",  "city",      "county", "district",
+      "republic", "island", "peninsula", "territory", "gulf",   "sea",
+      "river",    "lake",   "bay",       "valley",    "strait"};
   return In(kWords, w);
 }
 

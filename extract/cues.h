@@ -17,7 +17,8 @@ bool IsTitleModifier(std::string_view lower_word);
 bool IsOrganizationWord(std::string_view lower_word);
 // Organisation words that also name a field a minister may hold: "Energy", "Mining", "Oil".
 bool IsFieldWord(std::string_view lower_word);
-// Nouns that, after a name, say it is a place: "region", "province", "oblast".
+// Nouns that, after a name or ending it, say it is a place: "region", "province", "river"; and
+// before "of": "Gulf of Saros".
 bool IsPlaceHeadWord(std::string_view lower_word);
 // Participles that, hyphenated after a name, say where something sits: "Kumasi-based",
 // "Perth-listed", "Geneva-headquartered", "Panama-registered".

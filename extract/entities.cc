@@ -64,11 +64,15 @@ class UnionFind final {
 // Whether the document introduces mention `m` as another name of the mention just before it:
 // "the Pacific Islands Forum Fisheries Agency (FFA)", "the federation, known as FEPAS", "known by
 // its Spanish acronym UNTRAHOS" (an acronym in brackets need not spell the name's initials).
-// Not a person's: "John Smith (AP)".
+// Not a person's: "John Smith (AP)"; a place's only by its initials ("Democratic Republic of
+// Congo (DRC)"): "SEOUL, South Korea (AP)" is a dateline and its agency.
 bool IntroducedAsAlias(std::string_view text, const Mention& before, const Mention& m) {
   if (before.from_demonym || m.from_demonym || before.sentence != m.sentence ||
       before.type == EntityType::kPerson || m.type == EntityType::kPerson ||
       before.span.end > m.span.begin || m.span.end > text.size()) {
+    return false;
+  }
+  if (before.type == EntityType::kPlace && Initials(NameKey(before.text)) != NameKey(m.text)) {
     return false;
   }
   std::string gap = AsciiLower(text.substr(before.span.end, m.span.begin - before.span.end));

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "extract/cues.h"
+#include "extract/dateline.h"
 
 namespace kg::extract {
 namespace {
@@ -116,16 +117,10 @@ bool IsCreditLine(const nlp::Sentence& s) {
 
 // Whether token i starts the sentence, possibly after opening punctuation.
 bool AtSentenceStart(const nlp::Sentence& s, size_t i) {
-  // After a dateline ("Vienna: Negotiators from ...", "GENEVA — Talks ...") the text starts
-  // again, and so does its capitalisation.
-  size_t start = 0;
-  for (size_t k = 1; k < s.tokens.size() && k < 5 && k < i; ++k) {
-    const std::string_view f = s.tokens[k].form;
-    if (f == ":" || f == "\u2014" || f == "\u2013" || f == "--") {
-      start = k + 1;
-      break;
-    }
-  }
+  // After a dateline ("Vienna: Negotiators from ...", "GENEVA — Talks ...", "COPIAPO, Chile,
+  // Nov 20 (Reuters) - Residents ...") the text starts again, and so does its capitalisation.
+  const size_t dateline_end = DatelineEnd(s);
+  const size_t start = dateline_end <= i ? dateline_end : 0;
   for (size_t k = start; k < i; ++k) {
     if (!IsOpeningPunct(s.tokens[k].form)) return false;
   }
@@ -319,6 +314,16 @@ class DocumentScan final {
     return std::nullopt;
   }
 
+  // Whether tokens [first, last) are in the sentence's dateline, before any bracket ("(AP)").
+  bool InDateline(uint32_t s, size_t first, size_t last) const {
+    const auto& tokens = sentences_[s].tokens;
+    if (last >= DatelineEnd(sentences_[s])) return false;
+    for (size_t k = 0; k < first; ++k) {
+      if (tokens[k].form == "(") return false;
+    }
+    return true;
+  }
+
   // The type a name span gets from the gazetteer, the recogniser and its own words. A known name
   // keeps its gazetteer type: "Moscow said" and "Washington urged" are still places acting.
   void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
@@ -340,10 +345,17 @@ class DocumentScan final {
       }
       return;
     }
-    // "Kumasi-based Ashanti Produce Traders": where a company sits is a place.
-    if (LocatingModifierAt(tokens, last)) {
+    // "Kumasi-based Ashanti Produce Traders": where a company sits is a place, and what sits
+    // there a company. So are the names of a dateline before its agency: "COPIAPO, Chile, Nov 20
+    // (Reuters) -" says where the story was filed.
+    if (LocatingModifierAt(tokens, last) || InDateline(s, first, last)) {
       *type = EntityType::kPlace;
-      *evidence = TypeEvidence::kContext;
+      *evidence = TypeEvidence::kRecognizer;
+      return;
+    }
+    if (first >= 2 && LocatingModifierAt(tokens, first - 2)) {
+      *type = EntityType::kOrganization;
+      *evidence = TypeEvidence::kRecognizer;
       return;
     }
     // A name ending in an organisation word ("Northbridge Rail", "Helvex Pharma"), or with one
@@ -356,6 +368,18 @@ class DocumentScan final {
       const size_t word = i == last - 1 ? i : i - 1;
       if (IsOrganizationWord(AsciiLower(tokens[word].form))) {
         *type = EntityType::kOrganization;
+        *evidence = TypeEvidence::kRecognizer;
+        return;
+      }
+    }
+    // A name ending in a place noun ("Lapu-Lapu City", "Naryn River"), or starting with one and
+    // "of" ("Gulf of Saros"), is a place; not a person's ("Ricki Lake", a known given name first).
+    if (last - first >= 2) {
+      const bool ends = IsPlaceHeadWord(AsciiLower(tokens[last - 1].form));
+      const bool starts = AsciiLower(tokens[first + 1].form) == "of" &&
+                          IsPlaceHeadWord(AsciiLower(tokens[first].form));
+      if ((ends && !(last - first == 2 && gazetteer_.IsGivenName(tokens[first].form))) || starts) {
+        *type = EntityType::kPlace;
         *evidence = TypeEvidence::kRecognizer;
         return;
       }
@@ -411,7 +435,10 @@ class DocumentScan final {
       return;
     }
     if (first > 0) {
-      const std::string before = AsciiLower(tokens[first - 1].form);
+      // "in X", "in the X" ("cities in the Visayas").
+      size_t k = first - 1;
+      if (k > 0 && AsciiLower(tokens[k].form) == "the") --k;
+      const std::string before = AsciiLower(tokens[k].form);
       if (before == "in" || before == "at" || before == "from" || before == "near") {
         *type = EntityType::kPlace;
         *evidence = TypeEvidence::kContext;
@@ -469,9 +496,21 @@ class DocumentScan final {
               (RecognizedInside(tokens[k]) || IsOrganizationWord(AsciiLower(tokens[k].form))));
     };
     // Whether the attached hyphen at `k` joins two parts of one name: "Saint-Louis",
-    // "Guinea-Bissau" (the recogniser reads it inside the name), not "US-Russia".
+    // "Guinea-Bissau" (the recogniser reads it inside the name), "Cluj-Napoca", "Lapu-Lapu City",
+    // "Ride-Share Drivers Association"; not two names known apart, "US-Russia", nor a known name
+    // paired with another before a common noun, "the Israel-Hamas war".
+    const auto known_apart = [&](size_t k) {
+      const auto known = [&](std::string_view w) {
+        return gazetteer_.TypeOf(w).has_value() || !gazetteer_.PlaceOfDemonym(w).empty();
+      };
+      const bool left = known(tokens[k - 1].form), right = known(tokens[k + 1].form);
+      const bool before_noun =
+          k + 2 < n && tokens[k + 2].upos == "NOUN" && !StartsUpper(tokens[k + 2].form);
+      return (left && right) || ((left || right) && before_noun);
+    };
     const auto name_hyphen = [&](size_t k) {
-      return JoiningHyphen(tokens, k) && RecognizedInside(tokens[k]) && in_name(k + 1);
+      return JoiningHyphen(tokens, k) && in_name(k + 1) &&
+             (RecognizedInside(tokens[k]) || !known_apart(k));
     };
     // Whether "and" at `k` joins two parts of one organisation's name or title: "Energy and
     // Mineral Resources Ministry", "Poultry and Food Workers' Union", "Works and Transport
@@ -682,10 +721,11 @@ class DocumentScan final {
     }
     while (e > b && IsCalendarWord(AsciiLower(Form(s, e - 1)))) --e;
     if (b >= e) return;
-    // "Rwandans", "Burundians": the people of a country, not an entity of their own.
+    // "Rwandans", "Burundians": the people of a country, not an entity of their own (but
+    // "Philippines" is the country of "Philippine").
     if (e - b == 1) {
       const std::string_view word = Form(s, b);
-      if (word.size() > 2 && word.back() == 's' &&
+      if (word.size() > 2 && word.back() == 's' && !gazetteer_.TypeOf(word) &&
           !gazetteer_.PlaceOfDemonym(word.substr(0, word.size() - 1)).empty()) {
         return;
       }

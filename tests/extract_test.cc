@@ -440,3 +440,63 @@ TEST_CASE("a wire service's credit line names nobody in the story", "[extract]")
     CHECK(Find(doc, name) == nullptr);
   }
 }
+
+TEST_CASE("hyphens join the parts of names not known apart", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Members of the Cebu Ride-Share Drivers Association met in Lapu-Lapu City. Kafue "
+      "Agro-Chemicals sold seeds in Cluj-Napoca. The Israel-Hamas war went on.");
+  for (const char* name : {"Cebu Ride-Share Drivers Association", "Lapu-Lapu City",
+                           "Kafue Agro-Chemicals", "Cluj-Napoca"}) {
+    INFO(name);
+    CHECK(Find(doc, name) != nullptr);
+  }
+  CHECK(Find(doc, "Lapu-Lapu City")->type == kg::EntityType::kPlace);
+  CHECK(Find(doc, "Cluj") == nullptr);
+  // A known name paired with another before a common noun: two parties, not one name.
+  CHECK(Find(doc, "Israel") != nullptr);
+  CHECK(Find(doc, "Israel-Hamas") == nullptr);
+}
+
+TEST_CASE("place nouns in a name, and 'in the', make it a place", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Flows into the Naryn River fell. Ships crossed the Gulf of Saros. Other cities in the "
+      "Visayas took note.");
+  for (const char* name : {"Naryn River", "Gulf of Saros", "Visayas"}) {
+    INFO(name);
+    const kg::Entity* place = Find(doc, name);
+    REQUIRE(place != nullptr);
+    CHECK(place->type == kg::EntityType::kPlace);
+  }
+}
+
+TEST_CASE("a dateline names places, and its agency is nobody's acronym", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "COPIAPO, Chile, Nov 20 (Reuters) - Residents of a farming village filed a claim against "
+      "Hyderabad-based Medivax Biologics.\n\nSEOUL, South Korea (AP) - South Korea protested.");
+  const kg::Entity* city = Find(doc, "COPIAPO");
+  REQUIRE(city != nullptr);
+  CHECK(city->type == kg::EntityType::kPlace);
+  CHECK(Find(doc, "Residents") == nullptr);
+  const kg::Entity* company = Find(doc, "Medivax Biologics");
+  REQUIRE(company != nullptr);
+  CHECK(company->type == kg::EntityType::kOrganization);
+  const kg::Entity* korea = Find(doc, "South Korea");
+  REQUIRE(korea != nullptr);
+  for (const auto& alias : korea->aliases) CHECK(alias != "AP");
+  // A place's acronym in brackets is its initials.
+  const auto drc = TheExtractor().Extract(
+      "Troops entered the Democratic Republic of Congo (DRC) on Monday. The DRC protested.");
+  const kg::Entity* congo = Find(drc, "Democratic Republic of Congo");
+  REQUIRE(congo != nullptr);
+  CHECK(congo->mentions == 3);
+  CHECK(Find(drc, "DRC") == nullptr);
+}
+
+TEST_CASE("a country named in the plural is no people", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Drivers protested under the Philippines' privacy law. Rwandans celebrated.");
+  const kg::Entity* country = Find(doc, "Philippines");
+  REQUIRE(country != nullptr);
+  CHECK(country->type == kg::EntityType::kPlace);
+  CHECK(Find(doc, "Rwandans") == nullptr);
+}
