@@ -94,20 +94,21 @@ bool IsTitleModifier(std::string_view w) {
 
 bool IsOrganizationWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "news",         "agency",       "ministry",     "council",      "board",      "union",
-      "organization", "organisation", "party",        "bank",         "committee",  "association",
-      "corporation",  "company",      "inc.",         "ltd",          "group",      "university",
-      "institute",    "court",        "army",         "navy",         "forces",     "commission",
-      "parliament",   "congress",     "senate",       "assembly",     "times",      "post",
-      "journal",      "press",        "network",      "fund",         "foundation", "alliance",
-      "department",   "office",       "service",      "reuters",      "corp.",      "federation",
-      "rail",         "railways",     "airlines",     "airways",      "pharma",     "motors",
-      "holdings",     "bank",         "media",        "technologies", "systems",    "labs",
-      "institute",    "agency",       "authority",    "police",       "guard",      "brigade",
-      "front",        "movement",     "coalition",    "council",      "tribunal",   "court",
-      "chamber",      "electric",     "energy",       "petroleum",    "oil",        "gas",
-      "mining",       "steel",        "telecom",      "insurance",    "industries", "enterprises",
-      "cooperative",  "consortium",   "confederation"};
+      "news",         "agency",       "ministry",      "council",      "board",       "union",
+      "organization", "organisation", "party",         "bank",         "committee",   "association",
+      "corporation",  "company",      "inc.",          "ltd",          "group",       "university",
+      "institute",    "court",        "army",          "navy",         "forces",      "commission",
+      "parliament",   "congress",     "senate",        "assembly",     "times",       "post",
+      "journal",      "press",        "network",       "fund",         "foundation",  "alliance",
+      "department",   "office",       "service",       "reuters",      "corp.",       "federation",
+      "rail",         "railways",     "airlines",      "airways",      "pharma",      "motors",
+      "holdings",     "bank",         "media",         "technologies", "systems",     "labs",
+      "institute",    "agency",       "authority",     "police",       "guard",       "brigade",
+      "front",        "movement",     "coalition",     "council",      "tribunal",    "court",
+      "chamber",      "electric",     "energy",        "petroleum",    "oil",         "gas",
+      "mining",       "steel",        "telecom",       "insurance",    "industries",  "enterprises",
+      "cooperative",  "consortium",   "confederation", "forum",        "directorate", "league",
+      "bureau",       "society",      "secretariat",   "inspectorate"};
   return In(kWords, w);
 }
 
@@ -156,9 +157,10 @@ bool IsCalendarWord(std::string_view w) {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
       "february", "march", "april", "june", "july", "august", "september", "october", "november",
       "december", "may",
-      // Abbreviated months of datelines ("OSLO, Nov 18"); not "Jan", "Mar", "Jun": also names.
+      // Abbreviated months of datelines ("OSLO, Nov 18"); "Jan", "Mar", "Jun" only with their
+      // full stop: without it they are also names.
       "feb", "feb.", "apr", "apr.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.",
-      "nov", "nov.", "dec", "dec."};
+      "nov", "nov.", "dec", "dec.", "jan.", "mar.", "jun.", "jul."};
   return In(kWords, w);
 }
 

@@ -66,9 +66,14 @@ class UnionFind final {
 // its Spanish acronym UNTRAHOS" (an acronym in brackets need not spell the name's initials).
 // Not a person's: "John Smith (AP)"; a place's only by its initials ("Democratic Republic of
 // Congo (DRC)"): "SEOUL, South Korea (AP)" is a dateline and its agency.
+// (An acronym the recogniser read as a person is none: "the National Union of Health Workers
+// (SINATS)".)
 bool IntroducedAsAlias(std::string_view text, const Mention& before, const Mention& m) {
+  const bool acronym = m.text.size() >= 2 && std::none_of(m.text.begin(), m.text.end(), [](char c) {
+                         return (c >= 'a' && c <= 'z') || c == ' ';
+                       });
   if (before.from_demonym || m.from_demonym || before.sentence != m.sentence ||
-      before.type == EntityType::kPerson || m.type == EntityType::kPerson ||
+      before.type == EntityType::kPerson || (m.type == EntityType::kPerson && !acronym) ||
       before.span.end > m.span.begin || m.span.end > text.size()) {
     return false;
   }
@@ -82,9 +87,6 @@ bool IntroducedAsAlias(std::string_view text, const Mention& before, const Menti
     gap = b == std::string::npos ? std::string() : gap.substr(b, e - b + 1);
   };
   trim(" ,");
-  const bool acronym = m.text.size() >= 2 && std::none_of(m.text.begin(), m.text.end(), [](char c) {
-                         return (c >= 'a' && c <= 'z') || c == ' ';
-                       });
   if (gap == "(") return acronym && m.span.end < text.size() && text[m.span.end] == ')';
   if (gap.rfind("also ", 0) == 0) gap.erase(0, 5);
   if (gap == "known as") return true;
@@ -174,11 +176,15 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   // Keys that joined by a generic word ("Commission"): not aliases, or the store would merge the
   // next document's "Competition Commission" into this one by them.
   std::vector<bool> generic(keys.size(), false);
+  // Mentions introduced as another name of the one before: the name types the entity, not the
+  // recogniser's reading of an acronym.
+  std::vector<bool> introduced(mentions.size(), false);
   for (size_t i = 1; i < mentions.size(); ++i) {
     size_t before = i - 1;  // the name before, past nationalities ("its Spanish acronym")
     while (before > 0 && mentions[before].from_demonym) --before;
     if (IntroducedAsAlias(text, mentions[before], mentions[i])) {
       groups.Union(key_of_mention[i], key_of_mention[before]);
+      introduced[i] = true;
     }
   }
   for (size_t k = 0; k < keys.size(); ++k) {
@@ -245,6 +251,32 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     if (named >= 0) groups.Union(k, static_cast<size_t>(named));
   }
 
+  // "the Health Ministry" and "the Ministry of Health" are one: each key as "ministry of health".
+  // (Keys fold spellings, "ministri": the organisation word is read off a mention's text.)
+  std::vector<std::string> last_word(keys.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const std::string_view text = mentions[i].text;
+    last_word[key_of_mention[i]] = AsciiLower(text.substr(text.rfind(' ') + 1));
+  }
+  std::map<std::string, size_t> by_of_form;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (key_type[k] != EntityType::kOrganization) continue;
+    const auto words = Words(keys[k]);
+    if (words.size() < 2 || !IsOrganizationWord(last_word[k])) continue;
+    if (std::find(words.begin(), words.end(), "of") != words.end()) continue;
+    const std::string_view key = keys[k];
+    const std::string_view last = words.back();
+    std::string of_form = std::string(last) + " of ";
+    of_form.append(key.substr(0, last.data() - key.data() - 1));
+    by_of_form.emplace(std::move(of_form), k);
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const auto it = by_of_form.find(keys[k]);
+    if (it != by_of_form.end() && key_type[k] == EntityType::kOrganization) {
+      groups.Union(k, it->second);
+    }
+  }
+
   DocumentEntities out;
   out.entity_of_mention.resize(mentions.size());
   std::unordered_map<size_t, uint32_t> entity_of_group;
@@ -264,7 +296,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     Entity& entity = out.entities[e];
     ++entity.mentions;
     if (!generic[key_of_mention[i]]) ++surfaces[e][std::string(mentions[i].text)];
-    if (mentions[i].evidence > evidence[e] || entity.mentions == 1) {
+    if ((mentions[i].evidence > evidence[e] && !introduced[i]) || entity.mentions == 1) {
       evidence[e] = std::max(evidence[e], mentions[i].evidence);
       entity.type = mentions[i].type;
     }

@@ -306,8 +306,9 @@ class DocumentScan final {
         }
       }
     }
-    // Before: a lower-case noun right before the name.
-    if (first > 0 && !StartsUpper(tokens[first - 1].form)) {
+    // Before: a lower-case noun right before the name (not a particle: "summon van Wyk").
+    if (first > 0 && !StartsUpper(tokens[first - 1].form) &&
+        !IsNameConnector(tokens[first - 1].form)) {
       const auto type = NounClass(s, first - 1);
       if (type == EntityType::kOrganization || type == EntityType::kPlace) return type;
     }
@@ -609,7 +610,13 @@ class DocumentScan final {
       const bool modifier = end + 1 < n && tokens[end].form == "-" &&
                             tokens[end].span.begin == tokens[end - 1].span.end &&
                             !IsNameWord(tokens[end + 1].form);
-      if (!modifier || LocatingModifierAt(tokens, end)) Run(s, i, end);
+      // "summon van Wyk": a surname's particle, lower-case before it, is part of it.
+      size_t begin = i;
+      if (i >= 2 && tokens[i - 1].form != "of" && IsNameConnector(tokens[i - 1].form) &&
+          !in_name(i - 2)) {
+        begin = i - 1;
+      }
+      if (!modifier || LocatingModifierAt(tokens, end)) Run(s, begin, end);
       i = end;
     }
   }

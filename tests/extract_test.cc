@@ -500,3 +500,44 @@ TEST_CASE("a country named in the plural is no people", "[extract]") {
   CHECK(country->type == kg::EntityType::kPlace);
   CHECK(Find(doc, "Rwandans") == nullptr);
 }
+
+TEST_CASE("'Health Ministry' is the 'Ministry of Health'; an acronym in brackets types nothing",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Health Ministry paid too much. The auditor asked the Ministry of Health to explain. "
+      "The National Union of Health Workers (SINATS) urged the government to act.");
+  const kg::Entity* ministry = Find(doc, "Ministry of Health");
+  REQUIRE(ministry != nullptr);
+  CHECK(ministry->mentions == 2);
+  CHECK(Find(doc, "Health Ministry") == nullptr);
+  const kg::Entity* union_ = Find(doc, "National Union of Health Workers");
+  REQUIRE(union_ != nullptr);
+  CHECK(union_->type == kg::EntityType::kOrganization);
+  CHECK(Find(doc, "SINATS") == nullptr);
+}
+
+TEST_CASE("a surname's particle in lower case mid-sentence stays with it", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Its director-general, Helena van Wyk, spoke on Monday. The committee would summon van "
+      "Wyk again.");
+  const kg::Entity* person = Find(doc, "Helena van Wyk");
+  REQUIRE(person != nullptr);
+  CHECK(person->type == kg::EntityType::kPerson);
+  CHECK(person->mentions == 2);
+  CHECK(Find(doc, "Wyk") == nullptr);
+}
+
+TEST_CASE("forums, directorates and leagues are organisations; 'Jan.' is a month", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Zambia Interfaith Forum, the Anti-Corruption Directorate and the Education Workers' "
+      "League met on Jan. 4.");
+  for (const char* name :
+       {"Zambia Interfaith Forum", "Anti-Corruption Directorate", "Education Workers' League"}) {
+    INFO(name);
+    const kg::Entity* org = Find(doc, name);
+    REQUIRE(org != nullptr);
+    CHECK(org->type == kg::EntityType::kOrganization);
+  }
+  CHECK(Find(doc, "Jan.") == nullptr);
+  CHECK(Find(doc, "Jan") == nullptr);
+}
