@@ -296,7 +296,12 @@ class Reader final {
     // (Not "the Forces ruled out leaving": a participle with an object or a clause is active.)
     const bool takes_object = t_.Child(p, "obj") >= 0 || t_.Child(p, "xcomp") >= 0 ||
                               t_.Child(p, "ccomp") >= 0 || t_.Child(p, "compound:prt") >= 0;
-    if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject && !takes_object) {
+    // But "FIFA, based in Zurich", "a group headquartered in Cairo": the noun is where it sits.
+    const std::string participle = AsciiLower(t_.token(p).form);
+    if (t_.Is(p, "acl") && (IsLocatingParticiple(participle) || participle == "located")) {
+      prop.relation = participle == "listed" ? "listed" : "based";
+    } else if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject &&
+               !takes_object) {
       prop.arguments.insert(prop.arguments.begin(), {t_.head(p), ArgumentRole::kDirect, {}});
       prop.subjects.clear();
       prop.passive = true;

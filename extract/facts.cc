@@ -30,6 +30,15 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
   }
   if (a.coreferent[s][token].entity >= 0) return a.coreferent[s][token];
   if (depth >= 2 || (t.upos(token) != "NOUN" && t.upos(token) != "PROPN")) return {};
+  // "Atacama Water Watch, a non-profit group based in Copiapo": the noun in apposition to a
+  // name is that name.
+  if (t.Is(token, "appos") && t.upos(token) == "NOUN" && t.head(token) >= 0) {
+    Referent r = MentionReferent(a, s, t.head(token));
+    if (r.entity >= 0) {
+      r.confidence *= 0.9f;
+      return r;
+    }
+  }
   // A noun phrase about an entity: "Russia's delegation", "US envoys", "Russian officials",
   // "parts of the Donetsk region". Possessors first, then modifiers, then "of" phrases.
   Referent best;
@@ -340,6 +349,13 @@ class SentenceFacts final {
         t_.token(noun - 2).span.end == t_.token(noun - 1).span.begin) {
       lemma = LowerLemma(t_, noun - 2) + "-" + lemma;
     }
+    // "chief executive", "general secretary": the title words before the noun are its name.
+    for (int32_t k = noun - 1;
+         k >= 0 && t_.head(k) == noun && (t_.Is(k, "amod") || t_.Is(k, "compound")) &&
+         IsTitleWord(AsciiLower(t_.token(k).form));
+         --k) {
+      lemma = AsciiLower(t_.token(k).form) + "_" + lemma;
+    }
     for (int32_t c : t_.children(noun)) {
       std::string relation;
       if (t_.Is(c, "nmod:poss")) {
@@ -365,10 +381,14 @@ class SentenceFacts final {
     for (int32_t i = 0; i < static_cast<int32_t>(t_.size()); ++i) {
       if (!t_.Is(i, "appos") || t_.head(i) < 0) continue;
       const int32_t h = t_.head(i);
+      // (A title the tagger read as an adjective is a noun here: "Its chief executive, X".)
+      const auto is_noun = [&](int32_t k) {
+        return t_.upos(k) == "NOUN" || (t_.upos(k) == "ADJ" && IsTitleWord(LowerLemma(t_, k)));
+      };
       const bool name_then_noun =
-          a_.mention_at[s_][i] < 0 && t_.upos(i) == "NOUN" && a_.mention_at[s_][h] >= 0;
+          a_.mention_at[s_][i] < 0 && is_noun(i) && a_.mention_at[s_][h] >= 0;
       const bool noun_then_name =
-          a_.mention_at[s_][h] < 0 && t_.upos(h) == "NOUN" && a_.mention_at[s_][i] >= 0;
+          a_.mention_at[s_][h] < 0 && is_noun(h) && a_.mention_at[s_][i] >= 0;
       if (!name_then_noun && !noun_then_name) continue;
       const int32_t name = name_then_noun ? h : i;
       const int32_t noun = name_then_noun ? i : h;
@@ -415,11 +435,7 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
   for (int32_t i = 0; i < static_cast<int32_t>(t.size()) && start < 0; ++i) {
     if (t.token(i).span.begin == m.role_span.begin) start = i;
   }
-  // A minister serves a government, not the company last named.
-  if (start < 0 || m.role.find("minister") != std::string::npos ||
-      m.role.find("secretary") != std::string::npos) {
-    return {-1, {}};
-  }
+  if (start < 0) return {-1, {}};
   if (start == 1) {
     const std::string before = AsciiLower(t.token(0).form);
     if (before != "its" && before != "their") return {-1, {}};
@@ -427,7 +443,11 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
     if (r.entity < 0 || a.entities[r.entity].type != EntityType::kOrganization) return {-1, {}};
     return {r.entity, t.token(0).span};
   }
-  if (start != 0) return {-1, {}};
+  // A minister serves a government, not the company last named.
+  if (start != 0 || m.role.find("minister") != std::string::npos ||
+      m.role.find("secretary") != std::string::npos) {
+    return {-1, {}};
+  }
   for (size_t k = mention; k-- > 0;) {
     const Mention& before = a.mentions[k];
     if (before.sentence + 1 < m.sentence) break;

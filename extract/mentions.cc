@@ -804,8 +804,19 @@ class DocumentScan final {
       role_span = SpanOf(s, title_start, title_end);
     }
     if (role.empty()) {
-      // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri".
+      // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri";
+      // or before a comma, after "its" or "their": "Its general secretary, Rosa Quispe".
       size_t k = run_start;
+      if (k >= 3 && Form(s, k - 1) == "," && IsTitleWord(AsciiLower(Form(s, k - 2)))) {
+        size_t j = k - 2;
+        while (j > 0 && (IsTitleWord(AsciiLower(Form(s, j - 1))) ||
+                         IsTitleModifier(AsciiLower(Form(s, j - 1))))) {
+          --j;
+        }
+        const std::string owner_word = j > 0 ? AsciiLower(Form(s, j - 1)) : "";
+        if (owner_word == "its" || owner_word == "their") --k;
+      }
+      const size_t role_end = k;
       if (k > 0 && IsTitleWord(AsciiLower(Form(s, k - 1)))) {
         --k;
         // "secretary-general", "director-general": title words joined by a hyphen.
@@ -814,8 +825,8 @@ class DocumentScan final {
           k -= 2;
         }
         while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
-        role = RoleName(s, k, run_start);
-        role_span = SpanOf(s, k, run_start);
+        role = RoleName(s, k, role_end);
+        role_span = SpanOf(s, k, role_end);
         if (k > 0) {
           // A name or (tagged) demonym mention just before, or an untagged demonym.
           owner = OwnerBefore(s, k);

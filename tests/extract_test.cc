@@ -501,7 +501,7 @@ TEST_CASE("a country named in the plural is no people", "[extract]") {
   CHECK(Find(doc, "Rwandans") == nullptr);
 }
 
-TEST_CASE("'Health Ministry' is the 'Ministry of Health'; an acronym in brackets types nothing",
+TEST_CASE("'Health Ministry' is the 'Ministry of Health' and a bracketed acronym types nothing",
           "[extract]") {
   const auto doc = TheExtractor().Extract(
       "The Health Ministry paid too much. The auditor asked the Ministry of Health to explain. "
@@ -527,7 +527,8 @@ TEST_CASE("a surname's particle in lower case mid-sentence stays with it", "[ext
   CHECK(Find(doc, "Wyk") == nullptr);
 }
 
-TEST_CASE("forums, directorates and leagues are organisations; 'Jan.' is a month", "[extract]") {
+TEST_CASE("forums and directorates and leagues are organisations and 'Jan.' is a month",
+          "[extract]") {
   const auto doc = TheExtractor().Extract(
       "The Zambia Interfaith Forum, the Anti-Corruption Directorate and the Education Workers' "
       "League met on Jan. 4.");
@@ -540,4 +541,26 @@ TEST_CASE("forums, directorates and leagues are organisations; 'Jan.' is a month
   }
   CHECK(Find(doc, "Jan.") == nullptr);
   CHECK(Find(doc, "Jan") == nullptr);
+}
+
+TEST_CASE("'Its chief executive, X': the role of X in what 'its' refers to", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Lorvane Technologies rejected the demand. Its chief executive, Daniel Okoth, said the "
+      "company would appeal. The Varnish Nurses Union met on Monday. Its general secretary, Rosa "
+      "Quilla, said nurses would strike.");
+  CHECK(HasFact(doc, "Daniel Okoth", "chief_executive_of", "Lorvane Technologies"));
+  CHECK(HasFact(doc, "Rosa Quilla", "general_secretary_of", "Varnish Nurses Union"));
+}
+
+TEST_CASE("'X, based in Y' and 'a group headquartered in Y' say where X sits", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Varnish Football Federation, based in Zurich, opened an inquiry. Atacama Water Ward, "
+      "a non-profit group headquartered in Copiapo, called for a register. Talks held in Geneva "
+      "ended.");
+  CHECK(HasFact(doc, "Varnish Football Federation", "based_in", "Zurich"));
+  CHECK(HasFact(doc, "Atacama Water Ward", "based_in", "Copiapo"));
+  // Talks held somewhere are not based there.
+  for (const auto& f : doc.facts) {
+    CHECK_FALSE((f.relation == "based_in" && doc.entities[f.object].name == "Geneva"));
+  }
 }
