@@ -76,7 +76,14 @@ bool IsTitleWord(std::string_view w) {
                                                 "ambassador",
                                                 "general-secretary",
                                                 "secretary-general",
-                                                "chief"};
+                                                "chief",
+                                                "comptroller",
+                                                "ombudsman",
+                                                "prosecutor",
+                                                "councillor",
+                                                "councilor",
+                                                "chairperson",
+                                                "treasurer"};
   return In(kWords, w);
 }
 

@@ -156,6 +156,7 @@ class SentenceFacts final {
   void Run() {
     for (const Proposition& p : a_.propositions[s_]) Clause(p);
     Appositions();
+    MembersOf();
   }
 
  private:
@@ -395,6 +396,36 @@ class SentenceFacts final {
       const Referent who = EntityAt(a_, s_, name);
       if (who.entity < 0) continue;
       NounRelations({who}, noun, 0.85f, false, -1);
+    }
+  }
+
+  // "Councillor Rosalinda Abad of the Cebu City Council", "lawmaker Sami Haddad, of the Free
+  // Citizens' Movement": a person of an organisation holds the title there, or is a member.
+  void MembersOf() {
+    for (int32_t i = 0; i < static_cast<int32_t>(t_.size()); ++i) {
+      const int32_t h = t_.head(i);
+      const int32_t org_mention = a_.mention_at[s_][i];
+      if (h < 0 || org_mention < 0 || !t_.Is(i, "nmod") || t_.Child(i, "case") < 0 ||
+          LowerLemma(t_, t_.Child(i, "case")) != "of") {
+        continue;
+      }
+      const uint32_t org = a_.entity_of_mention[org_mention];
+      if (a_.entities[org].type != EntityType::kOrganization) continue;
+      // The person: the head itself, or a name the parser hung on the title ("Councillor" as
+      // the head, "Rosalinda Abad" flat under it).
+      int32_t person_mention = a_.mention_at[s_][h];
+      for (int32_t c : t_.children(h)) {
+        if (person_mention < 0 && (t_.Is(c, "flat") || t_.Is(c, "appos"))) {
+          person_mention = a_.mention_at[s_][c];
+        }
+      }
+      if (person_mention < 0 || person_mention == org_mention) continue;
+      const Mention& m = a_.mentions[person_mention];
+      const uint32_t person = a_.entity_of_mention[person_mention];
+      if (a_.entities[person].type != EntityType::kPerson || m.role_of >= 0) continue;
+      const std::string relation = m.role.empty() ? "member_of" : m.role + "_of";
+      Add(EntityAt(a_, s_, m.first), relation, MentionReferent(a_, s_, i), 0.8f,
+          {a_.mentions[org_mention].span}, false, -1);
     }
   }
 

@@ -552,7 +552,9 @@ class DocumentScan final {
       // name ("Maldives"), or when name words ending in an organisation word follow it ("the
       // paramilitary Rapid Support Forces"); not a nationality ("Russian officials").
       const auto organisation_follows = [&](size_t k) {
-        for (size_t j = k; j < n && j < k + 4 && in_name(j); ++j) {
+        for (size_t j = k;
+             j < n && j < k + 4 && (in_name(j) || PossessiveInOrganisation(tokens, j, in_name));
+             ++j) {
           if (IsOrganizationWord(AsciiLower(tokens[j].form))) return true;
         }
         return false;
@@ -624,8 +626,8 @@ class DocumentScan final {
   // Whether the possessive at `k` is inside an organisation's name: attached to the word before
   // it and followed by name words that end in an organisation word within three.
   template <typename InName>
-  static bool PossessiveInOrganisation(const std::vector<nlp::Token>& tokens, size_t k,
-                                       const InName& in_name) {
+  bool PossessiveInOrganisation(const std::vector<nlp::Token>& tokens, size_t k,
+                                const InName& in_name) const {
     const std::string_view f = tokens[k].form;
     if (f != "'s" && f != "\u2019s" && f != "'" && f != "\u2019") return false;
     if (k == 0 || tokens[k].span.begin != tokens[k - 1].span.end) return false;
@@ -633,11 +635,15 @@ class DocumentScan final {
     // country ("Putin's Security Council" is Putin's).
     const std::string owner = AsciiLower(tokens[k - 1].form);
     const auto ends = [&](std::string_view tail) {
-      return owner.size() > tail.size() &&
+      return owner.size() >= tail.size() &&
              owner.compare(owner.size() - tail.size(), tail.size(), tail) == 0;
     };
+    // ("Citizens'": any plural of a noun of people.)
+    const bool people =
+        owner.size() > 3 && owner.back() == 's' &&
+        gazetteer_.ClassOf(owner.substr(0, owner.size() - 1)) == EntityType::kPerson;
     if (!ends("men") && !ends("people") && !ends("ren") && !ends("ers") && !ends("ists") &&
-        !ends("ants") && !ends("ents")) {
+        !ends("ants") && !ends("ents") && !people) {
       return false;
     }
     for (size_t j = k + 1; j < tokens.size() && j <= k + 3 && in_name(j); ++j) {
@@ -653,7 +659,11 @@ class DocumentScan final {
     if (first != "of" && first != "for" && first != "on") return 0;
     size_t next = k + 1;
     if (next < tokens.size() && AsciiLower(tokens[next].form) == "the") ++next;
-    if (next >= tokens.size() || !IsNameToken(tokens[next])) return 0;
+    // (Not "the Central Bank on Monday".)
+    if (next >= tokens.size() || !IsNameToken(tokens[next]) ||
+        IsCalendarWord(AsciiLower(tokens[next].form))) {
+      return 0;
+    }
     return next - k;
   }
 

@@ -564,3 +564,25 @@ TEST_CASE("'X, based in Y' and 'a group headquartered in Y' say where X sits", "
     CHECK_FALSE((f.relation == "based_in" && doc.entities[f.object].name == "Geneva"));
   }
 }
+
+TEST_CASE("a person 'of' an organisation holds the title there or is a member", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The ordinance was sponsored by Councillor Rosalinda Abadi of the Cebu City Council. "
+      "Opposition lawmaker Winnie Achola of the People's Renewal Party (PRP) said so. Sami Hadi, "
+      "of the Free Citizens' Movement, called for an inquiry. Officials spoke to Mary Jonas of "
+      "the Central Bank on Monday.");
+  CHECK(HasFact(doc, "Rosalinda Abadi", "councillor_of", "Cebu City Council"));
+  CHECK(HasFact(doc, "Winnie Achola", "lawmaker_of", "People's Renewal Party"));
+  CHECK(HasFact(doc, "Sami Hadi", "member_of", "Free Citizens' Movement"));
+  CHECK(HasFact(doc, "Mary Jonas", "member_of", "Central Bank"));
+  CHECK(Find(doc, "Central Bank on") == nullptr);
+}
+
+TEST_CASE("a comptroller general is a title and no organisation", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Comptroller General Raul Ostolamo said on Wednesday that his office had found overpricing.");
+  const kg::Entity* person = Find(doc, "Raul Ostolamo");
+  REQUIRE(person != nullptr);
+  CHECK(person->type == kg::EntityType::kPerson);
+  CHECK(Find(doc, "Comptroller") == nullptr);
+}
