@@ -20,6 +20,7 @@ struct Seen {
   size_t sentence;
   bool subject;
   bool adjective = false;  // named by a nationality adjective ("Polish"): never the topic
+  bool main = false;       // the subject of the sentence's main clause
 };
 
 bool IsHeadOfState(std::string_view role) {
@@ -48,22 +49,35 @@ class Resolver final {
         if (m >= 0) {
           if (a_.mentions[m].first == static_cast<uint32_t>(i)) {
             history_.push_back({static_cast<int32_t>(a_.entity_of_mention[m]), s, IsSubject(t, i),
-                                a_.mentions[m].from_demonym});
+                                a_.mentions[m].from_demonym, IsMainSubject(t, i)});
           }
           continue;
         }
         Referent r = Resolve(s, i);
         if (r.entity < 0) continue;
         a_.coreferent[s][i] = r;
-        history_.push_back({r.entity, s, IsSubject(t, i)});
+        history_.push_back({r.entity, s, IsSubject(t, i), false, IsMainSubject(t, i)});
       }
     }
   }
 
  private:
-  static bool IsSubject(const Tree& t, int32_t i) {
-    // A name's head may be a flat or compound part; climb to the phrase's head.
+  // The head of the phrase a name is part of: past flat and compound parts, and from a name in
+  // apposition to the noun it names ("The regulator, the NDPA, said").
+  static int32_t PhraseHead(const Tree& t, int32_t i) {
     while (t.head(i) >= 0 && (t.Is(i, "flat") || t.Is(i, "compound"))) i = t.head(i);
+    if (t.Is(i, "appos") && t.head(i) >= 0) i = t.head(i);
+    return i;
+  }
+
+  // Whether the name at `i` is the subject of the sentence's main clause.
+  static bool IsMainSubject(const Tree& t, int32_t i) {
+    i = PhraseHead(t, i);
+    return t.Is(i, "nsubj") && t.head(i) >= 0 && t.head(t.head(i)) < 0;
+  }
+
+  static bool IsSubject(const Tree& t, int32_t i) {
+    i = PhraseHead(t, i);
     // The agent of a passive is the one acting: "was organised by the Union".
     const int32_t k = t.Child(i, "case");
     const bool agent =
@@ -77,22 +91,34 @@ class Resolver final {
   // The nearest entity before (s, i) that satisfies ok, within `window` sentences: in the same
   // sentence the nearest; in earlier ones a subject first, else the first named (the topic comes
   // first: "The Agency, a body based in Honiara, said ... Its director").
+  // With `subject_here`, a subject of this sentence comes before nearer names ("Medivax said in
+  // a statement from India that it had sold": Medivax). In earlier sentences the main clause's
+  // subject comes first ("The regulator, the NDPA, said Delta Crest must restart. Its
+  // director": the NDPA).
   template <typename Ok>
-  int32_t Nearest(size_t s, size_t window, Ok ok) const {
+  int32_t Nearest(size_t s, size_t window, Ok ok, bool subject_here = false) const {
+    if (subject_here) {
+      for (auto it = history_.rbegin(); it != history_.rend() && it->sentence == s; ++it) {
+        if (it->subject && ok(it->entity)) return it->entity;
+      }
+    }
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
       if (it->sentence != s) break;
       if (ok(it->entity)) return it->entity;
     }
     for (size_t back = 1; back <= window && back <= s; ++back) {
       const size_t target = s - back;
-      int32_t any = -1;
+      int32_t any = -1, subject = -1, main = -1;
       for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
         if (it->sentence > target) continue;
         if (it->sentence < target) break;
         if (!ok(it->entity)) continue;
-        if (it->subject) return it->entity;
+        if (it->main && main < 0) main = it->entity;
+        if (it->subject && subject < 0) subject = it->entity;
         if (!it->adjective) any = it->entity;  // the first named, when no subject shows
       }
+      if (main >= 0) return main;
+      if (subject >= 0) return subject;
       if (any >= 0) return any;
     }
     return -1;
@@ -122,9 +148,12 @@ class Resolver final {
           return {};
         }
         if (const auto subject = SubjectPhraseBefore(s, i)) return *subject;
-        r.entity = Nearest(s, 2, [&](int32_t e) {
-          return TypeOf(e) == EntityType::kOrganization || TypeOf(e) == EntityType::kPlace;
-        });
+        r.entity = Nearest(
+            s, 2,
+            [&](int32_t e) {
+              return TypeOf(e) == EntityType::kOrganization || TypeOf(e) == EntityType::kPlace;
+            },
+            /*subject_here=*/true);
         r.confidence = 0.6f;
       } else if (form == "their" || form == "they" || form == "them") {
         // A group named as one: "the Rapid Support Forces ... their negotiator". People are

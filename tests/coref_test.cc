@@ -63,3 +63,24 @@ TEST_CASE("its in a new sentence is the topic named first, or the passive's agen
   CHECK(FindFact(passive, "Tomasz Wrona", "chairman_of", "Grain Farmers' Union") != nullptr);
   CHECK(FindFact(passive, "Tomasz Wrona", "chairman_of", "Poland") == nullptr);
 }
+
+TEST_CASE("its is the subject before nearer names, and the main clause's in the last sentence",
+          "[coref]") {
+  // In the same sentence: "Medivax said in a statement from India that it ...".
+  const auto doc = ExtractText(
+      "Corvax Vaccine Company said in a statement from India that it had sold the vaccines. "
+      "Its chief executive, Suresh Raghunan, said the company would cooperate.");
+  CHECK(FindFact(doc, "Suresh Raghunan", "chief_executive_of", "Corvax Vaccine Company") !=
+        nullptr);
+  CHECK(FindFact(doc, "Suresh Raghunan", "chief_executive_of", "India") == nullptr);
+  // In the sentence before: the subject of "said", named in apposition, not the one of what
+  // was said.
+  const auto regulator = ExtractText(
+      "The industry regulator, the Varnish Downstream Petroleum Authority, said Delta Ridge "
+      "Refining must restart within 14 days. Its director-general, Funmi Adeyemo, said the "
+      "company had obligations.");
+  CHECK(FindFact(regulator, "Funmi Adeyemo", "director-general_of",
+                 "Varnish Downstream Petroleum Authority") != nullptr);
+  CHECK(FindFact(regulator, "Funmi Adeyemo", "director-general_of", "Delta Ridge Refining") ==
+        nullptr);
+}
