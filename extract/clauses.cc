@@ -156,6 +156,16 @@ class Reader final {
         for (int32_t s : t_.WithConjuncts(c)) {
           // "Witkoff, who met Putin": the relative pronoun stands for the noun it modifies.
           if (IsRelativePronoun(t_, s) && t_.Is(p, "acl")) s = t_.head(p);
+          // "said Abena Owusu-Ansah, who heads the alliance" parsed as a complement of "said":
+          // "who" after a comma is still the name before it.
+          if (LowerLemma(t_, s) == "who" && !t_.Is(p, "acl") && s >= 2 &&
+              t_.token(s - 1).form == ",") {
+            int32_t named = s - 2;
+            while (t_.head(named) >= 0 && (t_.Is(named, "flat") || t_.Is(named, "compound"))) {
+              named = t_.head(named);
+            }
+            if (t_.upos(named) == "PROPN" || t_.upos(named) == "NOUN") s = named;
+          }
           // A dateline taken for the subject ("Brussels: EU envoy X met ..."): its apposition
           // after the dateline is; "CALI, Colombia, Nov 18 (AFP) - Thousands of workers walked
           // off": the other subject is.

@@ -293,6 +293,11 @@ class DocumentScan final {
       for (size_t k = last + (article ? 2 : 1);
            (article || bare) && k < tokens.size() && k < last + 8; ++k) {
         const std::string_view u = tokens[k].upos;
+        // "the company's executive": the possessor is not what the name is.
+        if (u == "NOUN" && k + 1 < tokens.size() && IsPossessive(tokens[k + 1].form)) {
+          ++k;
+          continue;
+        }
         if (u == "NOUN" && (k + 1 == tokens.size() || tokens[k + 1].upos != "NOUN")) {
           if (article) return NounClass(s, k);
           const std::string after = k + 1 < tokens.size() ? AsciiLower(tokens[k + 1].form) : "";
@@ -390,8 +395,10 @@ class DocumentScan final {
     // reads, unless it can be a person's name (a known given name first, "Anna Rice", or a known
     // surname last, "Sharon Stone").
     // (A given name first says person only in two words: "Hai Feng Fishing" is a company.)
+    // (Not a lower-case syllable after a hyphen: "Moon Jae-in".)
     if (last - first >= 2 && (last - first > 2 || !gazetteer_.IsGivenName(tokens[first].form)) &&
-        !gazetteer_.IsSurname(tokens[last - 1].form)) {
+        !gazetteer_.IsSurname(tokens[last - 1].form) &&
+        (tokens[last - 2].form != "-" || StartsUpper(tokens[last - 1].form))) {
       const std::string word = AsciiLower(tokens[last - 1].form);
       const bool plural = word.size() > 3 && word.back() == 's';
       const auto sells = [&](std::string_view w) {
@@ -513,6 +520,17 @@ class DocumentScan final {
       return JoiningHyphen(tokens, k) && in_name(k + 1) &&
              (RecognizedInside(tokens[k]) || !known_apart(k));
     };
+    // Whether the attached hyphen at `k` joins the lower-case second syllable of a person's given
+    // name: "Lee Soo-jin", "Park Ji-hoon", "Moon Jae-in" (not "Serb-majority", "Kremlin-backed").
+    const auto given_name_syllable = [&](size_t k) {
+      if (!JoiningHyphen(tokens, k) || tokens[k - 1].entity.find("PER") == std::string::npos) {
+        return false;
+      }
+      const nlp::Token& next = tokens[k + 1];
+      const bool letters = std::all_of(next.form.begin(), next.form.end(),
+                                       [](char c) { return c >= 'a' && c <= 'z'; });
+      return letters && next.form.size() <= 5 && (next.upos == "PROPN" || next.upos == "NOUN");
+    };
     // Whether "and" at `k` joins two parts of one organisation's name or title: "Energy and
     // Mineral Resources Ministry", "Poultry and Food Workers' Union", "Works and Transport
     // Minister"; not "Kenya and Uganda Revenue Authority", where a known name comes before it.
@@ -595,8 +613,8 @@ class DocumentScan final {
         } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
                    JoiningHyphen(tokens, end + 1) && in_name(end + 2)) {
           end += 3;  // "Nasser al-Kuwari"
-        } else if (name_hyphen(end)) {
-          end += 2;  // "Saint-Louis"
+        } else if (name_hyphen(end) || given_name_syllable(end)) {
+          end += 2;  // "Saint-Louis", "Lee Soo-jin"
         } else if (name_and(i, end)) {
           end += 1;  // "Energy and Mineral Resources Ministry"
         } else if (PossessiveInOrganisation(tokens, end, in_name)) {

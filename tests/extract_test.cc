@@ -586,3 +586,26 @@ TEST_CASE("a comptroller general is a title and no organisation", "[extract]") {
   CHECK(person->type == kg::EntityType::kPerson);
   CHECK(Find(doc, "Comptroller") == nullptr);
 }
+
+TEST_CASE("Korean given names keep their lower-case second syllable", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Lee Soo-jin, South Korea's minister of trade, summoned the ambassador. Park Ji-hoon, the "
+      "company's executive, refused. Kim Jong-un met Moon Jae-in. The Kremlin-backed groups and "
+      "Serb-majority areas voted.");
+  for (const char* name : {"Lee Soo-jin", "Park Ji-hoon", "Kim Jong-un", "Moon Jae-in"}) {
+    INFO(name);
+    const kg::Entity* person = Find(doc, name);
+    REQUIRE(person != nullptr);
+    CHECK(person->type == kg::EntityType::kPerson);
+  }
+  CHECK(HasFact(doc, "Lee Soo-jin", "minister_of", "South Korea"));
+  CHECK(Find(doc, "Kremlin") == nullptr);
+  CHECK(Find(doc, "Serb") == nullptr);
+}
+
+TEST_CASE("'who' after a name and a comma is that name, however parsed", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Cocoa Growers' Alliance of Varnia asked for more. \"The authority must raise it,\" "
+      "said Abena Owusu-Mensah, who heads the alliance.");
+  CHECK(HasFact(doc, "Abena Owusu-Mensah", "head", "Cocoa Growers' Alliance of Varnia"));
+}
