@@ -309,7 +309,7 @@ class Reader final {
     // But "FIFA, based in Zurich", "a group headquartered in Cairo": the noun is where it sits.
     const std::string participle = AsciiLower(t_.token(p).form);
     if (t_.Is(p, "acl") && (IsLocatingParticiple(participle) || participle == "located")) {
-      prop.relation = participle == "listed" ? "listed" : "based";
+      prop.relation = LocatingRelation(participle);
     } else if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject &&
                !takes_object) {
       prop.arguments.insert(prop.arguments.begin(), {t_.head(p), ArgumentRole::kDirect, {}});

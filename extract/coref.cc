@@ -88,13 +88,12 @@ class Resolver final {
 
   EntityType TypeOf(int32_t e) const { return a_.entities[e].type; }
 
-  // The nearest entity before (s, i) that satisfies ok, within `window` sentences: in the same
-  // sentence the nearest; in earlier ones a subject first, else the first named (the topic comes
-  // first: "The Agency, a body based in Honiara, said ... Its director").
-  // With `subject_here`, a subject of this sentence comes before nearer names ("Medivax said in
-  // a statement from India that it had sold": Medivax). In earlier sentences the main clause's
-  // subject comes first ("The regulator, the NDPA, said Delta Crest must restart. Its
-  // director": the NDPA).
+  // The nearest entity before (s, i) that satisfies ok, within `window` sentences. In the same
+  // sentence the nearest; with `subject_here`, a subject of this sentence before nearer names
+  // ("Medivax said in a statement from India that it had sold": Medivax). In earlier sentences
+  // the main clause's subject ("The regulator, the NDPA, said Delta Crest must restart. Its
+  // director": the NDPA), else the nearest subject, else the first named (the topic comes first:
+  // "The Agency, a body based in Honiara, said ... Its director").
   template <typename Ok>
   int32_t Nearest(size_t s, size_t window, Ok ok, bool subject_here = false) const {
     if (subject_here) {

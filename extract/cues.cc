@@ -139,6 +139,8 @@ bool IsLocatingParticiple(std::string_view w) {
   return In(kWords, w);
 }
 
+std::string LocatingRelation(std::string_view w) { return w == "listed" ? "listed" : "based"; }
+
 bool IsFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "the",       "a",         "an",      "this",      "that",       "these",   "those",

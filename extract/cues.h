@@ -23,6 +23,8 @@ bool IsPlaceHeadWord(std::string_view lower_word);
 // Participles that, hyphenated after a name, say where something sits: "Kumasi-based",
 // "Perth-listed", "Geneva-headquartered", "Panama-registered".
 bool IsLocatingParticiple(std::string_view lower_word);
+// The relation such a participle (or "located") states: "listed", else "based".
+std::string LocatingRelation(std::string_view lower_participle);
 // Determiners, pronouns, prepositions, conjunctions and sentence adverbs: capitalised only
 // because they start a sentence.
 bool IsFunctionWord(std::string_view lower_word);

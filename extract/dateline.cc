@@ -29,4 +29,14 @@ size_t DatelineEnd(const nlp::Sentence& sentence) {
   return 0;
 }
 
+size_t TextStart(const nlp::Sentence& sentence) {
+  if (const size_t end = DatelineEnd(sentence)) return end;
+  const auto& t = sentence.tokens;
+  for (size_t k = 1; k < t.size() && k < 5; ++k) {
+    const std::string_view f = t[k].form;
+    if (f == ":" || f == "\u2014" || f == "\u2013" || f == "--") return k + 1;
+  }
+  return 0;
+}
+
 }  // namespace kg::extract

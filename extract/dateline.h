@@ -13,4 +13,9 @@ namespace kg::extract {
 // when the sentence has none.
 size_t DatelineEnd(const nlp::Sentence& sentence);
 
+// Where the sentence's own text, and its capitalisation, starts: after its dateline, or after a
+// colon or dash among its first five tokens ("Vienna — Negotiators met"), looser than
+// DatelineEnd because a capital there only says a new start, never who acted. 0 for neither.
+size_t TextStart(const nlp::Sentence& sentence);
+
 }  // namespace kg::extract

@@ -241,7 +241,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   }
   for (size_t k = 0; k < keys.size(); ++k) {
     const auto words = Words(keys[k]);
-    if (words.size() < 2 || key_evidence[k] >= TypeEvidence::kGazetteer) continue;
+    if (words.size() < 2 || key_evidence[k] == TypeEvidence::kGazetteer) continue;
     const bool person = key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOther;
     const bool organisation =
         key_type[k] == EntityType::kOrganization || key_type[k] == EntityType::kOther;

@@ -364,7 +364,7 @@ class SentenceFacts final {
       } else if (t_.Is(c, "nmod") && t_.Child(c, "case") >= 0) {
         relation = lemma;
         relation.append("_").append(LowerLemma(t_, t_.Child(c, "case")));
-      } else if ((t_.Is(c, "compound") || t_.Is(c, "amod")) && IsTitleWord(lemma)) {
+      } else if ((t_.Is(c, "compound") || t_.Is(c, "amod")) && IsTitleWord(LowerLemma(t_, noun))) {
         relation = lemma + "_of";  // "a Kremlin aide", "the Russian president"
       } else {
         continue;
@@ -524,16 +524,15 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     const Mention& place = a.mentions[i];
     const Mention& next = a.mentions[i + 1];
     const auto& tokens = a.sentences[place.sentence].tokens;
-    if (next.sentence != place.sentence || next.first != place.last + 2 ||
-        !LocatingModifierAt(tokens, place.last)) {
+    if (next.sentence != place.sentence || next.first != place.last + 2 || place.from_demonym ||
+        next.from_demonym || !LocatingModifierAt(tokens, place.last)) {
       continue;
     }
     Fact f;
     f.subject = a.entity_of_mention[i + 1];
     f.object = a.entity_of_mention[i];
     if (f.subject == f.object) continue;
-    const std::string participle = AsciiLower(tokens[place.last + 1].form);
-    f.relation = participle == "listed" ? "listed_in" : "based_in";
+    f.relation = LocatingRelation(AsciiLower(tokens[place.last + 1].form)) + "_in";
     f.confidence = 0.85f;
     f.sentence = place.sentence;
     f.span = {place.span.begin, next.span.end};

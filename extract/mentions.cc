@@ -119,8 +119,8 @@ bool IsCreditLine(const nlp::Sentence& s) {
 bool AtSentenceStart(const nlp::Sentence& s, size_t i) {
   // After a dateline ("Vienna: Negotiators from ...", "GENEVA — Talks ...", "COPIAPO, Chile,
   // Nov 20 (Reuters) - Residents ...") the text starts again, and so does its capitalisation.
-  const size_t dateline_end = DatelineEnd(s);
-  const size_t start = dateline_end <= i ? dateline_end : 0;
+  const size_t text_start = TextStart(s);
+  const size_t start = text_start <= i ? text_start : 0;
   for (size_t k = start; k < i; ++k) {
     if (!IsOpeningPunct(s.tokens[k].form)) return false;
   }
@@ -320,10 +320,12 @@ class DocumentScan final {
     return std::nullopt;
   }
 
-  // Whether tokens [first, last) are in the sentence's dateline, before any bracket ("(AP)").
+  // Whether tokens [first, last) are in the sentence's dateline, before any bracket ("(AP)"),
+  // and not a person the recogniser reads ("Funmi Adeyemo: the refinery must reopen").
   bool InDateline(uint32_t s, size_t first, size_t last) const {
     const auto& tokens = sentences_[s].tokens;
     if (last >= DatelineEnd(sentences_[s])) return false;
+    if (RecognizedType(s, first, last) == EntityType::kPerson) return false;
     for (size_t k = 0; k < first; ++k) {
       if (tokens[k].form == "(") return false;
     }
@@ -407,9 +409,8 @@ class DocumentScan final {
       // ... or in a plural noun of people ("Ashanti Produce Traders", "United Steelworkers"):
       // a group of them, not a person.
       const std::string_view singular = std::string_view(word).substr(0, word.size() - 1);
-      const bool people = plural && gazetteer_.ClassOf(singular) == EntityType::kPerson;
       if (sells(word) || sells(AsciiLower(tokens[last - 1].lemma)) || (plural && sells(singular)) ||
-          people) {
+          IsPluralOfPeople(word)) {
         *type = EntityType::kOrganization;
         *evidence = TypeEvidence::kRecognizer;
         return;
@@ -521,15 +522,20 @@ class DocumentScan final {
              (RecognizedInside(tokens[k]) || !known_apart(k));
     };
     // Whether the attached hyphen at `k` joins the lower-case second syllable of a person's given
-    // name: "Lee Soo-jin", "Park Ji-hoon", "Moon Jae-in" (not "Serb-majority", "Kremlin-backed").
+    // name: "Lee Soo-jin", "Park Ji-hoon", "Moon Jae-in" (not "Serb-majority", "Kremlin-backed",
+    // "the Erdogan-style crackdown").
     const auto given_name_syllable = [&](size_t k) {
       if (!JoiningHyphen(tokens, k) || tokens[k - 1].entity.find("PER") == std::string::npos) {
         return false;
       }
+      // (A family name and a first syllable before it; the second a proper noun, or a noun of
+      // two letters the tagger mistook: "Jae-in", not "Biden-era".)
+      if (k < 2 || !in_name(k - 2)) return false;
       const nlp::Token& next = tokens[k + 1];
       const bool letters = std::all_of(next.form.begin(), next.form.end(),
                                        [](char c) { return c >= 'a' && c <= 'z'; });
-      return letters && next.form.size() <= 5 && (next.upos == "PROPN" || next.upos == "NOUN");
+      return letters && next.form.size() <= 5 &&
+             (next.upos == "PROPN" || (next.upos == "NOUN" && next.form.size() <= 2));
     };
     // Whether "and" at `k` joins two parts of one organisation's name or title: "Energy and
     // Mineral Resources Ministry", "Poultry and Food Workers' Union", "Works and Transport
@@ -632,13 +638,20 @@ class DocumentScan final {
                             !IsNameWord(tokens[end + 1].form);
       // "summon van Wyk": a surname's particle, lower-case before it, is part of it.
       size_t begin = i;
-      if (i >= 2 && tokens[i - 1].form != "of" && IsNameConnector(tokens[i - 1].form) &&
-          !in_name(i - 2)) {
+      if (i >= 1 && tokens[i - 1].form != "of" && IsNameConnector(tokens[i - 1].form) &&
+          (i == 1 || !in_name(i - 2))) {
         begin = i - 1;
       }
       if (!modifier || LocatingModifierAt(tokens, end)) Run(s, begin, end);
       i = end;
     }
+  }
+
+  // Whether a lower-case word is the plural of a noun of people (classes.tsv): "traders",
+  // "citizens", "steelworkers".
+  bool IsPluralOfPeople(std::string_view lower) const {
+    return lower.size() > 3 && lower.back() == 's' &&
+           gazetteer_.ClassOf(lower.substr(0, lower.size() - 1)) == EntityType::kPerson;
   }
 
   // Whether the possessive at `k` is inside an organisation's name: attached to the word before
@@ -657,11 +670,8 @@ class DocumentScan final {
              owner.compare(owner.size() - tail.size(), tail.size(), tail) == 0;
     };
     // ("Citizens'": any plural of a noun of people.)
-    const bool people =
-        owner.size() > 3 && owner.back() == 's' &&
-        gazetteer_.ClassOf(owner.substr(0, owner.size() - 1)) == EntityType::kPerson;
     if (!ends("men") && !ends("people") && !ends("ren") && !ends("ers") && !ends("ists") &&
-        !ends("ants") && !ends("ents") && !people) {
+        !ends("ants") && !ends("ents") && !IsPluralOfPeople(owner)) {
       return false;
     }
     for (size_t j = k + 1; j < tokens.size() && j <= k + 3 && in_name(j); ++j) {
@@ -836,23 +846,13 @@ class DocumentScan final {
       // or before a comma, after "its" or "their": "Its general secretary, Rosa Quispe".
       size_t k = run_start;
       if (k >= 3 && Form(s, k - 1) == "," && IsTitleWord(AsciiLower(Form(s, k - 2)))) {
-        size_t j = k - 2;
-        while (j > 0 && (IsTitleWord(AsciiLower(Form(s, j - 1))) ||
-                         IsTitleModifier(AsciiLower(Form(s, j - 1))))) {
-          --j;
-        }
+        const size_t j = RoleStart(s, k - 1);
         const std::string owner_word = j > 0 ? AsciiLower(Form(s, j - 1)) : "";
         if (owner_word == "its" || owner_word == "their") --k;
       }
       const size_t role_end = k;
       if (k > 0 && IsTitleWord(AsciiLower(Form(s, k - 1)))) {
-        --k;
-        // "secretary-general", "director-general": title words joined by a hyphen.
-        const auto& tokens = sentences_[s].tokens;
-        while (k >= 2 && JoiningHyphen(tokens, k - 1) && IsTitleWord(AsciiLower(Form(s, k - 2)))) {
-          k -= 2;
-        }
-        while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
+        k = RoleStart(s, k);
         role = RoleName(s, k, role_end);
         role_span = SpanOf(s, k, role_end);
         if (k > 0) {
@@ -903,6 +903,19 @@ class DocumentScan final {
     mentions_[index].role = role;
     mentions_[index].role_span = role_span;
     mentions_[index].role_of = owner;
+  }
+
+  // Where a lower-case role that ends with the title word at `end - 1` starts: past title words
+  // joined by hyphens ("secretary-general", "director-general") and the words that modify a
+  // title ("special envoy", "general secretary").
+  size_t RoleStart(uint32_t s, size_t end) const {
+    const auto& tokens = sentences_[s].tokens;
+    size_t k = end - 1;
+    while (k >= 2 && JoiningHyphen(tokens, k - 1) && IsTitleWord(AsciiLower(Form(s, k - 2)))) {
+      k -= 2;
+    }
+    while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
+    return k;
   }
 
   // The owner part of a run before its title: a demonym or a name.

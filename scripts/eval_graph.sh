@@ -15,8 +15,9 @@
 #          look at them, then their errors guided fixes
 #   blind5, blind6: two more, written later in that session; scored once, never used to tune
 #          in it (their misses guided the sixth session's changes)
-#   blind7, blind8: two more, written in the sixth session; first scored at its start
-# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|...|blind8|all] [--verbose]
+#   blind7 .. blindN: every further eval/blind<N> with a gold.json (the README says which have
+#          been read for their misses and which are still unseen)
+# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|...|blindN|all] [--verbose]
 #        (default: all)
 # Needs a build (make build) and the scorer, ../shared/tools/score_graph.py.
 set -euo pipefail

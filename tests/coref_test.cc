@@ -66,10 +66,12 @@ TEST_CASE("its in a new sentence is the topic named first, or the passive's agen
 
 TEST_CASE("its is the subject before nearer names, and the main clause's in the last sentence",
           "[coref]") {
-  // In the same sentence: "Medivax said in a statement from India that it ...".
+  // In the same sentence: "Corvax said in a statement from India that it ...".
   const auto doc = ExtractText(
-      "Corvax Vaccine Company said in a statement from India that it had sold the vaccines. "
-      "Its chief executive, Suresh Raghunan, said the company would cooperate.");
+      "Corvax Vaccine Company said in a statement from India that it had sold the vaccines to "
+      "Andina Pharma. Its chief executive, Suresh Raghunan, said the company would cooperate.");
+  CHECK(FindFact(doc, "India", "sell_vaccine_to", "Andina Pharma") == nullptr);
+  CHECK(FindFact(doc, "Corvax Vaccine Company", "sell_vaccine_to", "Andina Pharma") != nullptr);
   CHECK(FindFact(doc, "Suresh Raghunan", "chief_executive_of", "Corvax Vaccine Company") !=
         nullptr);
   CHECK(FindFact(doc, "Suresh Raghunan", "chief_executive_of", "India") == nullptr);
