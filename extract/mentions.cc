@@ -358,12 +358,12 @@ class DocumentScan final {
     // (Reuters) -" says where the story was filed.
     if (LocatingModifierAt(tokens, last) || InDateline(s, first, last)) {
       *type = EntityType::kPlace;
-      *evidence = TypeEvidence::kRecognizer;
+      *evidence = TypeEvidence::kNameWord;
       return;
     }
     if (first >= 2 && LocatingModifierAt(tokens, first - 2)) {
       *type = EntityType::kOrganization;
-      *evidence = TypeEvidence::kRecognizer;
+      *evidence = TypeEvidence::kNameWord;
       return;
     }
     // A name ending in an organisation word ("Northbridge Rail", "Helvex Pharma"), or with one
@@ -376,7 +376,7 @@ class DocumentScan final {
       const size_t word = i == last - 1 ? i : i - 1;
       if (IsOrganizationWord(AsciiLower(tokens[word].form))) {
         *type = EntityType::kOrganization;
-        *evidence = TypeEvidence::kRecognizer;
+        *evidence = TypeEvidence::kNameWord;
         return;
       }
     }
@@ -388,7 +388,7 @@ class DocumentScan final {
                           IsPlaceHeadWord(AsciiLower(tokens[first].form));
       if ((ends && !(last - first == 2 && gazetteer_.IsGivenName(tokens[first].form))) || starts) {
         *type = EntityType::kPlace;
-        *evidence = TypeEvidence::kRecognizer;
+        *evidence = TypeEvidence::kNameWord;
         return;
       }
     }
@@ -412,7 +412,7 @@ class DocumentScan final {
       if (sells(word) || sells(AsciiLower(tokens[last - 1].lemma)) || (plural && sells(singular)) ||
           IsPluralOfPeople(word)) {
         *type = EntityType::kOrganization;
-        *evidence = TypeEvidence::kRecognizer;
+        *evidence = TypeEvidence::kNameWord;
         return;
       }
     }

@@ -23,6 +23,7 @@ enum class TypeEvidence : uint8_t {
   kContext,     // a preposition of place before it ("in X")
   kHeadWord,    // an organisation or place word in or after it ("NBC News", "Donetsk region")
   kRecognizer,  // the statistical entity recogniser, reading the sentence
+  kNameWord,    // a word of the name or next to it: "Helvex Pharma", "Naryn River", "Kumasi-based"
   kClassNoun,   // the sentence says what it is: "towns including X", "X, a Kremlin aide"
   kGazetteer,   // a known name
   kTitle,       // a title before it ("envoy Steve Witkoff"): a person

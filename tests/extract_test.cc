@@ -646,3 +646,14 @@ TEST_CASE("'who' after a name and a comma is that name, however parsed", "[extra
       "said Abena Owusu-Mensah, who heads the alliance.");
   CHECK(HasFact(doc, "Abena Owusu-Mensah", "head", "Cocoa Growers' Alliance of Varnia"));
 }
+
+TEST_CASE("a name's own organisation word outweighs the recogniser's reading of a shorter form",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Irish regulator fines video app Lumora 410 million euros over children's data\n\nDUBLIN "
+      "(AP) - Ireland's privacy watchdog on Tuesday fined Lumora Technologies 410 million euros.");
+  const kg::Entity* company = Find(doc, "Lumora Technologies");
+  REQUIRE(company != nullptr);
+  CHECK(company->type == kg::EntityType::kOrganization);
+  CHECK(company->mentions == 2);
+}
