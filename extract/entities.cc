@@ -147,9 +147,8 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
         by_surname[std::string(words[n - 2]) + " " + std::string(words[n - 1])].push_back(k);
       }
     }
-    if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOrganization) {
-      by_first[std::string(words.front())].push_back(k);
-    }
+    // (Also a name of no known type: "Noordhaven Terminals", then "Noordhaven chief executive".)
+    if (key_type[k] != EntityType::kPlace) by_first[std::string(words.front())].push_back(k);
     if (key_type[k] == EntityType::kOrganization) {
       // The head word: the last, or the one before "of" or "for" ("Commission" of "Interstate
       // Commission for Water Coordination").
@@ -234,7 +233,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
       for (size_t i = 1; i + 1 < words.size(); ++i) {
         by_tail[std::string(key.substr(words[i].data() - key.data()))].push_back(k);
       }
-    } else if (key_type[k] == EntityType::kOrganization) {
+    } else if (key_type[k] == EntityType::kOrganization || key_type[k] == EntityType::kOther) {
       const std::string_view last = words.back();
       by_stem[std::string(key.substr(0, last.data() - key.data() - 1))].push_back(k);
     }

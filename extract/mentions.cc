@@ -549,6 +549,13 @@ class DocumentScan final {
         ++b;
       }
       if (b == k) return false;  // "Kenya and Uganda Revenue Authority"
+      // Not a person's name before it: "Yuri Ushakov and Trump adviser Steve Witkoff".
+      for (size_t j = b; j < k; ++j) {
+        if (tokens[j].entity.find("PER") != std::string::npos ||
+            gazetteer_.IsGivenName(tokens[j].form)) {
+          return false;
+        }
+      }
       // (A lone organisation word is a portfolio, "Energy and ..."; after other words it ends a
       // name of its own, "Bank of Kenya and ...".)
       if (k - b > 1 && IsOrganizationWord(AsciiLower(tokens[k - 1].form))) return false;
@@ -756,7 +763,11 @@ class DocumentScan final {
       const bool common_first_word =
           AtSentenceStart(sentences_[s], b) && t.upos != "PROPN" && !RecognizedBegin(t) &&
           !gazetteer_.TypeOf(t.form) && !IsAcronym(t.form) &&
-          (lowercase_words_.count(lower) || t.upos == "NOUN" || t.upos == "NUM");
+          (lowercase_words_.count(lower) ||
+           // (Not the first of several name words the document capitalises inside sentences
+           // too: "Prairie Crossing chief executive"; but "Parents are divided".)
+           ((t.upos == "NOUN" || t.upos == "NUM") &&
+            !(b + 1 < e && midsentence_names_.count(lower))));
       // (An acronym in capitals is a name even when it spells a word: "US", "WHO".)
       const bool function_word =
           (IsFunctionWord(lower) || IsNumberWord(lower)) && !IsAcronym(t.form);
@@ -903,6 +914,17 @@ class DocumentScan final {
     mentions_[index].role = role;
     mentions_[index].role_span = role_span;
     mentions_[index].role_of = owner;
+    // "Noordhaven chief executive Ingrid Bakker": what has a chief executive, a director or a
+    // chairman is an organisation, unless a list knows it ("Kremlin aide", "Trump adviser" are
+    // other roles).
+    if (owner >= 0 && IsCompanyRole(role)) {
+      Mention& o = mentions_[owner];
+      if (!o.from_demonym && o.evidence < TypeEvidence::kClassNoun &&
+          o.type != EntityType::kPlace) {
+        o.type = EntityType::kOrganization;
+        o.evidence = TypeEvidence::kClassNoun;
+      }
+    }
   }
 
   // Where a lower-case role that ends with the title word at `end - 1` starts: past title words
@@ -916,6 +938,15 @@ class DocumentScan final {
     }
     while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
     return k;
+  }
+
+  // Roles held only in an organisation: "chief_executive", "managing_director", "chairman".
+  static bool IsCompanyRole(std::string_view role) {
+    for (std::string_view part :
+         {"executive", "ceo", "chairman", "chairwoman", "chairperson", "director", "officer"}) {
+      if (role.find(part) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   // The owner part of a run before its title: a demonym or a name.

@@ -657,3 +657,30 @@ TEST_CASE("a name's own organisation word outweighs the recogniser's reading of 
   CHECK(company->type == kg::EntityType::kOrganization);
   CHECK(company->mentions == 2);
 }
+
+TEST_CASE("what has a chief executive or a director is an organisation", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Dock workers struck after Noordhaven Terminals rejected a demand. Noordhaven chief "
+      "executive Ingrid Bakkers said the figure was too high. Kremlin aide Yuri Ushakov and "
+      "Trump adviser Steve Witkoff met.");
+  const kg::Entity* company = Find(doc, "Noordhaven Terminals");
+  REQUIRE(company != nullptr);
+  CHECK(company->type == kg::EntityType::kOrganization);
+  CHECK(HasFact(doc, "Ingrid Bakkers", "chief_executive_of", "Noordhaven Terminals"));
+  const kg::Entity* trump = Find(doc, "Trump");
+  REQUIRE(trump != nullptr);
+  CHECK(trump->type == kg::EntityType::kPerson);
+}
+
+TEST_CASE("a capitalised common word starts a name the document writes mid-sentence too",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Regulators met Prairie Crossing Pipelines on Monday. Prairie Crossing chief executive "
+      "Gordon McAllan said the permit was late. Parents are divided. The National Parents' "
+      "Council called for talks.");
+  const kg::Entity* company = Find(doc, "Prairie Crossing Pipelines");
+  REQUIRE(company != nullptr);
+  CHECK(HasFact(doc, "Gordon McAllan", "chief_executive_of", "Prairie Crossing Pipelines"));
+  CHECK(Find(doc, "Crossing") == nullptr);
+  CHECK(Find(doc, "Parents") == nullptr);
+}
