@@ -221,9 +221,9 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   }
 
   // Names of two or more words that are the end of exactly one person's longer name ("Ben
-  // Salah" of Leila Ben Salah), or an organisation's name without its last word ("Delta Crest" of
-    // Delta Crest Refining), join it; not a name the gazetteer knows ("European Union" is not the
-  // European Union Force).
+  // Salah" of Leila Ben Salah), or an organisation's name (or a name of no known type) without
+  // its last word ("Delta Crest" of Delta Crest Refining), join it; not a name the gazetteer
+  // knows ("European Union" is not the European Union Force).
   std::map<std::string, std::vector<size_t>> by_tail, by_stem;
   for (size_t k = 0; k < keys.size(); ++k) {
     const auto words = Words(keys[k]);
