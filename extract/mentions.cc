@@ -915,8 +915,8 @@ class DocumentScan final {
     mentions_[index].role_span = role_span;
     mentions_[index].role_of = owner;
     // "Noordhaven chief executive Ingrid Bakker": what has a chief executive, a director or a
-    // chairman is an organisation, unless a list knows it ("Kremlin aide", "Trump adviser" are
-    // other roles).
+    // chairman is an organisation, unless stronger evidence says what else it is (a place: the
+    // "Hollywood director"). ("Kremlin aide" and "Trump adviser" are roles of other owners.)
     if (owner >= 0 && IsCompanyRole(role)) {
       Mention& o = mentions_[owner];
       if (!o.from_demonym && o.evidence < TypeEvidence::kClassNoun &&
