@@ -29,6 +29,11 @@ bool Tree::Is(int32_t i, std::string_view rel) const {
          (d.size() > rel.size() && d.substr(0, rel.size()) == rel && d[rel.size()] == ':');
 }
 
+int32_t Tree::NameHead(int32_t i) const {
+  while (head(i) >= 0 && (Is(i, "flat") || Is(i, "compound"))) i = head(i);
+  return i;
+}
+
 std::vector<int32_t> Tree::WithConjuncts(int32_t i) const {
   std::vector<int32_t> out{i};
   // Conjuncts hang off the first conjunct; nested ones off each other.
@@ -160,10 +165,7 @@ class Reader final {
           // "who" after a comma is still the name before it.
           if (LowerLemma(t_, s) == "who" && !t_.Is(p, "acl") && s >= 2 &&
               t_.token(s - 1).form == ",") {
-            int32_t named = s - 2;
-            while (t_.head(named) >= 0 && (t_.Is(named, "flat") || t_.Is(named, "compound"))) {
-              named = t_.head(named);
-            }
+            const int32_t named = t_.NameHead(s - 2);
             if (t_.upos(named) == "PROPN" || t_.upos(named) == "NOUN") s = named;
           }
           // A dateline taken for the subject ("Brussels: EU envoy X met ..."): its apposition

@@ -33,6 +33,9 @@ class Tree final {
   bool Is(int32_t i, std::string_view rel) const;
   // `i` and the conjuncts that depend on it: "Witkoff and Kushner" -> both.
   std::vector<int32_t> WithConjuncts(int32_t i) const;
+  // The head of the name `i` is part of: past its flat and compound parts ("Owusu-Ansah" to
+  // "Abena").
+  int32_t NameHead(int32_t i) const;
   // First and last token of the subtree of `i`, leaving out the children for which skip(child)
   // is true.
   template <typename Skip>

@@ -65,7 +65,7 @@ class Resolver final {
   // The head of the phrase a name is part of: past flat and compound parts, and from a name in
   // apposition to the noun it names ("The regulator, the NDPA, said").
   static int32_t PhraseHead(const Tree& t, int32_t i) {
-    while (t.head(i) >= 0 && (t.Is(i, "flat") || t.Is(i, "compound"))) i = t.head(i);
+    i = t.NameHead(i);
     if (t.Is(i, "appos") && t.head(i) >= 0) i = t.head(i);
     return i;
   }

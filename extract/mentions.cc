@@ -115,18 +115,6 @@ bool IsCreditLine(const nlp::Sentence& s) {
   return AsciiLower(t[2].form) == "by" || AsciiLower(t[3].form) == "by";
 }
 
-// Whether token i starts the sentence, possibly after opening punctuation.
-bool AtSentenceStart(const nlp::Sentence& s, size_t i) {
-  // After a dateline ("Vienna: Negotiators from ...", "GENEVA — Talks ...", "COPIAPO, Chile,
-  // Nov 20 (Reuters) - Residents ...") the text starts again, and so does its capitalisation.
-  const size_t text_start = TextStart(s);
-  const size_t start = text_start <= i ? text_start : 0;
-  for (size_t k = start; k < i; ++k) {
-    if (!IsOpeningPunct(s.tokens[k].form)) return false;
-  }
-  return true;
-}
-
 class DocumentScan final {
  public:
   DocumentScan(const std::vector<nlp::Sentence>& sentences, const Gazetteer& gazetteer)
@@ -135,7 +123,11 @@ class DocumentScan final {
   std::vector<Mention> Run() {
     headline_.resize(sentences_.size());
     credit_.resize(sentences_.size());
+    dateline_end_.resize(sentences_.size());
+    text_start_.resize(sentences_.size());
     for (size_t s = 0; s < sentences_.size(); ++s) {
+      dateline_end_[s] = DatelineEnd(sentences_[s]);
+      text_start_[s] = TextStart(sentences_[s]);
       credit_[s] = IsCreditLine(sentences_[s]);
       if (credit_[s]) continue;
       headline_[s] = IsTitleCase(sentences_[s]);
@@ -144,7 +136,7 @@ class DocumentScan final {
         const std::string lower = AsciiLower(tokens[i].form);
         if (!StartsUpper(tokens[i].form)) {
           lowercase_words_.insert(lower);
-        } else if (!headline_[s] && !AtSentenceStart(sentences_[s], i)) {
+        } else if (!headline_[s] && !AtSentenceStart(s, i)) {
           midsentence_names_.insert(lower);
         }
       }
@@ -320,11 +312,22 @@ class DocumentScan final {
     return std::nullopt;
   }
 
+  // Whether token i starts sentence s, possibly after opening punctuation. After a dateline
+  // ("Vienna: Negotiators from ...", "GENEVA — Talks ...", "COPIAPO, Chile, Nov 20 (Reuters) -
+  // Residents ...") the text starts again, and so does its capitalisation.
+  bool AtSentenceStart(size_t s, size_t i) const {
+    const size_t start = text_start_[s] <= i ? text_start_[s] : 0;
+    for (size_t k = start; k < i; ++k) {
+      if (!IsOpeningPunct(sentences_[s].tokens[k].form)) return false;
+    }
+    return true;
+  }
+
   // Whether tokens [first, last) are in the sentence's dateline, before any bracket ("(AP)"),
   // and not a person the recogniser reads ("Funmi Adeyemo: the refinery must reopen").
   bool InDateline(uint32_t s, size_t first, size_t last) const {
     const auto& tokens = sentences_[s].tokens;
-    if (last >= DatelineEnd(sentences_[s])) return false;
+    if (last >= dateline_end_[s]) return false;
     if (RecognizedType(s, first, last) == EntityType::kPerson) return false;
     for (size_t k = 0; k < first; ++k) {
       if (tokens[k].form == "(") return false;
@@ -484,6 +487,10 @@ class DocumentScan final {
   static bool RecognizedInside(const nlp::Token& t) {
     return t.entity.size() > 2 && t.entity[0] == 'I';
   }
+  // Whether the recogniser reads token t as part of a person's name.
+  static bool RecognizedPerson(const nlp::Token& t) {
+    return t.entity.find("PER") != std::string::npos;
+  }
 
   void Body(uint32_t s) {
     const auto& tokens = sentences_[s].tokens;
@@ -525,7 +532,7 @@ class DocumentScan final {
     // name: "Lee Soo-jin", "Park Ji-hoon", "Moon Jae-in" (not "Serb-majority", "Kremlin-backed",
     // "the Erdogan-style crackdown").
     const auto given_name_syllable = [&](size_t k) {
-      if (!JoiningHyphen(tokens, k) || tokens[k - 1].entity.find("PER") == std::string::npos) {
+      if (!JoiningHyphen(tokens, k) || !RecognizedPerson(tokens[k - 1])) {
         return false;
       }
       // (A family name and a first syllable before it; the second a proper noun, or a noun of
@@ -551,8 +558,7 @@ class DocumentScan final {
       if (b == k) return false;  // "Kenya and Uganda Revenue Authority"
       // Not a person's name before it: "Yuri Ushakov and Trump adviser Steve Witkoff".
       for (size_t j = b; j < k; ++j) {
-        if (tokens[j].entity.find("PER") != std::string::npos ||
-            gazetteer_.IsGivenName(tokens[j].form)) {
+        if (RecognizedPerson(tokens[j]) || gazetteer_.IsGivenName(tokens[j].form)) {
           return false;
         }
       }
@@ -599,7 +605,7 @@ class DocumentScan final {
                             (RecognizedBegin(tokens[i]) && RecognizedInside(tokens[i + 1])))) ||
                           (capitalised_adjective &&
                            // At a sentence start only with a name after it: not "Central to".
-                           (!AtSentenceStart(sentences_[s], i) || (i + 1 < n && in_name(i + 1))) &&
+                           (!AtSentenceStart(s, i) || (i + 1 < n && in_name(i + 1))) &&
                            (gazetteer_.TypeOf(tokens[i].form) || organisation_follows(i + 1)));
       if (!starts) {
         // A tagged nationality adjective names its country: "Russian officials", "Russian
@@ -761,7 +767,7 @@ class DocumentScan final {
       const std::string lower = AsciiLower(Form(s, b));
       const nlp::Token& t = sentences_[s].tokens[b];
       const bool common_first_word =
-          AtSentenceStart(sentences_[s], b) && t.upos != "PROPN" && !RecognizedBegin(t) &&
+          AtSentenceStart(s, b) && t.upos != "PROPN" && !RecognizedBegin(t) &&
           !gazetteer_.TypeOf(t.form) && !IsAcronym(t.form) &&
           (lowercase_words_.count(lower) ||
            // (Not the first of several name words the document capitalises inside sentences
@@ -892,7 +898,7 @@ class DocumentScan final {
         return;
       }
     }
-    if (role.empty() && AtSentenceStart(sentences_[s], b) && e - b == 1) {
+    if (role.empty() && AtSentenceStart(s, b) && e - b == 1) {
       // A lone capitalised first word is a name only if the document, the gazetteer or the
       // recogniser says so.
       const std::string lower = AsciiLower(Form(s, b));
@@ -1002,6 +1008,10 @@ class DocumentScan final {
   const Gazetteer& gazetteer_;
   std::vector<bool> headline_;
   std::vector<bool> credit_;
+  // Per sentence: the first token after its dateline (DatelineEnd) and after its dateline or a
+  // leading colon or dash (TextStart), computed once.
+  std::vector<size_t> dateline_end_;
+  std::vector<size_t> text_start_;
   std::unordered_set<std::string> lowercase_words_;
   std::unordered_set<std::string> midsentence_names_;
   std::unordered_set<std::string> body_names_;
