@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 #include <utility>
 
 namespace kg::nlp {
@@ -26,6 +27,7 @@ WeightTable WeightTable::Build(int num_classes, float scale, const std::vector<u
   t.scale_ = scale;
   std::vector<uint64_t> sorted_keys;
   std::vector<uint16_t> counts;
+  std::vector<Entry> entries;
   for (size_t at = 0; at < order.size();) {
     const uint64_t key = TableKey(keys[order[at]]);
     size_t end = at + 1;
@@ -48,59 +50,98 @@ WeightTable WeightTable::Build(int num_classes, float scale, const std::vector<u
     if (merged.empty()) continue;
     sorted_keys.push_back(key);
     counts.push_back(static_cast<uint16_t>(merged.size()));
-    t.entries_.insert(t.entries_.end(), merged.begin(), merged.end());
+    entries.insert(entries.end(), merged.begin(), merged.end());
   }
-  t.Index(sorted_keys, counts);
+  if (!t.Index(sorted_keys, counts, entries)) {
+    throw std::length_error("kg: a weight table with over 8 million stored weights");
+  }
   return t;
 }
 
-void WeightTable::Index(const std::vector<uint64_t>& keys, const std::vector<uint16_t>& counts) {
-  num_features_ = keys.size();
+bool WeightTable::Index(const std::vector<uint64_t>& keys, const std::vector<uint16_t>& counts,
+                        const std::vector<Entry>& entries) {
   const uint64_t size = TableSize(keys.size());
   mask_ = size - 1;
-  slots_.assign(size, Slot());
-  uint32_t begin = 0;
+  slots_.assign(size, 0);
+  const auto held_in_slot = [](uint16_t count, const Entry& first) {
+    return count == 1 && first.cls < kInlineClasses;
+  };
+  size_t stored = 0;
+  for (size_t i = 0, at = 0; i < keys.size(); at += counts[i++]) {
+    if (!held_in_slot(counts[i], entries[at])) stored += counts[i];
+  }
+  if (stored > kMaxStoredEntries) {
+    slots_.clear();
+    return false;
+  }
+  entries_.clear();
+  entries_.reserve(stored);
+  size_t at = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
+    const Entry* e = entries.data() + at;
+    at += counts[i];
+    uint64_t payload;
+    if (held_in_slot(counts[i], *e)) {
+      payload = kInline | uint32_t{e->cls} << 16 | static_cast<uint16_t>(e->weight);
+    } else {
+      payload = entries_.size();
+      entries_.insert(entries_.end(), e, e + counts[i]);
+      entries_.back().cls |= kLastEntry;
+    }
     uint64_t j = keys[i] & mask_;
-    while (slots_[j].key != 0) j = (j + 1) & mask_;
-    slots_[j] = Slot{keys[i], begin, counts[i]};
-    begin += counts[i];
+    while (slots_[j] != 0) j = (j + 1) & mask_;
+    slots_[j] = keys[i] << kPayloadBits | payload;
+  }
+  num_features_ = keys.size();
+  num_weights_ = at;
+  return true;
+}
+
+std::vector<WeightTable::Entry> WeightTable::EntriesOf(uint64_t slot) const {
+  const uint32_t payload = static_cast<uint32_t>(slot & kPayloadMask);
+  if (payload & kInline) {
+    return {Entry{static_cast<uint16_t>((payload >> 16) & (kInlineClasses - 1)),
+                  static_cast<int16_t>(payload & 0xffff)}};
+  }
+  std::vector<Entry> run;
+  for (const Entry* e = entries_.data() + payload;; ++e) {
+    run.push_back(Entry{static_cast<uint16_t>(e->cls & ~kLastEntry), e->weight});
+    if (e->cls & kLastEntry) return run;
   }
 }
 
 WeightTable WeightTable::Pruned(float min_weight) const {
   std::vector<uint64_t> keys;
   std::vector<std::vector<Entry>> weights;
-  for (const Slot& s : slots_) {
-    if (s.key == 0) continue;
+  for (const uint64_t slot : slots_) {
+    if (slot == 0) continue;
     std::vector<Entry> kept;
-    for (uint32_t k = 0; k < s.count; ++k) {
-      const Entry& e = entries_[s.begin + k];
+    for (const Entry& e : EntriesOf(slot)) {
       if (std::fabs(static_cast<float>(e.weight) * scale_) >= min_weight) kept.push_back(e);
     }
     if (kept.empty()) continue;
-    keys.push_back(s.key);
+    keys.push_back(slot >> kPayloadBits);
     weights.push_back(std::move(kept));
   }
   return Build(num_classes_, scale_, keys, weights);
 }
 
 void WeightTable::Save(ByteWriter* w) const {
-  std::vector<const Slot*> used;
+  std::vector<uint64_t> used;
   used.reserve(num_features_);
-  for (const Slot& s : slots_) {
-    if (s.key != 0) used.push_back(&s);
+  for (const uint64_t slot : slots_) {
+    if (slot != 0) used.push_back(slot);
   }
-  std::sort(used.begin(), used.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  std::sort(used.begin(), used.end());  // by key: the key is the slot's high bits
   std::vector<uint64_t> keys;
   std::vector<uint16_t> counts;
   std::vector<Entry> entries;
-  entries.reserve(entries_.size());
-  for (const Slot* s : used) {
-    keys.push_back(s->key);
-    counts.push_back(static_cast<uint16_t>(s->count));
-    entries.insert(entries.end(), entries_.begin() + s->begin,
-                   entries_.begin() + s->begin + s->count);
+  entries.reserve(num_weights_);
+  for (const uint64_t slot : used) {
+    const std::vector<Entry> run = EntriesOf(slot);
+    keys.push_back(slot >> kPayloadBits);
+    counts.push_back(static_cast<uint16_t>(run.size()));
+    entries.insert(entries.end(), run.begin(), run.end());
   }
   w->Put<uint32_t>(static_cast<uint32_t>(num_classes_));
   w->Put<float>(scale_);
@@ -118,6 +159,7 @@ bool WeightTable::Load(ByteReader* r) {
   uint32_t num_classes = 0;
   std::vector<uint64_t> keys;
   std::vector<uint16_t> counts;
+  std::vector<Entry> entries;
   uint64_t num_keys = 0;
   if (!r->Get(&num_classes) || !r->Get(&scale_) || !r->Get(&num_keys) || num_keys > (1u << 30)) {
     return false;
@@ -131,19 +173,19 @@ bool WeightTable::Load(ByteReader* r) {
     if (prev >> kKeyBits != 0) return false;
     keys.push_back(prev);
   }
-  if (!r->GetArray(&counts) || !r->GetArray(&entries_)) return false;
-  if (num_classes == 0 || num_classes > 65535 || counts.size() != keys.size()) return false;
+  if (!r->GetArray(&counts) || !r->GetArray(&entries)) return false;
+  if (num_classes == 0 || num_classes >= kLastEntry || counts.size() != keys.size()) return false;
   uint64_t total = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
+    if (counts[i] == 0) return false;  // every run has a last entry
     total += counts[i];
   }
-  if (total != entries_.size()) return false;
-  for (const Entry& e : entries_) {
+  if (total != entries.size()) return false;
+  for (const Entry& e : entries) {
     if (e.cls >= num_classes) return false;
   }
   num_classes_ = static_cast<int>(num_classes);
-  Index(keys, counts);
-  return true;
+  return Index(keys, counts, entries);
 }
 
 PerceptronTrainer::PerceptronTrainer(int num_classes) : num_classes_(num_classes) {

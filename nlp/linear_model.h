@@ -40,51 +40,55 @@ class WeightTable final {
 
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return entries_.size(); }
+  size_t num_weights() const { return num_weights_; }
   float scale() const { return scale_; }
 
   // Adds the weights of `feature` to scores[0, num_classes()); an unknown feature adds nothing.
   void AddTo(uint64_t feature, int32_t* scores) const {
     if (slots_.empty()) return;
-    feature = TableKey(feature);
-    for (uint64_t i = feature & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.key == feature) {
-        const Entry* e = entries_.data() + s.begin;
-        for (uint32_t k = 0; k < s.count; ++k) scores[e[k].cls] += e[k].weight;
+    const uint64_t key = TableKey(feature);
+    for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+      const uint64_t slot = slots_[i];
+      if (slot >> kPayloadBits == key) {
+        AddSlot(slot, scores);
         return;
       }
-      if (s.key == 0) return;
+      if (slot == 0) return;
     }
   }
 
   // AddTo for each of `n` features (n <= 160). Prefetches the slots of all features before
-  // reading any, so that the memory latency of a table larger than the caches overlaps.
+  // reading any, and the entries of all found features before adding any, so that the memory
+  // latency of a table larger than the caches overlaps.
   void AddAll(const uint64_t* features, int n, int32_t* scores) const {
     if (slots_.empty()) return;
     for (int k = 0; k < n; ++k) __builtin_prefetch(&slots_[features[k] & mask_]);
-    const Slot* found[160];
+    uint32_t runs[160];
     int m = 0;
     for (int k = 0; k < n; ++k) {
       const uint64_t key = TableKey(features[k]);
       for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
-        const Slot& s = slots_[i];
-        if (s.key == key) {
-          __builtin_prefetch(entries_.data() + s.begin);
-          found[m++] = &s;
+        const uint64_t slot = slots_[i];
+        if (slot >> kPayloadBits == key) {
+          const uint32_t payload = static_cast<uint32_t>(slot & kPayloadMask);
+          if (payload & kInline) {
+            AddSlot(slot, scores);
+          } else {
+            __builtin_prefetch(entries_.data() + payload);
+            runs[m++] = payload;
+          }
           break;
         }
-        if (s.key == 0) break;
+        if (slot == 0) break;
       }
     }
-    for (int k = 0; k < m; ++k) {
-      const Entry* e = entries_.data() + found[k]->begin;
-      for (uint32_t j = 0; j < found[k]->count; ++j) scores[e[j].cls] += e[j].weight;
-    }
+    for (int k = 0; k < m; ++k) AddRun(runs[k], scores);
   }
 
   // Builds a table from features in any order; `weights[i]` are the entries of `keys[i]` (sorted
-  // by class). Features with the same TableKey are merged.
+  // by class). Features with the same TableKey are merged. Throws std::length_error when the
+  // features with more than one weight have more than 8 million weights in all (a model file of
+  // over 32 MB, beyond what kg ships).
   static WeightTable Build(int num_classes, float scale, const std::vector<uint64_t>& keys,
                            const std::vector<std::vector<Entry>>& weights);
 
@@ -97,18 +101,49 @@ class WeightTable final {
   bool Load(ByteReader* r);
 
  private:
-  struct Slot {
-    uint64_t key = 0;  // 0: empty
-    uint32_t begin = 0;
-    uint32_t count = 0;
-  };
-  void Index(const std::vector<uint64_t>& keys, const std::vector<uint16_t>& counts);
+  // A slot of the open-addressing index is one 64-bit word, key << kPayloadBits | payload, 0 when
+  // empty: half the memory of a key, begin, count triple, so that the index of our largest table
+  // (1.3 million features) fits the last-level cache. The payload of a feature with one weight
+  // for a class below 128 (most features of the parser) is that weight itself (kInline set,
+  // class in bits 16-22, weight in bits 0-15), which spares a second memory access; otherwise it
+  // is the index in entries_ of the feature's first entry, whose run ends at the entry with
+  // kLastEntry set in its class.
+  static constexpr int kPayloadBits = 64 - kKeyBits;
+  static constexpr uint64_t kPayloadMask = (uint64_t{1} << kPayloadBits) - 1;
+  static constexpr uint32_t kInline = uint32_t{1} << (kPayloadBits - 1);
+  static constexpr uint16_t kInlineClasses = 128;  // classes that fit the slot's 7 bits
+  static constexpr uint16_t kLastEntry = 0x8000;
+  // Entries of features with more than one weight are stored, at indices below kInline.
+  static constexpr size_t kMaxStoredEntries = kInline;
+
+  void AddSlot(uint64_t slot, int32_t* scores) const {
+    const uint32_t payload = static_cast<uint32_t>(slot & kPayloadMask);
+    if (payload & kInline) {
+      scores[(payload >> 16) & (kInlineClasses - 1)] += static_cast<int16_t>(payload & 0xffff);
+    } else {
+      AddRun(payload, scores);
+    }
+  }
+  void AddRun(uint32_t begin, int32_t* scores) const {
+    for (const Entry* e = entries_.data() + begin;; ++e) {
+      scores[e->cls & ~kLastEntry] += e->weight;
+      if (e->cls & kLastEntry) return;
+    }
+  }
+  // The weights of the feature in `slot`, without kLastEntry flags.
+  std::vector<Entry> EntriesOf(uint64_t slot) const;
+  // Builds the index from features with ascending keys, `counts[i]` entries each, stored in
+  // `entries` in key order. False when the entries of features with more than one weight exceed
+  // kMaxStoredEntries (the table is then left empty).
+  bool Index(const std::vector<uint64_t>& keys, const std::vector<uint16_t>& counts,
+             const std::vector<Entry>& entries);
 
   int num_classes_ = 0;
   float scale_ = 1.0f;
   size_t num_features_ = 0;
+  size_t num_weights_ = 0;
   uint64_t mask_ = 0;
-  HugePageVector<Slot> slots_;
+  HugePageVector<uint64_t> slots_;
   HugePageVector<Entry> entries_;
 };
 

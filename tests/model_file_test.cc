@@ -1,9 +1,11 @@
 #include "nlp/model_file.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "nlp/linear_model.h"
 #include "tests/test_util.h"
@@ -131,4 +133,51 @@ TEST_CASE("a weight table keys features by their low 40 bits and merges collisio
   t.AddTo(low, s);
   CHECK(s[0] == 7);
   CHECK(s[1] == -4);
+}
+
+TEST_CASE("a weight table adds single weights, long runs and high classes alike", "[model_file]") {
+  using kg::nlp::WeightTable;
+  // One weight of a low class (held in the index itself), one of a class above 127 (stored with
+  // the runs), a run of three, and the extreme weights, each on its own feature.
+  const std::vector<uint64_t> keys = {101, 102, 103, 104, 105};
+  const std::vector<std::vector<WeightTable::Entry>> weights = {
+      {{5, -32767}}, {{200, 9}}, {{1, 3}, {7, -2}, {250, 4}}, {{127, 32767}}, {{0, -1}}};
+  const WeightTable t = WeightTable::Build(256, 0.5f, keys, weights);
+  CHECK(t.num_features() == 5);
+  CHECK(t.num_weights() == 7);
+  std::vector<int32_t> one(256, 0), all(256, 0);
+  for (const uint64_t k : keys) t.AddTo(k, one.data());
+  t.AddTo(999, one.data());  // unknown: adds nothing
+  const uint64_t features[] = {101, 102, 999, 103, 104, 105};
+  t.AddAll(features, 6, all.data());
+  CHECK(one == all);
+  CHECK(one[5] == -32767);
+  CHECK(one[200] == 9);
+  CHECK(one[1] == 3);
+  CHECK(one[7] == -2);
+  CHECK(one[250] == 4);
+  CHECK(one[127] == 32767);
+  CHECK(one[0] == -1);
+  CHECK(std::count(one.begin(), one.end(), 0) == 256 - 7);
+
+  kg::nlp::ByteWriter w;
+  t.Save(&w);
+  kg::nlp::ByteReader r(w.data());
+  WeightTable back;
+  REQUIRE(back.Load(&r));
+  kg::nlp::ByteWriter again;
+  back.Save(&again);
+  CHECK(again.data() == w.data());  // the index is rebuilt, the file is the same
+
+  const WeightTable pruned = t.Pruned(2.0f);  // keeps weights of magnitude 2 and more (x 0.5)
+  std::vector<int32_t> kept(256, 0);
+  pruned.AddAll(features, 6, kept.data());
+  CHECK(pruned.num_weights() == 4);
+  CHECK(kept[5] == -32767);
+  CHECK(kept[127] == 32767);
+  CHECK(kept[200] == 9);
+  CHECK(kept[1] == 0);
+  CHECK(kept[7] == 0);
+  CHECK(kept[250] == 4);
+  CHECK(kept[0] == 0);
 }
