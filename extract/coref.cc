@@ -48,8 +48,9 @@ class Resolver final {
         const int32_t m = a_.mention_at[s][i];
         if (m >= 0) {
           if (a_.mentions[m].first == static_cast<uint32_t>(i)) {
-            history_.push_back({static_cast<int32_t>(a_.entity_of_mention[m]), s, IsSubject(t, i),
-                                a_.mentions[m].from_demonym, IsMainSubject(t, i)});
+            const int32_t h = MentionHead(t, a_.mentions[m]);
+            history_.push_back({static_cast<int32_t>(a_.entity_of_mention[m]), s, IsSubject(t, h),
+                                a_.mentions[m].from_demonym, IsMainSubject(t, h)});
           }
           continue;
         }
@@ -62,6 +63,17 @@ class Resolver final {
   }
 
  private:
+  // The token of a mention that heads it in the parse: the first whose head lies outside it
+  // ("Growers" in "Central Cane Growers' Cooperative", where the parser hangs "Central" and
+  // "Cooperative" on it).
+  static int32_t MentionHead(const Tree& t, const Mention& m) {
+    const auto first = static_cast<int32_t>(m.first), last = static_cast<int32_t>(m.last);
+    for (int32_t k = first; k < last; ++k) {
+      if (t.head(k) < first || t.head(k) >= last) return k;
+    }
+    return first;
+  }
+
   // The head of the phrase a name is part of: past flat and compound parts, and from a name in
   // apposition to the noun it names ("The regulator, the NDPA, said").
   static int32_t PhraseHead(const Tree& t, int32_t i) {
@@ -147,12 +159,22 @@ class Resolver final {
           return {};
         }
         if (const auto subject = SubjectPhraseBefore(s, i)) return *subject;
-        r.entity = Nearest(
-            s, 2,
-            [&](int32_t e) {
-              return TypeOf(e) == EntityType::kOrganization || TypeOf(e) == EntityType::kPlace;
-            },
-            /*subject_here=*/true);
+        // "Its president, X", "its spokeswoman": an officer's "its" is an organisation's when
+        // one is near, rather than a place named beside it ("in warehouses in Can Tho,
+        // according to the Federation. Its president").
+        if (form == "its" && h >= 0 && IsTitleWord(LowerLemma(t, h))) {
+          r.entity = Nearest(
+              s, 2, [&](int32_t e) { return TypeOf(e) == EntityType::kOrganization; },
+              /*subject_here=*/true);
+        }
+        if (r.entity < 0) {
+          r.entity = Nearest(
+              s, 2,
+              [&](int32_t e) {
+                return TypeOf(e) == EntityType::kOrganization || TypeOf(e) == EntityType::kPlace;
+              },
+              /*subject_here=*/true);
+        }
         r.confidence = 0.6f;
       } else if (form == "their" || form == "they" || form == "them") {
         // A group named as one: "the Rapid Support Forces ... their negotiator". People are

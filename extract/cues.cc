@@ -134,6 +134,12 @@ bool IsPlaceHeadWord(std::string_view w) {
   return In(kWords, w);
 }
 
+bool IsSiteNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"mine", "oilfield", "gasfield", "deposit",
+                                                "goldfield", "coalfield"};
+  return In(kWords, w);
+}
+
 bool IsLocatingParticiple(std::string_view w) {
   static constexpr std::string_view kWords[] = {"based", "headquartered", "listed", "registered"};
   return In(kWords, w);

@@ -20,6 +20,9 @@ bool IsFieldWord(std::string_view lower_word);
 // Nouns that, after a name or ending it, say it is a place: "region", "province", "river"; and
 // before "of": "Gulf of Saros".
 bool IsPlaceHeadWord(std::string_view lower_word);
+// A lower-case noun of a site named after where it is: "the Tsagaan Tolgoi mine", "the Ekofisk
+// oilfield".
+bool IsSiteNoun(std::string_view lower_word);
 // Participles that, hyphenated after a name, say where something sits: "Kumasi-based",
 // "Perth-listed", "Geneva-headquartered", "Panama-registered".
 bool IsLocatingParticiple(std::string_view lower_word);

@@ -335,6 +335,24 @@ class DocumentScan final {
     return true;
   }
 
+  // Whether the name at `first` is the second of two places a preposition of place governs:
+  // "in Auckland and Hamilton" (the name before it a place by more than the preposition: not
+  // "confidence in Putin and Trump").
+  bool CoordinatedWithPlace(uint32_t s, size_t first) const {
+    const auto& tokens = sentences_[s].tokens;
+    if (first < 3 || mentions_.empty() || AsciiLower(tokens[first - 1].form) != "and") {
+      return false;
+    }
+    const Mention& before = mentions_.back();
+    if (before.sentence != s || before.last + 1 != first || before.type != EntityType::kPlace ||
+        before.evidence <= TypeEvidence::kContext || before.first == 0) {
+      return false;
+    }
+    const std::string preposition = AsciiLower(tokens[before.first - 1].form);
+    return preposition == "in" || preposition == "at" || preposition == "near" ||
+           preposition == "from" || preposition == "between";
+  }
+
   // The type a name span gets from the gazetteer, the recogniser and its own words. A known name
   // keeps its gazetteer type: "Moscow said" and "Washington urged" are still places acting.
   void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
@@ -354,6 +372,15 @@ class DocumentScan final {
           *evidence = TypeEvidence::kContext;
         }
       }
+      if (*known == EntityType::kPerson && CoordinatedWithPlace(s, first)) {
+        *type = EntityType::kPlace;  // "in Auckland and Hamilton"
+        *evidence = TypeEvidence::kNameWord;
+      }
+      return;
+    }
+    if (CoordinatedWithPlace(s, first)) {
+      *type = EntityType::kPlace;
+      *evidence = TypeEvidence::kNameWord;
       return;
     }
     // "Kumasi-based Ashanti Produce Traders": where a company sits is a place, and what sits
@@ -422,6 +449,14 @@ class DocumentScan final {
     if (auto stated = ClassType(s, first, last)) {
       *type = *stated;
       *evidence = TypeEvidence::kClassNoun;
+      return;
+    }
+    // "the Tsagaan Tolgoi mine": a site is named after where it is, unless the recogniser reads
+    // a company there ("the Rio Tinto mine").
+    if (last < tokens.size() && IsSiteNoun(AsciiLower(tokens[last].form)) &&
+        recognized != EntityType::kOrganization && !IsAcronym(tokens[first].form)) {
+      *type = EntityType::kPlace;
+      *evidence = TypeEvidence::kNameWord;
       return;
     }
     if (auto stated = AdjacentClassType(s, first, last)) {
@@ -581,6 +616,35 @@ class DocumentScan final {
       }
       return false;
     };
+    // Whether "and" at `k` joins the two portfolios of a ministry or department named with "of":
+    // "Ministry of Fisheries and Marine Resources", "Department of Marine and Coastal Affairs";
+    // not where a name known apart, an acronym or another organisation follows ("the Ministry of
+    // Health and Kenya Power", "Ministry of Defence and NATO", "Bank of Ghana and Ecobank").
+    // Returns how many tokens "and" and the second portfolio take, or 0.
+    const auto portfolio_and = [&](size_t b, size_t k) -> size_t {
+      if (k + 1 >= n || tokens[k].form != "and") return 0;
+      size_t of = b;
+      while (of < k && tokens[of].form != "of") ++of;
+      if (of == b || of + 1 >= k || !IsOrganizationWord(AsciiLower(tokens[of - 1].form))) {
+        return 0;
+      }
+      const auto portfolio_word = [&](size_t j) {
+        const std::string lower = AsciiLower(tokens[j].form);
+        const auto known = gazetteer_.TypeOf(tokens[j].form);
+        // (A capitalised word the tagger took for an adjective too: "Marine Resources".)
+        return (in_name(j) || IsNameWord(tokens[j].form)) && !IsOrganizationWord(lower) &&
+               !IsTitleWord(lower) &&
+               !IsAcronym(tokens[j].form) && (!known || *known == EntityType::kOrganization) &&
+               gazetteer_.PlaceOfDemonym(tokens[j].form).empty();
+      };
+      for (size_t j = of + 1; j < k; ++j) {
+        if (!portfolio_word(j)) return 0;
+      }
+      size_t j = k + 1;
+      while (j < n && j <= k + 3 && portfolio_word(j)) ++j;
+      const bool ends = j > k + 1 && (j == n || !(in_name(j) || IsNameWord(tokens[j].form)));
+      return ends ? j - k : 0;
+    };
     size_t i = 0;
     while (i < n) {
       // A name starts at a name token, or at a capitalised word that begins a name the gazetteer
@@ -632,10 +696,14 @@ class DocumentScan final {
         } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
                    JoiningHyphen(tokens, end + 1) && in_name(end + 2)) {
           end += 3;  // "Nasser al-Kuwari"
+        } else if (tokens[end].form == "&" && end + 1 < n && IsNameWord(tokens[end + 1].form)) {
+          end += 2;  // "Addo & Partners", "Procter & Gamble"
         } else if (name_hyphen(end) || given_name_syllable(end)) {
           end += 2;  // "Saint-Louis", "Lee Soo-jin"
         } else if (name_and(i, end)) {
           end += 1;  // "Energy and Mineral Resources Ministry"
+        } else if (const size_t portfolio = portfolio_and(i, end)) {
+          end += portfolio;  // "Ministry of Fisheries and Marine Resources"
         } else if (PossessiveInOrganisation(tokens, end, in_name)) {
           end += 2;  // "Norwegian Fishermen's Association", "People's Liberation Army"
         } else if (const size_t skip = organisation ? OrganisationConnector(tokens, end) : 0) {

@@ -17,8 +17,9 @@
 #          in it (their misses guided the sixth session's changes)
 #   blind7 .. blindN: every further eval/blind<N> with a gold.json (the README says which have
 #          been read for their misses and which are still unseen)
-# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|...|blindN|all] [--verbose]
-#        (default: all)
+# usage: scripts/eval_graph.sh [seeds|news|holdout|fresh|blind|blind2|...|blindN|all]
+#        [--verbose|--summary]   (default: all; the scorer lists the misses of each set, with
+#        --verbose more of them, with --summary none: only the figures, for sets kept unseen)
 # Needs a build (make build) and the scorer, ../shared/tools/score_graph.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +36,11 @@ score() {  # name, input folder, gold file
   "$kg" --db "$tmp/$1.db" -q ingest "$2" >/dev/null
   "$kg" --db "$tmp/$1.db" export --format graphml -o "$tmp/$1.graphml"
   echo "== $1"
-  python3 "$scorer" "$tmp/$1.graphml" "$3" $verbose
+  if [ "$verbose" = --summary ]; then
+    python3 "$scorer" "$tmp/$1.graphml" "$3" | tail -1
+  else
+    python3 "$scorer" "$tmp/$1.graphml" "$3" $verbose
+  fi
 }
 
 if [ "$which" = seeds ] || [ "$which" = all ]; then

@@ -86,3 +86,27 @@ TEST_CASE("its is the subject before nearer names, and the main clause's in the 
   CHECK(FindFact(regulator, "Funmi Adeyemo", "director-general_of", "Delta Ridge Refining") ==
         nullptr);
 }
+
+TEST_CASE("its is the main subject however the parser hangs its name, an officer's an "
+          "organisation's", "[coref]") {
+  // The parser heads "Central Cane Growers' Cooperative" at "Growers", not at its first word
+  // (an adjective): the cooperative is still the main clause's subject, not the company inside
+  // its demand.
+  const auto cooperative = ExtractText(
+      "Sunfield Agri Group said it would close the mill. The Central Cane Growers' Cooperative "
+      "(CCGC), which represents most of the farmers supplying Tarrabool, demanded that Sunfield "
+      "keep the mill running for two more seasons. Its chairman, Tony Marrone, said the company "
+      "had walked away.");
+  CHECK(FindFact(cooperative, "Tony Marrone", "chairman_of", "Central Cane Growers' Cooperative") !=
+        nullptr);
+  CHECK(FindFact(cooperative, "Tony Marrone", "chairman_of", "Sunfield Agri Group") == nullptr);
+  // No entity is the subject of the sentence before: the organisation named there is the
+  // president's, not the town named first.
+  const auto federation = ExtractText(
+      "Some 400,000 tonnes are sitting in warehouses in Ban Lomsak awaiting loading, according "
+      "to the Siamese Rice Importers' Federation (SRIF). Its president, Lourdes Alcaraz, "
+      "demanded refunds within 30 days.");
+  CHECK(FindFact(federation, "Lourdes Alcaraz", "president_of",
+                 "Siamese Rice Importers' Federation") != nullptr);
+  CHECK(FindFact(federation, "Lourdes Alcaraz", "president_of", "Ban Lomsak") == nullptr);
+}

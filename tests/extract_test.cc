@@ -684,3 +684,59 @@ TEST_CASE("a capitalised common word starts a name the document writes mid-sente
   CHECK(Find(doc, "Crossing") == nullptr);
   CHECK(Find(doc, "Parents") == nullptr);
 }
+
+TEST_CASE("a ministry of two portfolios is one name, a name after it known apart is not",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Officials at the Ministry of Fisheries and Marine Resources said a delegation would "
+      "travel to Pretoria. Mokoena spoke for the Department of Marine and Coastal Affairs, "
+      "which she heads.");
+  for (const char* name :
+       {"Ministry of Fisheries and Marine Resources", "Department of Marine and Coastal Affairs"}) {
+    const kg::Entity* org = Find(doc, name);
+    REQUIRE(org != nullptr);
+    CHECK(org->type == kg::EntityType::kOrganization);
+  }
+  CHECK(Find(doc, "Ministry of Fisheries") == nullptr);
+  CHECK(Find(doc, "Resources") == nullptr);
+  const auto apart = TheExtractor().Extract(
+      "The Ministry of Health and Kenya Power signed a deal. The Ministry of Defence and NATO "
+      "held talks. The Bank of Ghana and Ecobank agreed.");
+  for (const char* name : {"Ministry of Health", "Ministry of Defence", "NATO", "Bank of Ghana"}) {
+    CHECK(Find(apart, name) != nullptr);
+  }
+  CHECK(Find(apart, "Ministry of Health and Kenya Power") == nullptr);
+  CHECK(Find(apart, "Ministry of Defence and NATO") == nullptr);
+  CHECK(Find(apart, "Bank of Ghana and Ecobank") == nullptr);
+}
+
+TEST_CASE("an ampersand joins a firm's name", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The central bank appointed an administrator, the accounting firm Addo & Partners, to run "
+      "the lender. Any investor would have to deal with Addo & Partners.");
+  const kg::Entity* firm = Find(doc, "Addo & Partners");
+  REQUIRE(firm != nullptr);
+  CHECK(firm->type == kg::EntityType::kOrganization);
+  CHECK(Find(doc, "Addo") == nullptr);
+  CHECK(Find(doc, "Partners") == nullptr);
+}
+
+TEST_CASE("the second of two places after 'in' is a place, a mine's name is its site",
+          "[extract]") {
+  // WordNet's first Hamilton is a person; beside Auckland, after "in", it is the city.
+  const auto doc = TheExtractor().Extract(
+      "Emergency departments in Auckland and Hamilton were short of staff. The company operates "
+      "the Tsagaan Tolgoi mine in South Gobi province. Tsagaan Tolgoi ships its concentrate to "
+      "China.");
+  for (const char* name : {"Hamilton", "Tsagaan Tolgoi"}) {
+    const kg::Entity* place = Find(doc, name);
+    REQUIRE(place != nullptr);
+    CHECK(place->type == kg::EntityType::kPlace);
+  }
+  // A preposition alone makes no place of the name after "and": "confidence in Putin and".
+  const auto people = TheExtractor().Extract(
+      "President Vladimir Putin met Donald Trump. Voters had confidence in Putin and Trump.");
+  const kg::Entity* trump = Find(people, "Donald Trump");
+  REQUIRE(trump != nullptr);
+  CHECK(trump->type == kg::EntityType::kPerson);
+}
