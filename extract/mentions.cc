@@ -115,6 +115,19 @@ bool IsCreditLine(const nlp::Sentence& s) {
   return AsciiLower(t[2].form) == "by" || AsciiLower(t[3].form) == "by";
 }
 
+// Whether the capitalised word at `i` is part of a longer name: a capitalised word next to it,
+// or before it across "of", "the", "for" ("Department of the Treasury").
+bool InLongerName(const std::vector<nlp::Token>& tokens, size_t i) {
+  if (i + 1 < tokens.size() && StartsUpper(tokens[i + 1].form)) return true;
+  size_t j = i;
+  while (j > 0) {
+    const std::string before = AsciiLower(tokens[j - 1].form);
+    if (before != "of" && before != "the" && before != "for") break;
+    --j;
+  }
+  return j > 1 && StartsUpper(tokens[j - 1].form);
+}
+
 class DocumentScan final {
  public:
   DocumentScan(const std::vector<nlp::Sentence>& sentences, const Gazetteer& gazetteer)
@@ -138,6 +151,7 @@ class DocumentScan final {
           lowercase_words_.insert(lower);
         } else if (!headline_[s] && !AtSentenceStart(s, i)) {
           midsentence_names_.insert(lower);
+          if (InLongerName(tokens, i)) longer_name_words_.insert(lower);
         }
       }
     }
@@ -497,8 +511,8 @@ class DocumentScan final {
   }
 
   // A place named by its nationality adjective: "Russian" in "Russian President".
-  int32_t AddDemonym(uint32_t s, size_t i, std::string_view place) {
-    const int32_t index = Add(s, i, i + 1, EntityType::kPlace, TypeEvidence::kGazetteer);
+  int32_t AddDemonym(uint32_t s, size_t i, std::string_view place, size_t words = 1) {
+    const int32_t index = Add(s, i, i + words, EntityType::kPlace, TypeEvidence::kGazetteer);
     mentions_[index].text = place;
     mentions_[index].from_demonym = true;
     return index;
@@ -671,6 +685,17 @@ class DocumentScan final {
                            // At a sentence start only with a name after it: not "Central to".
                            (!AtSentenceStart(s, i) || (i + 1 < n && in_name(i + 1))) &&
                            (gazetteer_.TypeOf(tokens[i].form) || organisation_follows(i + 1)));
+      // "the South African demand", "South Korean-flagged": a nationality of two words names its
+      // country, whatever the tagger made of its parts (not "South African Airways").
+      if (i + 1 < n && IsNameWord(tokens[i].form) && IsNameWord(tokens[i + 1].form) &&
+          (i + 2 == n || !in_name(i + 2))) {
+        const std::string_view place = gazetteer_.PlaceOfDemonym(Text(s, i, i + 2));
+        if (!place.empty()) {
+          AddDemonym(s, i, place, 2);
+          i += 2;
+          continue;
+        }
+      }
       if (!starts) {
         // A tagged nationality adjective names its country: "Russian officials", "Russian
         // President ..." (an untagged one starts a capitalised run, handled there).
@@ -959,10 +984,11 @@ class DocumentScan final {
     b = title_end;
     // "Ukrainian" alone names its country, as a tagged adjective does ("Sudanese officials",
     // tagged a proper noun); "Burundi", its own adjective, is a name.
-    if (role.empty() && e - b == 1) {
-      const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, b));
-      if (!place.empty() && place != Form(s, b)) {
-        AddDemonym(s, b, place);
+    // So does "South African" ("South African trawlers").
+    if (role.empty() && e - b <= 2) {
+      const std::string_view place = gazetteer_.PlaceOfDemonym(Text(s, b, e));
+      if (!place.empty() && place != Text(s, b, e)) {
+        AddDemonym(s, b, place, e - b);
         return;
       }
     }
@@ -974,6 +1000,22 @@ class DocumentScan final {
       const bool recognized = RecognizedType(s, b, e).has_value() || IsAcronym(Form(s, b));
       if (lowercase_words_.count(lower) ||
           (!midsentence_names_.count(lower) && !gazetteer_.TypeOf(Form(s, b)) && !recognized)) {
+        return;
+      }
+    }
+    // "the Government's pledge", "the Crown agency": a capitalised common noun (one WordNet
+    // files as a class of things) after "the" names no one entity. It stays where it may stand
+    // for a name of the story: an organisation word ("the Commission", "the Alliance"), a word
+    // of a longer name ("the Treasury" of "Department of the Treasury"), or after a preposition
+    // of place ("in the Amazon city of Iquitos").
+    if (role.empty() && e - b == 1 && b > 0 && AsciiLower(Form(s, b - 1)) == "the") {
+      const std::string lower = AsciiLower(Form(s, b));
+      const std::string place_word = b > 1 ? AsciiLower(Form(s, b - 2)) : "";
+      const bool placed = place_word == "in" || place_word == "at" || place_word == "from" ||
+                          place_word == "near" || place_word == "across";
+      if (gazetteer_.ClassOf(lower) && !gazetteer_.TypeOf(Form(s, b)) &&
+          !IsOrganizationWord(lower) && !IsAcronym(Form(s, b)) && !RecognizedType(s, b, e) &&
+          !longer_name_words_.count(lower) && !placed) {
         return;
       }
     }
@@ -1082,6 +1124,8 @@ class DocumentScan final {
   std::vector<size_t> text_start_;
   std::unordered_set<std::string> lowercase_words_;
   std::unordered_set<std::string> midsentence_names_;
+  // Capitalised words seen inside a longer name: "treasury" of "Department of the Treasury".
+  std::unordered_set<std::string> longer_name_words_;
   std::unordered_set<std::string> body_names_;
   std::vector<Mention> mentions_;
 };

@@ -740,3 +740,35 @@ TEST_CASE("the second of two places after 'in' is a place, a mine's name is its 
   REQUIRE(trump != nullptr);
   CHECK(trump->type == kg::EntityType::kPerson);
 }
+
+TEST_CASE("a nationality of two words names its country", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Nangolo rejected the South African demand. About 40 South African-flagged trawlers land "
+      "at Walvis Bay. South African Airways flew.");
+  const kg::Entity* country = Find(doc, "South Africa");
+  REQUIRE(country != nullptr);
+  CHECK(country->type == kg::EntityType::kPlace);
+  CHECK(Find(doc, "South") == nullptr);
+  CHECK(Find(doc, "South African") == nullptr);
+  CHECK(Find(doc, "South African Airways") != nullptr);  // a name that goes on is a name
+}
+
+TEST_CASE("a capitalised common noun after 'the' is no entity unless it may stand for one",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The project could not be squared with the Government's pledge. HSNZ, the Crown agency "
+      "that runs the hospitals, rejected the demand. The Commission objected.");
+  CHECK(Find(doc, "Government") == nullptr);
+  CHECK(Find(doc, "Crown") == nullptr);
+  CHECK(Find(doc, "HSNZ") != nullptr);
+  CHECK(Find(doc, "Commission") != nullptr);  // an organisation word: may be one named
+  // A word of a longer name of the story, and a place after "in the", stay.
+  const auto named = TheExtractor().Extract(
+      "The Department of the Treasury froze the accounts. The grant was approved by the "
+      "Treasury. An outbreak in the Amazon city of Iquitos killed 37 children.");
+  CHECK(Find(named, "Treasury") != nullptr);
+  CHECK(Find(named, "Amazon") != nullptr);
+  const auto alone =
+      TheExtractor().Extract("The grant was approved by the Treasury on Monday.");
+  CHECK(Find(alone, "Treasury") == nullptr);
+}
