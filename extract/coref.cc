@@ -243,8 +243,17 @@ class Resolver final {
   // subject.
   std::optional<Referent> SubjectPhraseBefore(size_t s, int32_t i) const {
     const Tree& t = a_.trees[s];
+    // (Only a subject whose clause holds the pronoun: not "Households" of '"Households have
+    // paid enough," said its spokeswoman'.)
+    const auto governs = [&](int32_t clause) {
+      for (int32_t k = t.head(i); k >= 0; k = t.head(k)) {
+        if (k == clause) return true;
+      }
+      return false;
+    };
     for (int32_t j = i - 1; j >= 0; --j) {
       if (!t.Is(j, "nsubj") || t.upos(j) != "NOUN" || a_.mention_at[s][j] >= 0) continue;
+      if (!governs(t.head(j))) continue;
       const Referent stated = EntityAt(a_, s, j);  // "Russia's delegation" is about Russia
       if (stated.entity >= 0) return std::nullopt;
       const Referent& resolved = a_.coreferent[s][j];

@@ -1,9 +1,11 @@
 #include "extract/facts.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text.h"
 #include "extract/cues.h"
+#include "extract/dateline.h"
 
 namespace kg::extract {
 namespace {
@@ -456,9 +458,40 @@ Referent ActorAt(Analysis& a, size_t s, int32_t token) {
 
 namespace {
 
-// The owner of a role that names none at the start of a sentence: "Its director-general, Manu
-// Tupou" (whatever "its" refers to), "Chief executive Pieter van Wyk said" (the organisation
-// last named, in this sentence or the one before). Returns the entity and its span, or -1.
+// The country a document's dateline names, as an entity of the document, or -1: the country
+// itself ("COPIAPO, Chile, Nov 20"), or the country whose capital or seat the dateline's place is
+// ("HANOI, Nov 21 (AFP)").
+int32_t DatelineCountry(const Analysis& a) {
+  for (size_t s = 0; s < a.sentences.size() && s < 3; ++s) {
+    const size_t end = DatelineEnd(a.sentences[s]);
+    if (end == 0) continue;
+    for (size_t m = 0; m < a.mentions.size(); ++m) {
+      const Mention& mention = a.mentions[m];
+      if (mention.sentence != s || mention.last > end) continue;
+      const Entity& e = a.entities[a.entity_of_mention[m]];
+      if (e.type != EntityType::kPlace || a.gazetteer == nullptr) continue;
+      // A dateline writes its city in capitals, which the gazetteer would read as an acronym:
+      // "HANOI" is looked up as "Hanoi".
+      std::string name = AsciiLower(e.name);
+      for (size_t i = 0; i < name.size(); ++i) {
+        if (i == 0 || name[i - 1] == ' ' || name[i - 1] == '-') {
+          name[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[i])));
+        }
+      }
+      if (a.gazetteer->IsCountry(name)) return static_cast<int32_t>(a.entity_of_mention[m]);
+      const std::string_view country = a.gazetteer->CountryOfSeat(name);
+      if (!country.empty()) return a.FindEntity(country);
+    }
+    return -1;
+  }
+  return -1;
+}
+
+// The owner of a role that names none: "Its director-general, Manu Tupou" and "said its
+// spokeswoman, Aoife Duggan" (whatever "its" refers to), "the federation, whose chairman, Daniel
+// Njoroge" (the name the relative clause follows), "Chief executive Pieter van Wyk said" (the
+// organisation last named, in this sentence or the one before), "Trade Minister Nguyen Van
+// Long" (a minister of the country the dateline names). Returns the entity and its span, or -1.
 std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
   const Mention& m = a.mentions[mention];
   const Tree& t = a.trees[m.sentence];
@@ -467,18 +500,38 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
     if (t.token(i).span.begin == m.role_span.begin) start = i;
   }
   if (start < 0) return {-1, {}};
-  if (start == 1) {
-    const std::string before = AsciiLower(t.token(0).form);
-    if (before != "its" && before != "their") return {-1, {}};
-    const Referent r = a.coreferent[m.sentence][0];
-    if (r.entity < 0 || a.entities[r.entity].type != EntityType::kOrganization) return {-1, {}};
-    return {r.entity, t.token(0).span};
+  if (start >= 1) {
+    const std::string before = AsciiLower(t.token(start - 1).form);
+    if (before == "its" || before == "their") {
+      const Referent r = a.coreferent[m.sentence][start - 1];
+      if (r.entity < 0 || a.entities[r.entity].type != EntityType::kOrganization) {
+        return {-1, {}};
+      }
+      return {r.entity, t.token(start - 1).span};
+    }
+    if (before == "whose") {
+      // The last name before "whose" in the sentence: "the Federation of Kenyan Workers (FKW),
+      // whose chairman".
+      for (size_t k = mention; k-- > 0;) {
+        const Mention& named = a.mentions[k];
+        if (named.sentence != m.sentence) break;
+        if (static_cast<int32_t>(named.last) >= start) continue;
+        const int32_t e = static_cast<int32_t>(a.entity_of_mention[k]);
+        if (a.entities[e].type != EntityType::kOrganization) return {-1, {}};
+        return {e, named.span};
+      }
+      return {-1, {}};
+    }
   }
-  // A minister serves a government, not the company last named.
-  if (start != 0 || m.role.find("minister") != std::string::npos ||
-      m.role.find("secretary") != std::string::npos) {
-    return {-1, {}};
+  const bool ministerial =
+      m.role.find("minister") != std::string::npos || m.role.find("secretary") != std::string::npos;
+  if (ministerial) {
+    // A minister serves a government, not the company last named: the country of the story's
+    // dateline, when the role names no other owner.
+    if (m.role.find("minister") == std::string::npos) return {-1, {}};
+    return {DatelineCountry(a), {}};
   }
+  if (start != 0) return {-1, {}};
   for (size_t k = mention; k-- > 0;) {
     const Mention& before = a.mentions[k];
     if (before.sentence + 1 < m.sentence) break;

@@ -76,6 +76,7 @@ Status Gazetteer::Load(const std::filesystem::path& dir, Gazetteer* out) {
   }));
   KG_RETURN_IF_ERROR(ReadTsv(dir / "seats.tsv", 2, [&](const auto& f, size_t) {
     g.seats_.emplace(LookupKey(f[0]), std::string(f[1]));
+    g.countries_.insert(LookupKey(f[1]));
     return Status::Ok();
   }));
   KG_RETURN_IF_ERROR(ReadTsv(dir / "aliases.tsv", 2, [&](const auto& f, size_t) {
@@ -140,6 +141,10 @@ namespace kg::extract {
 std::string_view Gazetteer::CountryOfSeat(std::string_view name) const {
   auto it = seats_.find(LookupKey(name));
   return it == seats_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+bool Gazetteer::IsCountry(std::string_view name) const {
+  return countries_.count(LookupKey(name)) > 0;
 }
 
 std::string_view Gazetteer::CanonicalName(std::string_view name) const {

@@ -28,6 +28,8 @@ class Gazetteer final {
   std::string_view PlaceOfDemonym(std::string_view adjective) const;
   // The country whose government sits in a capital or building ("Kremlin" -> "Russia"), or empty.
   std::string_view CountryOfSeat(std::string_view name) const;
+  // Whether a name is a country with a capital the seats list knows ("Vietnam", "Chile").
+  bool IsCountry(std::string_view name) const;
   // The usual full name of an acronym or other name ("U.S." -> "United States"), or empty.
   std::string_view CanonicalName(std::string_view name) const;
   // The kind of entity a common noun's lemma names ("town" -> place, "aide" -> person), if any.
@@ -46,6 +48,7 @@ class Gazetteer final {
   std::unordered_map<std::string, EntityType> types_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_map<std::string, std::string> seats_;    // by LookupKey (gazetteer.cc)
+  std::unordered_set<std::string> countries_;              // the seats' countries, by LookupKey
   std::unordered_map<std::string, std::string> aliases_;  // by LookupKey
   std::unordered_map<std::string, EntityType> classes_;   // by lower-case lemma
   std::unordered_set<std::string> goods_, trades_;        // lower-case lemmas

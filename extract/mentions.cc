@@ -953,12 +953,12 @@ class DocumentScan final {
     }
     if (role.empty()) {
       // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri";
-      // or before a comma, after "its" or "their": "Its general secretary, Rosa Quispe".
+      // or before a comma, after "its", "their" or "whose": "Its general secretary, Rosa Quispe".
       size_t k = run_start;
       if (k >= 3 && Form(s, k - 1) == "," && IsTitleWord(AsciiLower(Form(s, k - 2)))) {
         const size_t j = RoleStart(s, k - 1);
         const std::string owner_word = j > 0 ? AsciiLower(Form(s, j - 1)) : "";
-        if (owner_word == "its" || owner_word == "their") --k;
+        if (owner_word == "its" || owner_word == "their" || owner_word == "whose") --k;
       }
       const size_t role_end = k;
       if (k > 0 && IsTitleWord(AsciiLower(Form(s, k - 1)))) {

@@ -121,3 +121,30 @@ TEST_CASE("every fact's span lies in its sentence", "[facts]") {
     CHECK(f.confidence <= 1.0f);
   }
 }
+
+TEST_CASE("a role's unstated owner: its after a speech verb, whose, a minister's dateline",
+          "[facts]") {
+  // "its" in '..., said its spokeswoman, X' is the alliance: the quote's own subject is not it.
+  const auto quoted = ExtractText(
+      "The Clean Grid Alliance objected to the deal. \"Households have subsidised the cloud for "
+      "long enough,\" said its spokeswoman, Aoife Duggan.");
+  CHECK(FindFact(quoted, "Aoife Duggan", "spokeswoman_of", "Clean Grid Alliance") != nullptr);
+  const auto relative = ExtractText(
+      "The KTWU has won the backing of the Federation of Kenyan Workers (FKW), whose chairman, "
+      "Daniel Njoroge, said other affiliates could strike.");
+  CHECK(FindFact(relative, "Daniel Njoroge", "chairman_of", "Federation of Kenyan Workers") !=
+        nullptr);
+  // A minister with no country named serves the one the dateline names, by its capital or by
+  // name; without a dateline, no owner is guessed.
+  const auto datelined = ExtractText(
+      "HANOI, Nov 21 (AFP) - Vietnam will suspend rice exports, Trade Minister Nguyen Van Long "
+      "said on Friday.");
+  CHECK(FindFact(datelined, "Nguyen Van Long", "trade_minister_of", "Vietnam") != nullptr);
+  const auto named = ExtractText(
+      "COPIAPO, Chile, Nov 20 (Reuters) - Mining Minister Aurora Williams said the permit would "
+      "stand.");
+  CHECK(FindFact(named, "Aurora Williams", "mining_minister_of", "Chile") != nullptr);
+  const auto undated =
+      ExtractText("Vietnam will suspend rice exports, Trade Minister Nguyen Van Long said.");
+  CHECK(FindFact(undated, "Nguyen Van Long", "trade_minister_of", "Vietnam") == nullptr);
+}
