@@ -104,8 +104,15 @@ bool IsTitleCase(const nlp::Sentence& s) {
 
 // A wire service's credit line, "(Reporting by Kojo Asante in Accra; Editing by David Holmes)":
 // who wrote the article, not who is in it. Its capitals would make it read as a headline.
+// So is a byline, "By Ciaran Doyle, Southern Affairs Correspondent": "By" and a name, and no verb
+// ("By Monday, Kyiv had agreed" has one).
 bool IsCreditLine(const nlp::Sentence& s) {
   const auto& t = s.tokens;
+  if (t.size() >= 2 && t.size() <= 16 && t[0].form == "By" && StartsUpper(t[1].form)) {
+    return std::none_of(t.begin(), t.end(), [](const nlp::Token& token) {
+      return token.upos == "VERB" || token.upos == "AUX";
+    });
+  }
   if (t.size() < 4 || (t[0].form != "(" && t[0].form != "[")) return false;
   const std::string first = AsciiLower(t[1].form);
   if (first != "reporting" && first != "writing" && first != "editing" && first != "additional" &&
@@ -276,11 +283,14 @@ class DocumentScan final {
   std::optional<EntityType> NounClass(uint32_t s, size_t k) const {
     const auto& tokens = sentences_[s].tokens;
     if (tokens[k].upos != "NOUN") return std::nullopt;
-    const auto type = gazetteer_.ClassOf(AsciiLower(tokens[k].lemma));
+    const std::string lemma = AsciiLower(tokens[k].lemma);
+    const auto type = gazetteer_.ClassOf(lemma);
     if (type == EntityType::kPerson && k > 0 && tokens[k - 1].upos == "NOUN" &&
         gazetteer_.IsGoods(AsciiLower(tokens[k - 1].lemma))) {
       return EntityType::kOrganization;
     }
+    // An organisation word WordNet files elsewhere: "the country's parliament".
+    if (!type && IsOrganizationWord(lemma)) return EntityType::kOrganization;
     return type;
   }
 
@@ -684,7 +694,11 @@ class DocumentScan final {
                           (capitalised_adjective &&
                            // At a sentence start only with a name after it: not "Central to".
                            (!AtSentenceStart(s, i) || (i + 1 < n && in_name(i + 1))) &&
-                           (gazetteer_.TypeOf(tokens[i].form) || organisation_follows(i + 1)));
+                           (gazetteer_.TypeOf(tokens[i].form) || organisation_follows(i + 1) ||
+                            // at a sentence start, a word the document capitalises inside a
+                            // longer name: "Green Coast also called" after "Green Coast Ireland"
+                            (AtSentenceStart(s, i) &&
+                             longer_name_words_.count(AsciiLower(tokens[i].form)))));
       // "the South African demand", "South Korean-flagged": a nationality of two words names its
       // country, whatever the tagger made of its parts (not "South African Airways").
       if (i + 1 < n && IsNameWord(tokens[i].form) && IsNameWord(tokens[i + 1].form) &&
@@ -721,6 +735,9 @@ class DocumentScan final {
         } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
                    JoiningHyphen(tokens, end + 1) && in_name(end + 2)) {
           end += 3;  // "Nasser al-Kuwari"
+        } else if (IsNameWord(tokens[end].form) && !AtSentenceStart(s, end) && end + 1 < n &&
+                   IsNameToken(tokens[end + 1]) && !IsFunctionWord(AsciiLower(tokens[end].form))) {
+          end += 2;  // a capitalised word between name words: "Patients First NZ"
         } else if (tokens[end].form == "&" && end + 1 < n && IsNameWord(tokens[end + 1].form)) {
           end += 2;  // "Addo & Partners", "Procter & Gamble"
         } else if (name_hyphen(end) || given_name_syllable(end)) {

@@ -772,3 +772,32 @@ TEST_CASE("a capitalised common noun after 'the' is no entity unless it may stan
       TheExtractor().Extract("The grant was approved by the Treasury on Monday.");
   CHECK(Find(alone, "Treasury") == nullptr);
 }
+
+TEST_CASE("names the tagger breaks: a word between name words, a first word used in a longer "
+          "name, an organisation word in apposition", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Lorraine Fifita, who chairs the charity Patients First NZ, said lists were long. The "
+      "environmental group Green Coast Ireland went further. Green Coast also called for an "
+      "inquiry. Ganbold told lawmakers in the State Great Khural, the country's parliament.");
+  const kg::Entity* charity = Find(doc, "Patients First NZ");
+  REQUIRE(charity != nullptr);
+  CHECK(charity->type == kg::EntityType::kOrganization);
+  CHECK(Find(doc, "Patients") == nullptr);
+  const kg::Entity* group = Find(doc, "Green Coast Ireland");
+  REQUIRE(group != nullptr);
+  CHECK(std::find(group->aliases.begin(), group->aliases.end(), "Green Coast") !=
+        group->aliases.end());
+  CHECK(Find(doc, "Coast") == nullptr);
+  const kg::Entity* parliament = Find(doc, "State Great Khural");
+  REQUIRE(parliament != nullptr);
+  CHECK(parliament->type == kg::EntityType::kOrganization);
+}
+
+TEST_CASE("a byline names who wrote the story, not who is in it", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Airport expansion row\n\nBy Ciaran Doyle, Southern Affairs Correspondent\n\nCORK, Nov 20 - "
+      "The operator lodged a planning application. By Monday, Kyiv had agreed.");
+  CHECK(Find(doc, "Ciaran Doyle") == nullptr);
+  CHECK(Find(doc, "Southern") == nullptr);
+  CHECK(Find(doc, "Kyiv") != nullptr);  // "By Monday, ..." is a sentence
+}
