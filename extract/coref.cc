@@ -221,9 +221,38 @@ class Resolver final {
         word.append(NameKey(lemma)).append(" ");  // folded as the name is ("asociation")
         return name.find(word) != std::string::npos;
       });
+      // "the union" of a union that calls itself otherwise, when none is called one.
+      if (r.entity < 0 && lemma == "union") {
+        r.entity = Nearest(s, kDescriptionWindow, [&](int32_t e) {
+          return TypeOf(e) == EntityType::kOrganization && IsWorkersBody(a_.entities[e].name);
+        });
+      }
       r.confidence = 0.7f;
     }
     return r.entity >= 0 ? r : Referent{};
+  }
+
+  // Whether an organisation's name says it is a body of working people, which news calls "the
+  // union" whatever it calls itself: "Airline Pilots Association of the Philippines", "Federation
+  // of Kenyan Workers" (a body word and a plural noun of people, not of employers).
+  bool IsWorkersBody(std::string_view name) const {
+    if (a_.gazetteer == nullptr) return false;
+    bool body = false, people = false;
+    size_t at = 0;
+    while (at < name.size()) {
+      size_t end = name.find(' ', at);
+      if (end == std::string_view::npos) end = name.size();
+      std::string word = AsciiLower(name.substr(at, end - at));
+      while (!word.empty() && (word.back() == '\'' || word.back() == ',')) word.pop_back();
+      body = body || word == "association" || word == "federation" || word == "confederation" ||
+             word == "syndicate" || word == "guild";
+      if (word.size() > 3 && word.back() == 's' && word != "employers" &&
+          a_.gazetteer->ClassOf(word.substr(0, word.size() - 1)) == EntityType::kPerson) {
+        people = true;
+      }
+      at = end + 1;
+    }
+    return body && people;
   }
 
   // The entity named as the subject of the clause whose object (or oblique) token i is; -1 when

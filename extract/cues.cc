@@ -115,7 +115,7 @@ bool IsOrganizationWord(std::string_view w) {
       "chamber",      "electric",     "energy",        "petroleum",    "oil",         "gas",
       "mining",       "steel",        "telecom",       "insurance",    "industries",  "enterprises",
       "cooperative",  "consortium",   "confederation", "forum",        "directorate", "league",
-      "bureau",       "society",      "secretariat",   "inspectorate"};
+      "bureau",       "society",      "secretariat",   "inspectorate", "nation"};
   return In(kWords, w);
 }
 
@@ -175,7 +175,23 @@ bool IsCalendarWord(std::string_view w) {
       // Abbreviated months of datelines ("OSLO, Nov 18"); "Jan", "Mar", "Jun" only with their
       // full stop: without it they are also names.
       "feb", "feb.", "apr", "apr.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.",
-      "nov", "nov.", "dec", "dec.", "jan.", "mar.", "jun.", "jul."};
+      "nov", "nov.", "dec", "dec.", "jan.", "mar.", "jun.", "jul.",
+      // Feasts and seasons that date things: "before the Christmas import season".
+      "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "lent"};
+  return In(kWords, w);
+}
+
+bool IsCompassWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"north",     "south",     "east",      "west",
+                                                "northeast", "northwest", "southeast", "southwest"};
+  return In(kWords, w);
+}
+
+bool IsBusinessNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "supplier",   "manufacturer", "maker",   "producer", "exporter",  "importer",
+      "distributor", "retailer",    "wholesaler", "operator", "lender",  "insurer",
+      "carrier",    "developer",    "contractor", "miner",  "refiner",   "shipper"};
   return In(kWords, w);
 }
 

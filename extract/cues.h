@@ -33,6 +33,11 @@ std::string LocatingRelation(std::string_view lower_participle);
 bool IsFunctionWord(std::string_view lower_word);
 // Days and months: dates, not entities.
 bool IsCalendarWord(std::string_view lower_word);
+// Compass points: "South of the border" names no place of its own.
+bool IsCompassWord(std::string_view lower_word);
+// Nouns of trade that WordNet files as people but news uses for companies: "the Japanese
+// supplier", "the country's largest lender".
+bool IsBusinessNoun(std::string_view lower_word);
 // Numbers and quantities in words: "Nineteen Burundians were freed", capitalised only at a
 // sentence start.
 bool IsNumberWord(std::string_view lower_word);

@@ -289,8 +289,10 @@ class DocumentScan final {
         gazetteer_.IsGoods(AsciiLower(tokens[k - 1].lemma))) {
       return EntityType::kOrganization;
     }
-    // An organisation word WordNet files elsewhere: "the country's parliament".
+    // An organisation word WordNet files elsewhere: "the country's parliament"; a trade WordNet
+    // files as people: "Hoshino Photonics, the Japanese supplier".
     if (!type && IsOrganizationWord(lemma)) return EntityType::kOrganization;
+    if (type == EntityType::kPerson && IsBusinessNoun(lemma)) return EntityType::kOrganization;
     return type;
   }
 
@@ -893,6 +895,7 @@ class DocumentScan final {
     }
     while (e > b && IsCalendarWord(AsciiLower(Form(s, e - 1)))) --e;
     if (b >= e) return;
+    if (e - b == 1 && IsCompassWord(AsciiLower(Form(s, b)))) return;  // "South of the border"
     // "Rwandans", "Burundians": the people of a country, not an entity of their own (but
     // "Philippines" is the country of "Philippine").
     if (e - b == 1) {

@@ -110,3 +110,17 @@ TEST_CASE("its is the main subject however the parser hangs its name, an officer
                  "Siamese Rice Importers' Federation") != nullptr);
   CHECK(FindFact(federation, "Lourdes Alcaraz", "president_of", "Ban Lomsak") == nullptr);
 }
+
+TEST_CASE("the union is a body of working people that calls itself an association", "[coref]") {
+  const auto doc = ExtractText(
+      "The Coastal Pilots Association (CPA) called on Luzon Air to restore rest periods. The "
+      "union also met Transport Secretary Miguel Ocampo.");
+  CHECK(FindFact(doc, "Coastal Pilots Association", "meet", "Miguel Ocampo") != nullptr);
+  CHECK(FindFact(doc, "Luzon Air", "meet", "Miguel Ocampo") == nullptr);
+  // An association of employers is not "the union".
+  const auto employers = ExtractText(
+      "The Municipal Health Employers' Association rejected the pay claim. The union also met "
+      "Transport Secretary Miguel Ocampo.");
+  CHECK(FindFact(employers, "Municipal Health Employers' Association", "meet", "Miguel Ocampo") ==
+        nullptr);
+}

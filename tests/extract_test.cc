@@ -801,3 +801,18 @@ TEST_CASE("a byline names who wrote the story, not who is in it", "[extract]") {
   CHECK(Find(doc, "Southern") == nullptr);
   CHECK(Find(doc, "Kyiv") != nullptr);  // "By Monday, ..." is a sentence
 }
+
+TEST_CASE("feasts and compass points are no entities, a trade noun types a company, a nation "
+          "is a body", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Its director urged the government to act before the Christmas import season. South of "
+      "the border, ranchers objected. Hoshino Photonics, the Japanese supplier, said it would "
+      "follow the rules. The Red Willow Cree Nation asked the board to delay the permit.");
+  CHECK(Find(doc, "Christmas") == nullptr);
+  CHECK(Find(doc, "South") == nullptr);
+  for (const char* name : {"Hoshino Photonics", "Red Willow Cree Nation"}) {
+    const kg::Entity* org = Find(doc, name);
+    REQUIRE(org != nullptr);
+    CHECK(org->type == kg::EntityType::kOrganization);
+  }
+}
