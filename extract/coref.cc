@@ -48,7 +48,12 @@ class Resolver final {
         const int32_t m = a_.mention_at[s][i];
         if (m >= 0) {
           if (a_.mentions[m].first == static_cast<uint32_t>(i)) {
-            const int32_t h = MentionHead(t, a_.mentions[m]);
+            // (Read at the mention's syntactic head: "Growers" of "Central Cane Growers'
+            // Cooperative".)
+            const Mention& mention = a_.mentions[m];
+            size_t head = nlp::SpanHead(t.sentence().tokens, mention.first, mention.last);
+            if (head == mention.last) head = mention.first;
+            const auto h = static_cast<int32_t>(head);
             history_.push_back({static_cast<int32_t>(a_.entity_of_mention[m]), s, IsSubject(t, h),
                                 a_.mentions[m].from_demonym, IsMainSubject(t, h)});
           }
@@ -63,17 +68,6 @@ class Resolver final {
   }
 
  private:
-  // The token of a mention that heads it in the parse: the first whose head lies outside it
-  // ("Growers" in "Central Cane Growers' Cooperative", where the parser hangs "Central" and
-  // "Cooperative" on it).
-  static int32_t MentionHead(const Tree& t, const Mention& m) {
-    const auto first = static_cast<int32_t>(m.first), last = static_cast<int32_t>(m.last);
-    for (int32_t k = first; k < last; ++k) {
-      if (t.head(k) < first || t.head(k) >= last) return k;
-    }
-    return first;
-  }
-
   // The head of the phrase a name is part of: past flat and compound parts, and from a name in
   // apposition to the noun it names ("The regulator, the NDPA, said").
   static int32_t PhraseHead(const Tree& t, int32_t i) {
@@ -100,6 +94,15 @@ class Resolver final {
 
   EntityType TypeOf(int32_t e) const { return a_.entities[e].type; }
 
+  // The nearest subject of sentence s so far that satisfies ok, or -1.
+  template <typename Ok>
+  int32_t SubjectHere(size_t s, Ok ok) const {
+    for (auto it = history_.rbegin(); it != history_.rend() && it->sentence == s; ++it) {
+      if (it->subject && ok(it->entity)) return it->entity;
+    }
+    return -1;
+  }
+
   // The nearest entity before (s, i) that satisfies ok, within `window` sentences. In the same
   // sentence the nearest; with `subject_here`, a subject of this sentence before nearer names
   // ("Medivax said in a statement from India that it had sold": Medivax). In earlier sentences
@@ -109,9 +112,8 @@ class Resolver final {
   template <typename Ok>
   int32_t Nearest(size_t s, size_t window, Ok ok, bool subject_here = false) const {
     if (subject_here) {
-      for (auto it = history_.rbegin(); it != history_.rend() && it->sentence == s; ++it) {
-        if (it->subject && ok(it->entity)) return it->entity;
-      }
+      const int32_t here = SubjectHere(s, ok);
+      if (here >= 0) return here;
     }
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
       if (it->sentence != s) break;
@@ -159,22 +161,22 @@ class Resolver final {
           return {};
         }
         if (const auto subject = SubjectPhraseBefore(s, i)) return *subject;
+        const auto actor = [&](int32_t e) {
+          return TypeOf(e) == EntityType::kOrganization || TypeOf(e) == EntityType::kPlace;
+        };
         // "Its president, X", "its spokeswoman": an officer's "its" is an organisation's when
         // one is near, rather than a place named beside it ("in warehouses in Can Tho,
-        // according to the Federation. Its president").
+        // according to the Federation. Its president"); but the subject of its own sentence
+        // first ("Kenya recalled its ambassador").
         if (form == "its" && h >= 0 && IsTitleWord(LowerLemma(t, h))) {
-          r.entity = Nearest(
-              s, 2, [&](int32_t e) { return TypeOf(e) == EntityType::kOrganization; },
-              /*subject_here=*/true);
+          r.entity = SubjectHere(s, actor);
+          if (r.entity < 0) {
+            r.entity = Nearest(
+                s, 2, [&](int32_t e) { return TypeOf(e) == EntityType::kOrganization; },
+                /*subject_here=*/true);
+          }
         }
-        if (r.entity < 0) {
-          r.entity = Nearest(
-              s, 2,
-              [&](int32_t e) {
-                return TypeOf(e) == EntityType::kOrganization || TypeOf(e) == EntityType::kPlace;
-              },
-              /*subject_here=*/true);
-        }
+        if (r.entity < 0) r.entity = Nearest(s, 2, actor, /*subject_here=*/true);
         r.confidence = 0.6f;
       } else if (form == "their" || form == "they" || form == "them") {
         // A group named as one: "the Rapid Support Forces ... their negotiator". People are

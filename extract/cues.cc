@@ -181,6 +181,16 @@ bool IsCalendarWord(std::string_view w) {
   return In(kWords, w);
 }
 
+bool IsStatePowerWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"government", "crown",      "state",
+                                                "regime",     "opposition", "administration"};
+  return In(kWords, w);
+}
+
+bool IsPlacePreposition(std::string_view w) {
+  return w == "in" || w == "at" || w == "near" || w == "from";
+}
+
 bool IsCompassWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {"north",     "south",     "east",      "west",
                                                 "northeast", "northwest", "southeast", "southwest"};

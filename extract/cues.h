@@ -33,6 +33,10 @@ std::string LocatingRelation(std::string_view lower_participle);
 bool IsFunctionWord(std::string_view lower_word);
 // Days and months: dates, not entities.
 bool IsCalendarWord(std::string_view lower_word);
+// Words for a state's power in general: "the Government", "the Crown", "the State".
+bool IsStatePowerWord(std::string_view lower_word);
+// Prepositions before a place: "in", "at", "near", "from".
+bool IsPlacePreposition(std::string_view lower_word);
 // Compass points: "South of the border" names no place of its own.
 bool IsCompassWord(std::string_view lower_word);
 // Nouns of trade that WordNet files as people but news uses for companies: "the Japanese

@@ -1,7 +1,6 @@
 #include "extract/facts.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/text.h"
 #include "extract/cues.h"
@@ -116,7 +115,7 @@ bool IsTimePreposition(std::string_view p) {
 }
 
 // Prepositions that relate an action to a participant or place ("talks with X", "in Y").
-bool IsPlacePreposition(std::string_view p) {
+bool IsParticipantPreposition(std::string_view p) {
   return p == "with" || p == "between" || p == "against" || p == "to" || p == "from" || p == "in" ||
          p == "at";
 }
@@ -327,7 +326,7 @@ class SentenceFacts final {
           t_.upos(arg.head) == "NOUN") {
         for (int32_t c : t_.children(arg.head)) {
           const int32_t k = t_.Is(c, "nmod") ? t_.Child(c, "case") : -1;
-          if (k < 0 || !IsPlacePreposition(LowerLemma(t_, k))) continue;
+          if (k < 0 || !IsParticipantPreposition(LowerLemma(t_, k))) continue;
           std::string nested = p.relation;
           nested.append("_").append(LowerLemma(t_, arg.head));
           nested.append("_").append(LowerLemma(t_, k));
@@ -458,10 +457,11 @@ Referent ActorAt(Analysis& a, size_t s, int32_t token) {
 
 namespace {
 
-// The country a document's dateline names, as an entity of the document, or -1: the country
-// itself ("COPIAPO, Chile, Nov 20"), or the country whose capital or seat the dateline's place is
-// ("HANOI, Nov 21 (AFP)").
-int32_t DatelineCountry(const Analysis& a) {
+// The country a document's dateline names, as an entity of the document, and the dateline's
+// mention of it; -1 for none. The country itself ("COPIAPO, Chile, Nov 20"), or the country whose
+// capital or seat the dateline's place is ("HANOI, Nov 21 (AFP)").
+std::pair<int32_t, Span> DatelineCountry(const Analysis& a) {
+  if (a.gazetteer == nullptr) return {-1, {}};
   for (size_t s = 0; s < a.sentences.size() && s < 3; ++s) {
     const size_t end = DatelineEnd(a.sentences[s]);
     if (end == 0) continue;
@@ -469,22 +469,13 @@ int32_t DatelineCountry(const Analysis& a) {
       const Mention& mention = a.mentions[m];
       if (mention.sentence != s || mention.last > end) continue;
       const Entity& e = a.entities[a.entity_of_mention[m]];
-      if (e.type != EntityType::kPlace || a.gazetteer == nullptr) continue;
-      // A dateline writes its city in capitals, which the gazetteer would read as an acronym:
-      // "HANOI" is looked up as "Hanoi".
-      std::string name = AsciiLower(e.name);
-      for (size_t i = 0; i < name.size(); ++i) {
-        if (i == 0 || name[i - 1] == ' ' || name[i - 1] == '-') {
-          name[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[i])));
-        }
-      }
-      if (a.gazetteer->IsCountry(name)) return static_cast<int32_t>(a.entity_of_mention[m]);
-      const std::string_view country = a.gazetteer->CountryOfSeat(name);
-      if (!country.empty()) return a.FindEntity(country);
+      if (e.type != EntityType::kPlace) continue;
+      const std::string country = a.gazetteer->CountryOf(e.name);
+      if (!country.empty()) return {a.FindEntity(country), mention.span};
     }
-    return -1;
+    return {-1, {}};
   }
-  return -1;
+  return {-1, {}};
 }
 
 // The owner of a role that names none: "Its director-general, Manu Tupou" and "said its
@@ -523,13 +514,17 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
       return {-1, {}};
     }
   }
-  const bool ministerial =
+  // A minister or secretary serves a government, not the company last named. A minister whose
+  // country the text leaves unsaid is most often the host's: the country of the story's
+  // dateline. (Not a foreign minister: "BRUSSELS - ... said Foreign Minister Radoslaw Sikorski"
+  // is a visitor's.)
+  const bool in_government =
       m.role.find("minister") != std::string::npos || m.role.find("secretary") != std::string::npos;
-  if (ministerial) {
-    // A minister serves a government, not the company last named: the country of the story's
-    // dateline, when the role names no other owner.
-    if (m.role.find("minister") == std::string::npos) return {-1, {}};
-    return {DatelineCountry(a), {}};
+  if (in_government) {
+    if (m.role.find("minister") == std::string::npos || m.role.find("foreign") != std::string::npos) {
+      return {-1, {}};
+    }
+    return DatelineCountry(a);
   }
   if (start != 0) return {-1, {}};
   for (size_t k = mention; k-- > 0;) {

@@ -1,5 +1,6 @@
 #include "extract/gazetteer.h"
 
+#include <cctype>
 #include <fstream>
 
 #include "core/text.h"
@@ -143,8 +144,15 @@ std::string_view Gazetteer::CountryOfSeat(std::string_view name) const {
   return it == seats_.end() ? std::string_view() : std::string_view(it->second);
 }
 
-bool Gazetteer::IsCountry(std::string_view name) const {
-  return countries_.count(LookupKey(name)) > 0;
+std::string Gazetteer::CountryOf(std::string_view place) const {
+  std::string name = AsciiLower(place);
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (i == 0 || name[i - 1] == ' ' || name[i - 1] == '-') {
+      name[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[i])));
+    }
+  }
+  if (countries_.count(LookupKey(name)) > 0) return name;
+  return std::string(CountryOfSeat(name));
 }
 
 std::string_view Gazetteer::CanonicalName(std::string_view name) const {

@@ -28,8 +28,10 @@ class Gazetteer final {
   std::string_view PlaceOfDemonym(std::string_view adjective) const;
   // The country whose government sits in a capital or building ("Kremlin" -> "Russia"), or empty.
   std::string_view CountryOfSeat(std::string_view name) const;
-  // Whether a name is a country with a capital the seats list knows ("Vietnam", "Chile").
-  bool IsCountry(std::string_view name) const;
+  // The country a place is, or whose capital or seat it is ("Chile" -> "Chile", "Hanoi" ->
+  // "Vietnam"), or empty. A name in capitals is read as a word, not an acronym: datelines write
+  // "HANOI".
+  std::string CountryOf(std::string_view place) const;
   // The usual full name of an acronym or other name ("U.S." -> "United States"), or empty.
   std::string_view CanonicalName(std::string_view name) const;
   // The kind of entity a common noun's lemma names ("town" -> place, "aide" -> person), if any.

@@ -104,15 +104,8 @@ bool IsTitleCase(const nlp::Sentence& s) {
 
 // A wire service's credit line, "(Reporting by Kojo Asante in Accra; Editing by David Holmes)":
 // who wrote the article, not who is in it. Its capitals would make it read as a headline.
-// So is a byline, "By Ciaran Doyle, Southern Affairs Correspondent": "By" and a name, and no verb
-// ("By Monday, Kyiv had agreed" has one).
 bool IsCreditLine(const nlp::Sentence& s) {
   const auto& t = s.tokens;
-  if (t.size() >= 2 && t.size() <= 16 && t[0].form == "By" && StartsUpper(t[1].form)) {
-    return std::none_of(t.begin(), t.end(), [](const nlp::Token& token) {
-      return token.upos == "VERB" || token.upos == "AUX";
-    });
-  }
   if (t.size() < 4 || (t[0].form != "(" && t[0].form != "[")) return false;
   const std::string first = AsciiLower(t[1].form);
   if (first != "reporting" && first != "writing" && first != "editing" && first != "additional" &&
@@ -122,8 +115,23 @@ bool IsCreditLine(const nlp::Sentence& s) {
   return AsciiLower(t[2].form) == "by" || AsciiLower(t[3].form) == "by";
 }
 
+// A byline, "By Ciaran Doyle, Southern Affairs Correspondent", at the top of a story: "By", a
+// name and no verb ("By Monday, Kyiv had agreed" has one; "By Tuesday, no word" starts with a
+// day). Like a credit line, it names who wrote the story.
+bool IsByline(const nlp::Sentence& s) {
+  const auto& t = s.tokens;
+  if (t.size() < 2 || t.size() > 16 || t[0].form != "By" || !StartsUpper(t[1].form) ||
+      IsCalendarWord(AsciiLower(t[1].form))) {
+    return false;
+  }
+  return std::none_of(t.begin(), t.end(), [](const nlp::Token& token) {
+    return token.upos.empty() || token.upos == "VERB" || token.upos == "AUX";
+  });
+}
+
 // Whether the capitalised word at `i` is part of a longer name: a capitalised word next to it,
-// or before it across "of", "the", "for" ("Department of the Treasury").
+// or before it across "of", "the", "for" ("Department of the Treasury"), not the sentence's
+// first word (capitalised anyway).
 bool InLongerName(const std::vector<nlp::Token>& tokens, size_t i) {
   if (i + 1 < tokens.size() && StartsUpper(tokens[i + 1].form)) return true;
   size_t j = i;
@@ -148,7 +156,7 @@ class DocumentScan final {
     for (size_t s = 0; s < sentences_.size(); ++s) {
       dateline_end_[s] = DatelineEnd(sentences_[s]);
       text_start_[s] = TextStart(sentences_[s]);
-      credit_[s] = IsCreditLine(sentences_[s]);
+      credit_[s] = IsCreditLine(sentences_[s]) || (s < 4 && IsByline(sentences_[s]));
       if (credit_[s]) continue;
       headline_[s] = IsTitleCase(sentences_[s]);
       const auto& tokens = sentences_[s].tokens;
@@ -159,6 +167,9 @@ class DocumentScan final {
         } else if (!headline_[s] && !AtSentenceStart(s, i)) {
           midsentence_names_.insert(lower);
           if (InLongerName(tokens, i)) longer_name_words_.insert(lower);
+          if (i + 1 < tokens.size() && StartsUpper(tokens[i + 1].form)) {
+            name_word_pairs_.insert(lower + " " + AsciiLower(tokens[i + 1].form));
+          }
         }
       }
     }
@@ -238,19 +249,28 @@ class DocumentScan final {
     const auto outside = [&](int32_t i) {
       return i < static_cast<int32_t>(first) || i >= static_cast<int32_t>(last);
     };
-    size_t h = last;  // the span's syntactic head: its token headed from outside it
-    for (size_t i = first; i < last && h == last; ++i) {
-      if (outside(tokens[i].head)) h = i;
-    }
+    const size_t h = nlp::SpanHead(tokens, first, last);
     if (h == last) return std::nullopt;
     const auto class_of = [&](const nlp::Token& noun) {
       return NounClass(s, static_cast<size_t>(&noun - tokens.data()));
+    };
+    // A noun in apposition says what the name is, even one WordNet files elsewhere: an
+    // organisation word ("X, the country's parliament"), a trade WordNet files as people
+    // ("Hoshino Photonics, the Japanese supplier").
+    const auto appos_class = [&](const nlp::Token& noun) -> std::optional<EntityType> {
+      const auto type = class_of(noun);
+      const std::string lemma = AsciiLower(noun.lemma);
+      if (noun.upos == "NOUN" && ((!type && IsOrganizationWord(lemma)) ||
+                                  (type == EntityType::kPerson && IsBusinessNoun(lemma)))) {
+        return EntityType::kOrganization;
+      }
+      return type;
     };
     // The noun in apposition to the name: "X, a Kremlin aide".
     for (size_t c = 0; c < tokens.size(); ++c) {
       if (tokens[c].head == static_cast<int32_t>(h) && outside(static_cast<int32_t>(c)) &&
           tokens[c].deprel == "appos") {
-        if (auto type = class_of(tokens[c])) return type;
+        if (auto type = appos_class(tokens[c])) return type;
       }
     }
     // The first of coordinated names carries the relation: "towns including X and Y".
@@ -260,9 +280,9 @@ class DocumentScan final {
     }
     if (tokens[m].head < 0) return std::nullopt;
     const size_t g = static_cast<size_t>(tokens[m].head);
-    const auto type = class_of(tokens[g]);
-    if (!type) return std::nullopt;
     const std::string_view relation = tokens[m].deprel.substr(0, tokens[m].deprel.find(':'));
+    const auto type = relation == "appos" ? appos_class(tokens[g]) : class_of(tokens[g]);
+    if (!type) return std::nullopt;
     if (relation == "appos") return type;  // "the aide, Ushakov"
     if (relation != "nmod") return std::nullopt;
     for (size_t c = 0; c < tokens.size(); ++c) {
@@ -283,16 +303,11 @@ class DocumentScan final {
   std::optional<EntityType> NounClass(uint32_t s, size_t k) const {
     const auto& tokens = sentences_[s].tokens;
     if (tokens[k].upos != "NOUN") return std::nullopt;
-    const std::string lemma = AsciiLower(tokens[k].lemma);
-    const auto type = gazetteer_.ClassOf(lemma);
+    const auto type = gazetteer_.ClassOf(AsciiLower(tokens[k].lemma));
     if (type == EntityType::kPerson && k > 0 && tokens[k - 1].upos == "NOUN" &&
         gazetteer_.IsGoods(AsciiLower(tokens[k - 1].lemma))) {
       return EntityType::kOrganization;
     }
-    // An organisation word WordNet files elsewhere: "the country's parliament"; a trade WordNet
-    // files as people: "Hoshino Photonics, the Japanese supplier".
-    if (!type && IsOrganizationWord(lemma)) return EntityType::kOrganization;
-    if (type == EntityType::kPerson && IsBusinessNoun(lemma)) return EntityType::kOrganization;
     return type;
   }
 
@@ -375,8 +390,7 @@ class DocumentScan final {
       return false;
     }
     const std::string preposition = AsciiLower(tokens[before.first - 1].form);
-    return preposition == "in" || preposition == "at" || preposition == "near" ||
-           preposition == "from" || preposition == "between";
+    return IsPlacePreposition(preposition);
   }
 
   // The type a name span gets from the gazetteer, the recogniser and its own words. A known name
@@ -393,7 +407,7 @@ class DocumentScan final {
       // when the recogniser reads a place too.
       if (*known == EntityType::kPerson && recognized == EntityType::kPlace && first > 0) {
         const std::string before = AsciiLower(tokens[first - 1].form);
-        if (before == "in" || before == "at" || before == "near" || before == "from") {
+        if (IsPlacePreposition(before)) {
           *type = EntityType::kPlace;
           *evidence = TypeEvidence::kContext;
         }
@@ -402,11 +416,6 @@ class DocumentScan final {
         *type = EntityType::kPlace;  // "in Auckland and Hamilton"
         *evidence = TypeEvidence::kNameWord;
       }
-      return;
-    }
-    if (CoordinatedWithPlace(s, first)) {
-      *type = EntityType::kPlace;
-      *evidence = TypeEvidence::kNameWord;
       return;
     }
     // "Kumasi-based Ashanti Produce Traders": where a company sits is a place, and what sits
@@ -435,6 +444,13 @@ class DocumentScan final {
         *evidence = TypeEvidence::kNameWord;
         return;
       }
+    }
+    // "in Khujand and Isfara" (not a name the recogniser reads as an organisation or a person:
+    // "delegates from Zarvenko and Anna Weiss").
+    if (!recognized && CoordinatedWithPlace(s, first)) {
+      *type = EntityType::kPlace;
+      *evidence = TypeEvidence::kNameWord;
+      return;
     }
     // A name ending in a place noun ("Lapu-Lapu City", "Naryn River"), or starting with one and
     // "of" ("Gulf of Saros"), is a place; not a person's ("Ricki Lake", a known given name first).
@@ -478,9 +494,13 @@ class DocumentScan final {
       return;
     }
     // "the Tsagaan Tolgoi mine": a site is named after where it is, unless the recogniser reads
-    // a company there ("the Rio Tinto mine").
-    if (last < tokens.size() && IsSiteNoun(AsciiLower(tokens[last].form)) &&
-        recognized != EntityType::kOrganization && !IsAcronym(tokens[first].form)) {
+    // a company there ("the Rio Tinto mine"), or a person with a given name known as one. (After
+    // "the" only: "savers who trust Kwame Mensah deposit their wages" has a verb there.)
+    if (first > 0 && AsciiLower(tokens[first - 1].form) == "the" && last < tokens.size() &&
+        tokens[last].upos == "NOUN" &&
+        IsSiteNoun(AsciiLower(tokens[last].form)) && recognized != EntityType::kOrganization &&
+        !(recognized == EntityType::kPerson && gazetteer_.IsGivenName(tokens[first].form)) &&
+        !IsAcronym(tokens[first].form)) {
       *type = EntityType::kPlace;
       *evidence = TypeEvidence::kNameWord;
       return;
@@ -512,7 +532,7 @@ class DocumentScan final {
       size_t k = first - 1;
       if (k > 0 && AsciiLower(tokens[k].form) == "the") --k;
       const std::string before = AsciiLower(tokens[k].form);
-      if (before == "in" || before == "at" || before == "from" || before == "near") {
+      if (IsPlacePreposition(before)) {
         *type = EntityType::kPlace;
         *evidence = TypeEvidence::kContext;
         return;
@@ -658,18 +678,43 @@ class DocumentScan final {
         const std::string lower = AsciiLower(tokens[j].form);
         const auto known = gazetteer_.TypeOf(tokens[j].form);
         // (A capitalised word the tagger took for an adjective too: "Marine Resources".)
-        return (in_name(j) || IsNameWord(tokens[j].form)) && !IsOrganizationWord(lower) &&
-               !IsTitleWord(lower) &&
+        // (A field a ministry holds is one, though it ends company names: "Energy".)
+        return (in_name(j) || IsNameWord(tokens[j].form)) &&
+               (!IsOrganizationWord(lower) || IsFieldWord(lower)) && !IsTitleWord(lower) &&
                !IsAcronym(tokens[j].form) && (!known || *known == EntityType::kOrganization) &&
                gazetteer_.PlaceOfDemonym(tokens[j].form).empty();
       };
       for (size_t j = of + 1; j < k; ++j) {
         if (!portfolio_word(j)) return 0;
       }
+      // (After "and", not a name of its own: a place or person the gazetteer knows, or one the
+      // recogniser starts there as a person or place, "the Ministry of Health and Pfizer". It
+      // often starts an organisation at the second portfolio, "Industry and | Trade".)
+      if (RecognizedBegin(tokens[k + 1]) && tokens[k + 1].entity.find("ORG") == std::string::npos) {
+        return 0;
+      }
       size_t j = k + 1;
-      while (j < n && j <= k + 3 && portfolio_word(j)) ++j;
+      // (WordNet knows portfolios as departments, "Trade", "Energy": those may follow.)
+      const auto own_name = [&](size_t w) {
+        const auto known = gazetteer_.TypeOf(tokens[w].form);
+        return known && *known != EntityType::kOrganization;
+      };
+      while (j < n && j <= k + 3 && portfolio_word(j) && !own_name(j)) ++j;
       const bool ends = j > k + 1 && (j == n || !(in_name(j) || IsNameWord(tokens[j].form)));
       return ends ? j - k : 0;
+    };
+    // Whether the capitalised word at `k`, which the tagger read as no name ("First" an adverb),
+    // joins the name words around it: "Patients First NZ"; not a nationality or a title, which
+    // start a new name ("told CNN Israeli Prime Minister Benjamin Netanyahu"), nor a word the
+    // recogniser reads as the start of one.
+    const auto joins_name_words = [&](size_t k) {
+      if (!IsNameWord(tokens[k].form) || AtSentenceStart(s, k) || k + 1 >= n ||
+          !IsNameToken(tokens[k + 1]) || RecognizedBegin(tokens[k])) {
+        return false;
+      }
+      const std::string lower = AsciiLower(tokens[k].form);
+      return !IsFunctionWord(lower) && !IsTitleWord(lower) && !IsTitleModifier(lower) &&
+             gazetteer_.PlaceOfDemonym(tokens[k].form).empty();
     };
     size_t i = 0;
     while (i < n) {
@@ -697,10 +742,12 @@ class DocumentScan final {
                            // At a sentence start only with a name after it: not "Central to".
                            (!AtSentenceStart(s, i) || (i + 1 < n && in_name(i + 1))) &&
                            (gazetteer_.TypeOf(tokens[i].form) || organisation_follows(i + 1) ||
-                            // at a sentence start, a word the document capitalises inside a
-                            // longer name: "Green Coast also called" after "Green Coast Ireland"
-                            (AtSentenceStart(s, i) &&
-                             longer_name_words_.count(AsciiLower(tokens[i].form)))));
+                            // at a sentence start, two words the document capitalises together
+                            // inside a sentence: "Green Coast also called" after "Green Coast
+                            // Ireland"
+                            (AtSentenceStart(s, i) && i + 1 < n &&
+                             name_word_pairs_.count(AsciiLower(tokens[i].form) + " " +
+                                                    AsciiLower(tokens[i + 1].form)))));
       // "the South African demand", "South Korean-flagged": a nationality of two words names its
       // country, whatever the tagger made of its parts (not "South African Airways").
       if (i + 1 < n && IsNameWord(tokens[i].form) && IsNameWord(tokens[i + 1].form) &&
@@ -737,8 +784,7 @@ class DocumentScan final {
         } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
                    JoiningHyphen(tokens, end + 1) && in_name(end + 2)) {
           end += 3;  // "Nasser al-Kuwari"
-        } else if (IsNameWord(tokens[end].form) && !AtSentenceStart(s, end) && end + 1 < n &&
-                   IsNameToken(tokens[end + 1]) && !IsFunctionWord(AsciiLower(tokens[end].form))) {
+        } else if (joins_name_words(end)) {
           end += 2;  // a capitalised word between name words: "Patients First NZ"
         } else if (tokens[end].form == "&" && end + 1 < n && IsNameWord(tokens[end + 1].form)) {
           end += 2;  // "Addo & Partners", "Procter & Gamble"
@@ -1004,11 +1050,11 @@ class DocumentScan final {
     b = title_end;
     // "Ukrainian" alone names its country, as a tagged adjective does ("Sudanese officials",
     // tagged a proper noun); "Burundi", its own adjective, is a name.
-    // So does "South African" ("South African trawlers").
-    if (role.empty() && e - b <= 2) {
-      const std::string_view place = gazetteer_.PlaceOfDemonym(Text(s, b, e));
-      if (!place.empty() && place != Text(s, b, e)) {
-        AddDemonym(s, b, place, e - b);
+    // (One of two words, "South African", Body reads before runs.)
+    if (role.empty() && e - b == 1) {
+      const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, b));
+      if (!place.empty() && place != Form(s, b)) {
+        AddDemonym(s, b, place);
         return;
       }
     }
@@ -1023,18 +1069,14 @@ class DocumentScan final {
         return;
       }
     }
-    // "the Government's pledge", "the Crown agency": a capitalised common noun (one WordNet
-    // files as a class of things) after "the" names no one entity. It stays where it may stand
-    // for a name of the story: an organisation word ("the Commission", "the Alliance"), a word
-    // of a longer name ("the Treasury" of "Department of the Treasury"), or after a preposition
-    // of place ("in the Amazon city of Iquitos").
+    // "the Government's pledge", "the Crown agency": a capitalised word for a state's power in
+    // general after "the" names no one entity; unless it may stand for a name of the story: a
+    // word of a longer name ("the State" of "State Great Khural"), or after a preposition of
+    // place.
     if (role.empty() && e - b == 1 && b > 0 && AsciiLower(Form(s, b - 1)) == "the") {
       const std::string lower = AsciiLower(Form(s, b));
-      const std::string place_word = b > 1 ? AsciiLower(Form(s, b - 2)) : "";
-      const bool placed = place_word == "in" || place_word == "at" || place_word == "from" ||
-                          place_word == "near" || place_word == "across";
-      if (gazetteer_.ClassOf(lower) && !gazetteer_.TypeOf(Form(s, b)) &&
-          !IsOrganizationWord(lower) && !IsAcronym(Form(s, b)) && !RecognizedType(s, b, e) &&
+      const bool placed = b > 1 && IsPlacePreposition(AsciiLower(Form(s, b - 2)));
+      if (IsStatePowerWord(lower) && !RecognizedType(s, b, e) &&
           !longer_name_words_.count(lower) && !placed) {
         return;
       }
@@ -1146,6 +1188,8 @@ class DocumentScan final {
   std::unordered_set<std::string> midsentence_names_;
   // Capitalised words seen inside a longer name: "treasury" of "Department of the Treasury".
   std::unordered_set<std::string> longer_name_words_;
+  // Two capitalised words seen together inside a sentence: "green coast" of "Green Coast Ireland".
+  std::unordered_set<std::string> name_word_pairs_;
   std::unordered_set<std::string> body_names_;
   std::vector<Mention> mentions_;
 };

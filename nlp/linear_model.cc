@@ -52,8 +52,13 @@ WeightTable WeightTable::Build(int num_classes, float scale, const std::vector<u
     counts.push_back(static_cast<uint16_t>(merged.size()));
     entries.insert(entries.end(), merged.begin(), merged.end());
   }
+  if (num_classes <= 0 || num_classes >= kLastEntry ||
+      std::any_of(entries.begin(), entries.end(),
+                  [&](const Entry& e) { return e.cls >= num_classes; })) {
+    throw std::out_of_range("kg: a weight table's class out of range");
+  }
   if (!t.Index(sorted_keys, counts, entries)) {
-    throw std::length_error("kg: a weight table with over 8 million stored weights");
+    throw std::length_error("kg: a weight table with over 8 million weights outside its slots");
   }
   return t;
 }
@@ -157,11 +162,12 @@ void WeightTable::Save(ByteWriter* w) const {
 
 bool WeightTable::Load(ByteReader* r) {
   uint32_t num_classes = 0;
+  float scale = 0;
   std::vector<uint64_t> keys;
   std::vector<uint16_t> counts;
   std::vector<Entry> entries;
   uint64_t num_keys = 0;
-  if (!r->Get(&num_classes) || !r->Get(&scale_) || !r->Get(&num_keys) || num_keys > (1u << 30)) {
+  if (!r->Get(&num_classes) || !r->Get(&scale) || !r->Get(&num_keys) || num_keys > (1u << 30)) {
     return false;
   }
   keys.reserve(num_keys);
@@ -184,8 +190,13 @@ bool WeightTable::Load(ByteReader* r) {
   for (const Entry& e : entries) {
     if (e.cls >= num_classes) return false;
   }
-  num_classes_ = static_cast<int>(num_classes);
-  return Index(keys, counts, entries);
+  // Built aside, so that a table that does not load is left as it was.
+  WeightTable t;
+  t.num_classes_ = static_cast<int>(num_classes);
+  t.scale_ = scale;
+  if (!t.Index(keys, counts, entries)) return false;
+  *this = std::move(t);
+  return true;
 }
 
 PerceptronTrainer::PerceptronTrainer(int num_classes) : num_classes_(num_classes) {

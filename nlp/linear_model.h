@@ -86,9 +86,10 @@ class WeightTable final {
   }
 
   // Builds a table from features in any order; `weights[i]` are the entries of `keys[i]` (sorted
-  // by class). Features with the same TableKey are merged. Throws std::length_error when the
-  // features with more than one weight have more than 8 million weights in all (a model file of
-  // over 32 MB, beyond what kg ships).
+  // by class, each below num_classes, itself below 32768). Features with the same TableKey are
+  // merged. Throws std::out_of_range for a class out of range, and std::length_error when the
+  // weights not held in their slots number over 8 million (a model file of over 32 MB, beyond
+  // what kg ships).
   static WeightTable Build(int num_classes, float scale, const std::vector<uint64_t>& keys,
                            const std::vector<std::vector<Entry>>& weights);
 
@@ -97,7 +98,7 @@ class WeightTable final {
   WeightTable Pruned(float min_weight) const;
 
   void Save(ByteWriter* w) const;
-  // False when the bytes do not form a valid table (the reader is then failed too).
+  // False when the bytes do not form a valid table; the table is then left as it was.
   bool Load(ByteReader* r);
 
  private:
@@ -113,7 +114,7 @@ class WeightTable final {
   static constexpr uint32_t kInline = uint32_t{1} << (kPayloadBits - 1);
   static constexpr uint16_t kInlineClasses = 128;  // classes that fit the slot's 7 bits
   static constexpr uint16_t kLastEntry = 0x8000;
-  // Entries of features with more than one weight are stored, at indices below kInline.
+  // Weights not held in their slots are stored in entries_, at indices below kInline.
   static constexpr size_t kMaxStoredEntries = kInline;
 
   void AddSlot(uint64_t slot, int32_t* scores) const {
@@ -133,8 +134,8 @@ class WeightTable final {
   // The weights of the feature in `slot`, without kLastEntry flags.
   std::vector<Entry> EntriesOf(uint64_t slot) const;
   // Builds the index from features with ascending keys, `counts[i]` entries each, stored in
-  // `entries` in key order. False when the entries of features with more than one weight exceed
-  // kMaxStoredEntries (the table is then left empty).
+  // `entries` in key order. False when the weights not held in slots exceed kMaxStoredEntries
+  // (the table is then left without an index).
   bool Index(const std::vector<uint64_t>& keys, const std::vector<uint16_t>& counts,
              const std::vector<Entry>& entries);
 

@@ -3,6 +3,7 @@
 // fills entity tags. The extractor reads it to find mentions and facts.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,5 +33,16 @@ struct Sentence {
   Span span;  // bytes of the document text, first token's begin to last token's end
   std::vector<Token> tokens;
 };
+
+// The token of [first, last) that heads it in the parse: the first whose head lies outside it
+// ("Growers" of "Central Cane Growers' Cooperative", where the parser hangs the other words on
+// it); `last` when every head is inside (a cycle the parser never makes).
+inline size_t SpanHead(const std::vector<Token>& tokens, size_t first, size_t last) {
+  for (size_t i = first; i < last; ++i) {
+    const int32_t h = tokens[i].head;
+    if (h < static_cast<int32_t>(first) || h >= static_cast<int32_t>(last)) return i;
+  }
+  return last;
+}
 
 }  // namespace kg::nlp

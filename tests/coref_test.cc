@@ -109,6 +109,10 @@ TEST_CASE("its is the main subject however the parser hangs its name, an officer
   CHECK(FindFact(federation, "Lourdes Alcaraz", "president_of",
                  "Siamese Rice Importers' Federation") != nullptr);
   CHECK(FindFact(federation, "Lourdes Alcaraz", "president_of", "Ban Lomsak") == nullptr);
+  // The subject of its own sentence still comes first.
+  const auto recalled = ExtractText(
+      "The African Union condemned the coup. Kenya recalled its ambassador, John Mwangi.");
+  CHECK(FindFact(recalled, "John Mwangi", "ambassador_of", "African Union") == nullptr);
 }
 
 TEST_CASE("the union is a body of working people that calls itself an association", "[coref]") {

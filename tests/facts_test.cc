@@ -147,4 +147,9 @@ TEST_CASE("a role's unstated owner: its after a speech verb, whose, a minister's
   const auto undated =
       ExtractText("Vietnam will suspend rice exports, Trade Minister Nguyen Van Long said.");
   CHECK(FindFact(undated, "Nguyen Van Long", "trade_minister_of", "Vietnam") == nullptr);
+  // A foreign minister in a capital is most often a visitor: not the host's.
+  const auto visiting = ExtractText(
+      "BRUSSELS, Nov 21 (Reuters) - Belgium hosted the talks, Foreign Minister Radoslaw Sikorski "
+      "said on Friday.");
+  CHECK(FindFact(visiting, "Radoslaw Sikorski", "foreign_minister_of", "Belgium") == nullptr);
 }

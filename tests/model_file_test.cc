@@ -165,6 +165,9 @@ TEST_CASE("a weight table adds single weights, long runs and high classes alike"
   kg::nlp::ByteReader r(w.data());
   WeightTable back;
   REQUIRE(back.Load(&r));
+  std::vector<int32_t> loaded(256, 0);
+  back.AddAll(features, 6, loaded.data());
+  CHECK(loaded == one);  // the loaded table adds what the built one does
   kg::nlp::ByteWriter again;
   back.Save(&again);
   CHECK(again.data() == w.data());  // the index is rebuilt, the file is the same
