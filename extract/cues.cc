@@ -135,8 +135,8 @@ bool IsPlaceHeadWord(std::string_view w) {
 }
 
 bool IsSiteNoun(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"mine", "oilfield", "gasfield", "deposit",
-                                                "goldfield", "coalfield"};
+  static constexpr std::string_view kWords[] = {"mine",    "oilfield",  "gasfield",
+                                                "deposit", "goldfield", "coalfield"};
   return In(kWords, w);
 }
 
@@ -199,9 +199,9 @@ bool IsCompassWord(std::string_view w) {
 
 bool IsBusinessNoun(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "supplier",   "manufacturer", "maker",   "producer", "exporter",  "importer",
-      "distributor", "retailer",    "wholesaler", "operator", "lender",  "insurer",
-      "carrier",    "developer",    "contractor", "miner",  "refiner",   "shipper"};
+      "supplier",    "manufacturer", "maker",      "producer", "exporter", "importer",
+      "distributor", "retailer",     "wholesaler", "operator", "lender",   "insurer",
+      "carrier",     "developer",    "contractor", "miner",    "refiner",  "shipper"};
   return In(kWords, w);
 }
 

@@ -521,7 +521,8 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
   const bool in_government =
       m.role.find("minister") != std::string::npos || m.role.find("secretary") != std::string::npos;
   if (in_government) {
-    if (m.role.find("minister") == std::string::npos || m.role.find("foreign") != std::string::npos) {
+    if (m.role.find("minister") == std::string::npos ||
+        m.role.find("foreign") != std::string::npos) {
       return {-1, {}};
     }
     return DatelineCountry(a);

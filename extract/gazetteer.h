@@ -50,7 +50,7 @@ class Gazetteer final {
   std::unordered_map<std::string, EntityType> types_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_map<std::string, std::string> seats_;    // by LookupKey (gazetteer.cc)
-  std::unordered_set<std::string> countries_;              // the seats' countries, by LookupKey
+  std::unordered_set<std::string> countries_;             // the seats' countries, by LookupKey
   std::unordered_map<std::string, std::string> aliases_;  // by LookupKey
   std::unordered_map<std::string, EntityType> classes_;   // by lower-case lemma
   std::unordered_set<std::string> goods_, trades_;        // lower-case lemmas

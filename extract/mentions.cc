@@ -497,8 +497,8 @@ class DocumentScan final {
     // a company there ("the Rio Tinto mine"), or a person with a given name known as one. (After
     // "the" only: "savers who trust Kwame Mensah deposit their wages" has a verb there.)
     if (first > 0 && AsciiLower(tokens[first - 1].form) == "the" && last < tokens.size() &&
-        tokens[last].upos == "NOUN" &&
-        IsSiteNoun(AsciiLower(tokens[last].form)) && recognized != EntityType::kOrganization &&
+        tokens[last].upos == "NOUN" && IsSiteNoun(AsciiLower(tokens[last].form)) &&
+        recognized != EntityType::kOrganization &&
         !(recognized == EntityType::kPerson && gazetteer_.IsGivenName(tokens[first].form)) &&
         !IsAcronym(tokens[first].form)) {
       *type = EntityType::kPlace;
@@ -1076,8 +1076,8 @@ class DocumentScan final {
     if (role.empty() && e - b == 1 && b > 0 && AsciiLower(Form(s, b - 1)) == "the") {
       const std::string lower = AsciiLower(Form(s, b));
       const bool placed = b > 1 && IsPlacePreposition(AsciiLower(Form(s, b - 2)));
-      if (IsStatePowerWord(lower) && !RecognizedType(s, b, e) &&
-          !longer_name_words_.count(lower) && !placed) {
+      if (IsStatePowerWord(lower) && !RecognizedType(s, b, e) && !longer_name_words_.count(lower) &&
+          !placed) {
         return;
       }
     }

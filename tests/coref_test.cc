@@ -38,8 +38,7 @@ TEST_CASE("an object pronoun is not its own clause's subject", "[coref]") {
   CHECK(FindFact(doc, "Sergei Lavrov", "meet", "Karen Holm") != nullptr);
 }
 
-TEST_CASE("the association is the association named before, its possessive name whole",
-          "[coref]") {
+TEST_CASE("the association is the association named before, its possessive name whole", "[coref]") {
   const auto doc = ExtractText(
       "The Baltic Fishermen's Association criticised the plan. Arne Lund, the association's "
       "chairman, said boats would stay in port. Putin's Security Council met.");
@@ -87,8 +86,10 @@ TEST_CASE("its is the subject before nearer names, and the main clause's in the 
         nullptr);
 }
 
-TEST_CASE("its is the main subject however the parser hangs its name, an officer's an "
-          "organisation's", "[coref]") {
+TEST_CASE(
+    "its is the main subject however the parser hangs its name, an officer's an "
+    "organisation's",
+    "[coref]") {
   // The parser heads "Central Cane Growers' Cooperative" at "Growers", not at its first word
   // (an adjective): the cooperative is still the main clause's subject, not the company inside
   // its demand.

@@ -783,8 +783,10 @@ TEST_CASE("a word for a state's power after 'the' is no entity unless it may sta
   CHECK(Find(alone, "State") == nullptr);
 }
 
-TEST_CASE("names the tagger breaks: a word between name words, a first word used in a longer "
-          "name, an organisation word in apposition", "[extract]") {
+TEST_CASE(
+    "names the tagger breaks: a word between name words, a first word used in a longer "
+    "name, an organisation word in apposition",
+    "[extract]") {
   const auto doc = TheExtractor().Extract(
       "Lorraine Fifita, who chairs the charity Patients First NZ, said lists were long. The "
       "environmental group Green Coast Ireland went further. Green Coast also called for an "
@@ -819,8 +821,10 @@ TEST_CASE("a byline names who wrote the story, not who is in it", "[extract]") {
   CHECK(Find(verbless, "Moscow") != nullptr);
 }
 
-TEST_CASE("feasts and compass points are no entities, a trade noun types a company, a nation "
-          "is a body", "[extract]") {
+TEST_CASE(
+    "feasts and compass points are no entities, a trade noun types a company, a nation "
+    "is a body",
+    "[extract]") {
   const auto doc = TheExtractor().Extract(
       "Its director urged the government to act before the Christmas import season. South of "
       "the border, ranchers objected. Hoshino Photonics, the Japanese supplier, said it would "
