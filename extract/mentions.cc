@@ -1186,7 +1186,7 @@ class DocumentScan final {
   std::vector<size_t> text_start_;
   std::unordered_set<std::string> lowercase_words_;
   std::unordered_set<std::string> midsentence_names_;
-  // Capitalised words seen inside a longer name: "treasury" of "Department of the Treasury".
+  // Capitalised words seen inside a longer name: "state" of "State Great Khural".
   std::unordered_set<std::string> longer_name_words_;
   // Two capitalised words seen together inside a sentence: "green coast" of "Green Coast Ireland".
   std::unordered_set<std::string> name_word_pairs_;
