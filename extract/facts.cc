@@ -482,8 +482,10 @@ std::pair<int32_t, Span> DatelineCountry(const Analysis& a) {
 // spokeswoman, Aoife Duggan" (whatever "its" refers to), "the federation, whose chairman, Daniel
 // Njoroge" (the name the relative clause follows), "Chief executive Pieter van Wyk said" (the
 // organisation last named, in this sentence or the one before), "Trade Minister Nguyen Van
-// Long" (a minister of the country the dateline names). Returns the entity and its span, or -1.
-std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
+// Long" (a minister of `dateline_country`, DatelineCountry's answer). Returns the entity and its
+// span, or -1.
+std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
+                                          const std::pair<int32_t, Span>& dateline_country) {
   const Mention& m = a.mentions[mention];
   const Tree& t = a.trees[m.sentence];
   int32_t start = -1;  // the role's first token
@@ -525,7 +527,7 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
         m.role.find("foreign") != std::string::npos) {
       return {-1, {}};
     }
-    return DatelineCountry(a);
+    return dateline_country;
   }
   if (start != 0) return {-1, {}};
   for (size_t k = mention; k-- > 0;) {
@@ -542,6 +544,7 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention) {
 void FindFacts(Analysis& a, std::vector<Fact>* facts) {
   // Roles stated before names: "Russian President Vladimir Putin" -president_of-> Russia.
   // (A role without an owner, stated or implied, types the person but names no other entity.)
+  const std::pair<int32_t, Span> dateline_country = DatelineCountry(a);  // once per document
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& m = a.mentions[i];
     if (m.role.empty()) continue;
@@ -553,7 +556,7 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
       f.object = a.entity_of_mention[m.role_of];
       owner_span = a.mentions[m.role_of].span;
     } else {
-      const auto [owner, span] = ImpliedRoleOwner(a, i);
+      const auto [owner, span] = ImpliedRoleOwner(a, i, dateline_country);
       if (owner < 0) continue;
       f.object = static_cast<uint32_t>(owner);
       owner_span = span;

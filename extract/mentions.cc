@@ -678,7 +678,8 @@ class DocumentScan final {
         const std::string lower = AsciiLower(tokens[j].form);
         const auto known = gazetteer_.TypeOf(tokens[j].form);
         // (A capitalised word the tagger took for an adjective too: "Marine Resources".)
-        // (A field a ministry holds is one, though it ends company names: "Energy".)
+        // (A field a ministry holds is one, though it ends company names: "Energy"; and a word
+        // WordNet knows as a department, "Trade", though not as a place or person.)
         return (in_name(j) || IsNameWord(tokens[j].form)) &&
                (!IsOrganizationWord(lower) || IsFieldWord(lower)) && !IsTitleWord(lower) &&
                !IsAcronym(tokens[j].form) && (!known || *known == EntityType::kOrganization) &&
@@ -694,12 +695,7 @@ class DocumentScan final {
         return 0;
       }
       size_t j = k + 1;
-      // (WordNet knows portfolios as departments, "Trade", "Energy": those may follow.)
-      const auto own_name = [&](size_t w) {
-        const auto known = gazetteer_.TypeOf(tokens[w].form);
-        return known && *known != EntityType::kOrganization;
-      };
-      while (j < n && j <= k + 3 && portfolio_word(j) && !own_name(j)) ++j;
+      while (j < n && j <= k + 3 && portfolio_word(j)) ++j;
       const bool ends = j > k + 1 && (j == n || !(in_name(j) || IsNameWord(tokens[j].form)));
       return ends ? j - k : 0;
     };
