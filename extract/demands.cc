@@ -741,8 +741,12 @@ class Finder final {
     std::vector<Referent> rejecters = Actors(s, p.subjects);
     if (rejecters.empty()) return;
     for (const Argument& arg : p.arguments) {
+      // (A noun after the verb with no preposition is its object even when the parser hung it
+      // on as an oblique: "ruled out ceding territory" with "ceding" taken for a compound.)
+      const bool unmarked_after =
+          arg.role == ArgumentRole::kOblique && arg.preposition.empty() && arg.head > p.predicate;
       const bool target = arg.role == ArgumentRole::kDirect ||
-                          arg.role == ArgumentRole::kComplement ||
+                          arg.role == ArgumentRole::kComplement || (rejects && unmarked_after) ||
                           (refuses_to_accept && arg.preposition == "to");
       if (!target) continue;
       // "declined to comment", "refused to say": silence, not a rejection of anything.

@@ -82,7 +82,12 @@ bool WeightTable::Index(const std::vector<uint64_t>& keys, const std::vector<uin
   entries_.clear();
   entries_.reserve(stored);
   size_t at = 0;
+  // Keys ascend, so their slots are in random order: fetching the slot of a key some way ahead
+  // overlaps the cache misses of a table larger than the caches (a third of loading the models
+  // without).
+  constexpr size_t kAhead = 16;
   for (size_t i = 0; i < keys.size(); ++i) {
+    if (i + kAhead < keys.size()) __builtin_prefetch(&slots_[keys[i + kAhead] & mask_], 1);
     const Entry* e = entries.data() + at;
     at += counts[i];
     uint64_t payload;

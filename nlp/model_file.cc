@@ -4,7 +4,6 @@
 #include <zstd.h>
 
 #include <fstream>
-#include <iterator>
 #include <system_error>
 
 namespace kg::nlp {
@@ -66,8 +65,16 @@ Status ReadModelFile(const std::filesystem::path& path, ModelKind kind, std::str
   const std::string name = path.string();
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot open model file " + name + " (missing or unreadable)");
-  std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IOError("cannot read model file " + name);
+  // In one read of the file's size, not through a stream iterator: a character at a time took a
+  // sixth of loading the models.
+  std::string file;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0 || !in) return Status::IOError("cannot read model file " + name);
+  file.resize(static_cast<size_t>(size));
+  in.read(file.data(), size);
+  if (in.gcount() != size) return Status::IOError("cannot read model file " + name);
 
   if (file.size() < sizeof(kMagic) ||
       file.compare(0, sizeof(kMagic), kMagic, sizeof(kMagic)) != 0) {
