@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -173,16 +174,16 @@ int EvalTagParse(const NlpOptions& o, bool parse) {
   const std::filesystem::path dir =
       o.models.empty() ? nlp::DefaultModelsDir() : std::filesystem::path(o.models);
   const auto start = std::chrono::steady_clock::now();
-  std::unique_ptr<nlp::Tagger> tagger;
-  if (Status s = nlp::Tagger::Load(dir / nlp::kTaggerModelFile, &tagger); !s.ok()) {
-    return ModelError(s);
-  }
+  // The parser loads beside the tagger, as in nlp::Pipeline::Load.
   std::unique_ptr<nlp::Parser> parser;
-  if (parse) {
-    if (Status s = nlp::Parser::Load(dir / nlp::kParserModelFile, &parser); !s.ok()) {
-      return ModelError(s);
-    }
-  }
+  auto parser_loaded = std::async(std::launch::async, [&] {
+    return parse ? nlp::Parser::Load(dir / nlp::kParserModelFile, &parser) : Status::Ok();
+  });
+  std::unique_ptr<nlp::Tagger> tagger;
+  const Status tagger_loaded = nlp::Tagger::Load(dir / nlp::kTaggerModelFile, &tagger);
+  const Status parser_status = parser_loaded.get();
+  if (!tagger_loaded.ok()) return ModelError(tagger_loaded);
+  if (!parser_status.ok()) return ModelError(parser_status);
   spdlog::info("loaded models from {} in {:.3f} s", dir.string(), Seconds(start));
   std::vector<nlp::Sentence> predicted;
   const nlp::TagParseScores r = nlp::EvaluateTagParse(*tagger, parser.get(), gold, &predicted);
