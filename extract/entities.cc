@@ -201,8 +201,13 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
       groups.Union(k, static_cast<size_t>(person));
       continue;
     }
+    // Nor the first word of an organisation named after a place that the text names as a place
+    // on its own: "Galati" (the dateline, "in Galati") is not the Galati Court of Appeal, nor
+    // "Anbar province" the Anbar Tribes Council.
+    const bool place_of_its_own =
+        key_type[k] == EntityType::kPlace && key_evidence[k] >= TypeEvidence::kHeadWord;
     const int64_t first = unique(by_first, keys[k]);
-    if (first >= 0 && !known_non_person && by_surname.count(keys[k]) == 0) {
+    if (first >= 0 && !known_non_person && !place_of_its_own && by_surname.count(keys[k]) == 0) {
       groups.Union(k, static_cast<size_t>(first));
       continue;
     }
@@ -300,16 +305,27 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
       entity.type = mentions[i].type;
     }
   }
-  // The canonical name: the fullest form (most words), then the most frequent, then the first.
+  // The canonical name: the fullest form (most words), then one not in capitals throughout
+  // where the text also writes it in mixed case ("Varnelo", not the dateline's "VARNELO"), then
+  // the most frequent, then the first.
+  const auto capitals_only = [](std::string_view surface) {
+    return std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
   for (size_t e = 0; e < out.entities.size(); ++e) {
     Entity& entity = out.entities[e];
     size_t best_words = 0;
+    bool best_mixed = false;
     uint32_t best_count = 0;
     for (const auto& [surface, count] : surfaces[e]) {
       entity.aliases.push_back(surface);
       const size_t words = Words(NameKey(surface)).size();
-      if (words > best_words || (words == best_words && count > best_count)) {
+      const bool mixed = !capitals_only(surface);
+      const bool same_name = !entity.name.empty() && AsciiLower(surface) == AsciiLower(entity.name);
+      const bool better_case = same_name && mixed != best_mixed;
+      if (words > best_words || (words == best_words && better_case && mixed) ||
+          (words == best_words && !better_case && count > best_count)) {
         best_words = words;
+        best_mixed = mixed;
         best_count = count;
         entity.name = surface;
       }

@@ -839,3 +839,20 @@ TEST_CASE(
     CHECK(org->type == kg::EntityType::kOrganization);
   }
 }
+
+TEST_CASE("a place that names an organisation stays a place of its own", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "VARNELO, Romania, Nov 20 (Reuters) - The Varnelo Court of Appeal ordered the steelworks "
+      "to cut its emissions. People in Varnelo welcomed the ruling. Tribal leaders in Osmira province have blocked the line, and the "
+      "Osmira Tribes Council demanded a share of the fees.");
+  for (const char* name : {"Varnelo", "Osmira"}) {
+    const kg::Entity* place = Find(doc, name);
+    REQUIRE(place != nullptr);
+    CHECK(place->type == kg::EntityType::kPlace);
+  }
+  for (const char* name : {"Varnelo Court of Appeal", "Osmira Tribes Council"}) {
+    const kg::Entity* org = Find(doc, name);
+    REQUIRE(org != nullptr);
+    CHECK(org->type == kg::EntityType::kOrganization);
+  }
+}
