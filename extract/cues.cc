@@ -115,7 +115,15 @@ bool IsOrganizationWord(std::string_view w) {
       "chamber",      "electric",     "energy",        "petroleum",    "oil",         "gas",
       "mining",       "steel",        "telecom",       "insurance",    "industries",  "enterprises",
       "cooperative",  "consortium",   "confederation", "forum",        "directorate", "league",
-      "bureau",       "society",      "secretariat",   "inspectorate", "nation"};
+      "bureau",       "society",      "secretariat",   "inspectorate", "nation",
+      "exchange",     "force"};
+  return In(kWords, w);
+}
+
+bool IsOwnNameBodyWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "union",       "party",     "group",    "cooperative", "federation",
+      "association", "consortium", "alliance", "company",     "movement"};
   return In(kWords, w);
 }
 
@@ -201,7 +209,8 @@ bool IsBusinessNoun(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "supplier",    "manufacturer", "maker",      "producer", "exporter", "importer",
       "distributor", "retailer",     "wholesaler", "operator", "lender",   "insurer",
-      "carrier",     "developer",    "contractor", "miner",    "refiner",  "shipper"};
+      "carrier",     "developer",    "contractor", "miner",    "refiner",  "shipper",
+      "buyer"};
   return In(kWords, w);
 }
 

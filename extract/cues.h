@@ -20,6 +20,8 @@ bool IsFieldWord(std::string_view lower_word);
 // Nouns that, after a name or ending it, say it is a place: "region", "province", "river"; and
 // before "of": "Gulf of Saros".
 bool IsPlaceHeadWord(std::string_view lower_word);
+// A lower-case word for a body that bears its own name before it: "the Metalurgistul union".
+bool IsOwnNameBodyWord(std::string_view word);
 // A lower-case noun of a site named after where it is: "the Tsagaan Tolgoi mine", "the Ekofisk
 // oilfield".
 bool IsSiteNoun(std::string_view lower_word);

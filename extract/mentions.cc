@@ -379,7 +379,9 @@ class DocumentScan final {
   // Whether the name at `first` is the second of two places a preposition of place governs:
   // "in Auckland and Hamilton" (the name before it a place by more than the preposition: not
   // "confidence in Putin and Trump").
-  bool CoordinatedWithPlace(uint32_t s, size_t first) const {
+  // With `strictly`, only after a preposition that takes nothing but places: "near Otavalo and
+  // Ambato", not "from" ("delegates from Zarvenko and the Anglo Fund").
+  bool CoordinatedWithPlace(uint32_t s, size_t first, bool strictly = false) const {
     const auto& tokens = sentences_[s].tokens;
     if (first < 3 || mentions_.empty() || AsciiLower(tokens[first - 1].form) != "and") {
       return false;
@@ -390,6 +392,7 @@ class DocumentScan final {
       return false;
     }
     const std::string preposition = AsciiLower(tokens[before.first - 1].form);
+    if (strictly) return preposition == "in" || preposition == "near";
     return IsPlacePreposition(preposition);
   }
 
@@ -439,7 +442,12 @@ class DocumentScan final {
       const bool head = i == last - 1 || lower == "of" || lower == "for";
       if (!head) continue;
       const size_t word = i == last - 1 ? i : i - 1;
-      if (IsOrganizationWord(AsciiLower(tokens[word].form))) {
+      // (Or a capitalised word WordNet files as an organisation: "Episcopal Conference of
+      // Ecuador"; not the syllable of "Kim Jong-un".)
+      const std::string head_word = AsciiLower(tokens[word].form);
+      if (IsOrganizationWord(head_word) ||
+          (word > first && StartsUpper(tokens[word].form) &&
+           gazetteer_.ClassOf(head_word) == EntityType::kOrganization)) {
         *type = EntityType::kOrganization;
         *evidence = TypeEvidence::kNameWord;
         return;
@@ -447,17 +455,22 @@ class DocumentScan final {
     }
     // "in Khujand and Isfara" (not a name the recogniser reads as an organisation or a person:
     // "delegates from Zarvenko and Anna Weiss").
-    if (!recognized && CoordinatedWithPlace(s, first)) {
+    // (After "in" or "near", also one it reads as an organisation: "near Otavalo and Ambato".)
+    if ((!recognized && CoordinatedWithPlace(s, first)) ||
+        (recognized == EntityType::kOrganization && CoordinatedWithPlace(s, first, true))) {
       *type = EntityType::kPlace;
       *evidence = TypeEvidence::kNameWord;
       return;
     }
     // A name ending in a place noun ("Lapu-Lapu City", "Naryn River"), or starting with one and
-    // "of" ("Gulf of Saros"), is a place; not a person's ("Ricki Lake", a known given name first).
+    // "of" ("Gulf of Saros"), or with "Mount" or "Lake" ("Mount Elgon", whatever the recogniser
+    // reads), is a place; not a person's ("Ricki Lake", a known given name first).
     if (last - first >= 2) {
       const bool ends = IsPlaceHeadWord(AsciiLower(tokens[last - 1].form));
-      const bool starts = AsciiLower(tokens[first + 1].form) == "of" &&
-                          IsPlaceHeadWord(AsciiLower(tokens[first].form));
+      const std::string first_word = AsciiLower(tokens[first].form);
+      const bool starts = (AsciiLower(tokens[first + 1].form) == "of" &&
+                           IsPlaceHeadWord(first_word)) ||
+                          first_word == "mount" || first_word == "mt." || first_word == "lake";
       if ((ends && !(last - first == 2 && gazetteer_.IsGivenName(tokens[first].form))) || starts) {
         *type = EntityType::kPlace;
         *evidence = TypeEvidence::kNameWord;
@@ -491,6 +504,23 @@ class DocumentScan final {
     if (auto stated = ClassType(s, first, last)) {
       *type = *stated;
       *evidence = TypeEvidence::kClassNoun;
+      return;
+    }
+    // "the Metalurgistul union", "the Sinar group": a word for a body that bears its own name,
+    // written after it in lower case (the tagger may call it a proper noun). (Not "council",
+    // "police" or "court": those are named after where they serve, "the Kanyama council".)
+    if (first > 0 && AsciiLower(tokens[first - 1].form) == "the" && last < tokens.size() &&
+        IsOwnNameBodyWord(tokens[last].form)) {
+      *type = EntityType::kOrganization;
+      *evidence = TypeEvidence::kNameWord;
+      return;
+    }
+    // A known organisation's name and a country's: its branch there ("Greenpeace Romania").
+    if (last - first >= 2 &&
+        gazetteer_.TypeOf(Text(s, first, last - 1)) == EntityType::kOrganization &&
+        gazetteer_.TypeOf(tokens[last - 1].form) == EntityType::kPlace) {
+      *type = EntityType::kOrganization;
+      *evidence = TypeEvidence::kNameWord;
       return;
     }
     // "the Tsagaan Tolgoi mine": a site is named after where it is, unless the recogniser reads

@@ -172,8 +172,9 @@ def main():
         if offset not in adjectives:
             continue
         lex_file, words, ptrs = adjectives[offset]
-        # Pertainyms and derivations that are places; the one spelled most like the adjective
-        # wins ("Russian": Russia rather than the Soviet Union).
+        # Pertainyms and derivations that are places; a country first ("Egyptian": Egypt, not
+        # the Egyptian Empire), then the one spelled most like the adjective ("Russian": Russia
+        # rather than the Soviet Union).
         places = []
         for sym, target, tpos, words_ref in ptrs:
             if sym not in ("\\", "+") or tpos != "n" or target not in nouns:
@@ -183,13 +184,17 @@ def main():
             target_word = int(words_ref[2:], 16)
             place = clean(n_words[target_word - 1] if target_word else n_words[0])
             if n_lex == LOCATION_FILE and is_proper(place):
-                # Name the place by its synset's first word: "US" -> "United States".
-                places.append(clean(n_words[0]) if is_proper(clean(n_words[0])) else place)
+                # Name the place by its synset's first word: "US" -> "United States"; not a
+                # country's name ("China", which WordNet lists among the names of Taiwan).
+                first = clean(n_words[0])
+                places.append(first if is_proper(first) and place not in iso_country_names
+                              else place)
         for w in words:
             adj = clean(w)
             if not is_proper(adj) or adj in demonyms or not places:
                 continue
-            demonyms[adj] = max(places, key=lambda p: (len(os.path.commonprefix([p, adj])), -len(p)))
+            demonyms[adj] = max(places, key=lambda p: (
+                p in iso_country_names, len(os.path.commonprefix([p, adj])), -len(p)))
 
     # Seats of government: capitals and the government buildings in them.
     def part_of(offset):
@@ -248,19 +253,30 @@ def main():
     def alias_rank(offset):
         return 0 if is_country(offset) else 1 if offset in capital_country else 2
 
-    for offset in sorted(nouns, key=alias_rank):
+    # A name that is the canonical name of one such synset is never another's alias: WordNet
+    # lists "China" among the names of Taiwan, but "China" is the People's Republic.
+    def alias_synonyms(offset):
         lex_file, words, ptrs = nouns[offset]
         typ = wordnet_type(offset)
         if typ not in ("place", "organization"):
-            continue
+            return []
         if alias_rank(offset) == 2 and typ != "organization":
-            continue
+            return []
         synonyms = [clean(w) for w in words if is_proper(clean(w))]
-        synonyms = [n for n in synonyms if not n.lower().startswith(("capital", "the "))]
+        return [n for n in synonyms if not n.lower().startswith(("capital", "the "))]
+
+    canonical_names = set()
+    for offset in nouns:
+        synonyms = alias_synonyms(offset)
+        if len(synonyms) >= 2:
+            canonical_names.add(synonyms[0])
+    for offset in sorted(nouns, key=alias_rank):
+        synonyms = alias_synonyms(offset)
         if len(synonyms) < 2:
             continue
         for n in synonyms[1:]:
-            aliases.setdefault(n, synonyms[0])
+            if n not in canonical_names:
+                aliases.setdefault(n, synonyms[0])
 
     # Class nouns: the kind of entity a common noun names, for names the text says are one
     # ("towns including Pokrovsk", "Ushakov, a Kremlin aide"). From the lemma's first two senses

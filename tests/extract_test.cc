@@ -856,3 +856,37 @@ TEST_CASE("a place that names an organisation stays a place of its own", "[extra
     CHECK(org->type == kg::EntityType::kOrganization);
   }
 }
+
+TEST_CASE("words of a name that say what it is", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The dispute was referred to the Episcopal Conference of Zarnovia. Farmers from the slopes "
+      "of Mount Kelvaro marched on Wednesday. Roads near Otavalo and Ambanto were cut. The "
+      "Metalurgistul union insisted on talks. Shares listed on the Stock Exchange of Zarnovia "
+      "fell. Officers of the Royal Zarnovia Police Force were deployed. Greenpeace Romania urged "
+      "Brussels to act.");
+  for (const char* name : {"Episcopal Conference of Zarnovia", "Metalurgistul",
+                           "Stock Exchange of Zarnovia", "Royal Zarnovia Police Force",
+                           "Greenpeace Romania"}) {
+    const kg::Entity* org = Find(doc, name);
+    REQUIRE(org != nullptr);
+    CHECK(org->type == kg::EntityType::kOrganization);
+  }
+  for (const char* name : {"Mount Kelvaro", "Ambanto"}) {
+    const kg::Entity* place = Find(doc, name);
+    REQUIRE(place != nullptr);
+    CHECK(place->type == kg::EntityType::kPlace);
+  }
+}
+
+TEST_CASE("a nationality names its country, and no country is another's alias", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Chinese Foreign Minister Li Wen met Egyptian Foreign Minister Sameh Kamal. China and "
+      "Taiwan traded accusations, and Russia said the Soviet Union had no heir.");
+  CHECK(HasFact(doc, "Li Wen", "foreign_minister_of", "China"));
+  CHECK(HasFact(doc, "Sameh Kamal", "foreign_minister_of", "Egypt"));
+  for (const char* name : {"China", "Taiwan", "Russia", "Soviet Union"}) {
+    const kg::Entity* place = Find(doc, name);
+    REQUIRE(place != nullptr);
+    CHECK(place->aliases.size() == 1);
+  }
+}
