@@ -807,6 +807,10 @@ class DocumentScan final {
           ++end;
         } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
           end += 2;  // "Board of Peace", "International Court of Justice"
+        } else if (organisation && AsciiLower(tokens[end].form) == "of" && end + 2 < n &&
+                   !gazetteer_.PlaceOfDemonym(tokens[end + 1].form).empty() &&
+                   in_name(end + 2)) {
+          end += 3;  // "Federation of Nepalese Hoteliers": a nationality the tagger read apart
         } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
                    JoiningHyphen(tokens, end + 1) && in_name(end + 2)) {
           end += 3;  // "Nasser al-Kuwari"
@@ -859,7 +863,7 @@ class DocumentScan final {
     const std::string_view f = tokens[k].form;
     if (f != "'s" && f != "\u2019s" && f != "'" && f != "\u2019") return false;
     if (k == 0 || tokens[k].span.begin != tokens[k - 1].span.end) return false;
-    // Of a group of people ("Fishermen's", "Workers'", "Children's"), not of a person or a
+    // Of a group of people ("Fishermen's", "Workers'", "Operators'"), not of a person or a
     // country ("Putin's Security Council" is Putin's).
     const std::string owner = AsciiLower(tokens[k - 1].form);
     const auto ends = [&](std::string_view tail) {
@@ -867,8 +871,8 @@ class DocumentScan final {
              owner.compare(owner.size() - tail.size(), tail.size(), tail) == 0;
     };
     // ("Citizens'": any plural of a noun of people.)
-    if (!ends("men") && !ends("people") && !ends("ren") && !ends("ers") && !ends("ists") &&
-        !ends("ants") && !ends("ents") && !IsPluralOfPeople(owner)) {
+    if (!ends("men") && !ends("people") && !ends("ren") && !ends("ers") && !ends("ors") &&
+        !ends("ists") && !ends("ants") && !ends("ents") && !IsPluralOfPeople(owner)) {
       return false;
     }
     for (size_t j = k + 1; j < tokens.size() && j <= k + 3 && in_name(j); ++j) {

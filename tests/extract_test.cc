@@ -890,3 +890,16 @@ TEST_CASE("a nationality names its country, and no country is another's alias", 
     CHECK(place->aliases.size() == 1);
   }
 }
+
+TEST_CASE("a nationality after 'of' and a possessive of 'operators' stay inside a name",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Federation of Nepalese Hoteliers called for a freeze. The Andean Tour Operators' "
+      "Association said bookings had fallen.");
+  for (const char* name :
+       {"Federation of Nepalese Hoteliers", "Andean Tour Operators' Association"}) {
+    const kg::Entity* org = Find(doc, name);
+    REQUIRE(org != nullptr);
+    CHECK(org->type == kg::EntityType::kOrganization);
+  }
+}
