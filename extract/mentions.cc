@@ -396,6 +396,28 @@ class DocumentScan final {
     return IsPlacePreposition(preposition);
   }
 
+  // Whether token `k` is a lower-case place noun after a name: "the Donetsk region", "the
+  // Everest and Annapurna regions".
+  bool PlaceHeadWordAfter(uint32_t s, size_t k) const {
+    const auto& tokens = sentences_[s].tokens;
+    if (k >= tokens.size()) return false;
+    // The first of two: "the Madison and Kelvaro regions".
+    if (tokens[k].form == "and") {
+      size_t j = k + 1;
+      while (j < tokens.size() && j < k + 4 && StartsUpper(tokens[j].form)) ++j;
+      if (j == k + 1 || j >= tokens.size()) return false;
+      const std::string plural = AsciiLower(tokens[j].form);
+      return plural.size() > 3 && plural.back() == 's' && PlaceHeadWordAfter(s, j);
+    }
+    const std::string lower = AsciiLower(tokens[k].form);
+    if (IsPlaceHeadWord(lower)) return true;
+    if (lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ies") == 0) {
+      return IsPlaceHeadWord(lower.substr(0, lower.size() - 3) + "y");  // "cities"
+    }
+    return lower.size() > 3 && lower.back() == 's' &&
+           IsPlaceHeadWord(std::string_view(lower).substr(0, lower.size() - 1));
+  }
+
   // The type a name span gets from the gazetteer, the recogniser and its own words. A known name
   // keeps its gazetteer type: "Moscow said" and "Washington urged" are still places acting.
   void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
@@ -415,8 +437,9 @@ class DocumentScan final {
           *evidence = TypeEvidence::kContext;
         }
       }
-      if (*known == EntityType::kPerson && CoordinatedWithPlace(s, first)) {
-        *type = EntityType::kPlace;  // "in Auckland and Hamilton"
+      if (*known == EntityType::kPerson &&
+          (CoordinatedWithPlace(s, first) || PlaceHeadWordAfter(s, last))) {
+        *type = EntityType::kPlace;  // "in Auckland and Hamilton", "the Annapurna region"
         *evidence = TypeEvidence::kNameWord;
       }
       return;
@@ -552,7 +575,7 @@ class DocumentScan final {
         return;
       }
     }
-    if (last < tokens.size() && IsPlaceHeadWord(AsciiLower(tokens[last].form))) {
+    if (PlaceHeadWordAfter(s, last)) {
       *type = EntityType::kPlace;
       *evidence = TypeEvidence::kHeadWord;
       return;

@@ -903,3 +903,13 @@ TEST_CASE("a nationality after 'of' and a possessive of 'operators' stay inside 
     CHECK(org->type == kg::EntityType::kOrganization);
   }
 }
+
+TEST_CASE("a place noun after names makes them places, plural too", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Visitors to the Madison and Kelvaro regions will pay a new levy.");
+  for (const char* name : {"Madison", "Kelvaro"}) {
+    const kg::Entity* place = Find(doc, name);
+    REQUIRE(place != nullptr);
+    CHECK(place->type == kg::EntityType::kPlace);
+  }
+}
