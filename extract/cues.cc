@@ -83,7 +83,8 @@ bool IsTitleWord(std::string_view w) {
                                                 "councillor",
                                                 "councilor",
                                                 "chairperson",
-                                                "treasurer"};
+                                                "treasurer",
+                                                "coordinator"};
   return In(kWords, w);
 }
 

@@ -1074,10 +1074,34 @@ class DocumentScan final {
       // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri";
       // or before a comma, after "its", "their" or "whose": "Its general secretary, Rosa Quispe".
       size_t k = run_start;
-      if (k >= 3 && Form(s, k - 1) == "," && IsTitleWord(AsciiLower(Form(s, k - 2)))) {
+      const std::string title = k >= 3 ? AsciiLower(Form(s, k - 2)) : "";
+      if (k >= 3 && Form(s, k - 1) == "," && (IsTitleWord(title) || title == "manager")) {
         const size_t j = RoleStart(s, k - 1);
-        const std::string owner_word = j > 0 ? AsciiLower(Form(s, j - 1)) : "";
-        if (owner_word == "its" || owner_word == "their" || owner_word == "whose") --k;
+        if (const auto q = PossessedRoleStart(s, j)) {
+          // "Its general secretary, Rosa Quispe", "Its purchasing director, Katrin Vogel", "whose
+          // general manager, ...": the owner is what "its" refers to, found later. (A manager
+          // only so: "Track manager Infraestruturas de Portugal" is a company.)
+          role = RoleName(s, *q, k - 1);
+          role_span = SpanOf(s, *q, k - 1);
+        } else if (IsTitleWord(title)) {
+          // "Fiji's Transport Minister, Viliame Cakau", "the Fijian Transport Minister, ...": a
+          // title with its portfolio after a country's possessive or nationality.
+          size_t p = j;
+          while (p > 0 && j - p < 3 && IsNameWord(Form(s, p - 1)) &&
+                 !IsTitleWord(AsciiLower(Form(s, p - 1))) &&
+                 gazetteer_.PlaceOfDemonym(Form(s, p - 1)).empty() &&
+                 !gazetteer_.TypeOf(Form(s, p - 1))) {
+            --p;
+          }
+          const std::string_view place =
+              p > 0 ? gazetteer_.PlaceOfDemonym(Form(s, p - 1)) : std::string_view();
+          if (p > 0 && (IsPossessive(Form(s, p - 1)) || !place.empty())) {
+            role = RoleName(s, p, k - 1);
+            role_span = SpanOf(s, p, k - 1);
+            owner = OwnerBefore(s, p);
+            if (owner < 0 && !place.empty()) owner = AddDemonym(s, p - 1, place);
+          }
+        }
       }
       const size_t role_end = k;
       if (k > 0 && IsTitleWord(AsciiLower(Form(s, k - 1)))) {
@@ -1169,6 +1193,22 @@ class DocumentScan final {
     }
     while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
     return k;
+  }
+
+  // Where a role that starts at `j` starts when lower-case words that modify it come between
+  // it and "its", "their" or "whose": "its purchasing | director", "whose regional | manager";
+  // none when the role does not follow one of those words.
+  std::optional<size_t> PossessedRoleStart(uint32_t s, size_t j) const {
+    for (size_t q = j; q > 0 && j - q <= 2; --q) {
+      const std::string before = AsciiLower(Form(s, q - 1));
+      if (before == "its" || before == "their" || before == "whose") return q;
+      const std::string_view w = Form(s, q - 1);
+      const bool modifier = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == '-';
+      }) && !IsFunctionWord(before);
+      if (!modifier) break;
+    }
+    return std::nullopt;
   }
 
   // Roles held only in an organisation: "chief_executive", "managing_director", "chairman".

@@ -913,3 +913,15 @@ TEST_CASE("a place noun after names makes them places, plural too", "[extract]")
     CHECK(place->type == kg::EntityType::kPlace);
   }
 }
+
+TEST_CASE("a role before a comma: a country's minister, and its officer with modifiers",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Fiji's Transport Minister, Viliame Cakau, said the inquiry would continue. The Kelvaro "
+      "Coffee Cooperative Union (KCCU) delayed payments again. Its general manager, Patrick "
+      "Moyo, blamed a buyer. The Ostra Grid Company finished its line. Its managing director, "
+      "Rana Haddad, urged Iraq to sign.");
+  CHECK(HasFact(doc, "Viliame Cakau", "transport_minister_of", "Fiji"));
+  CHECK(HasFact(doc, "Patrick Moyo", "general_manager_of", "Kelvaro Coffee Cooperative Union"));
+  CHECK(HasFact(doc, "Rana Haddad", "managing_director_of", "Ostra Grid Company"));
+}
