@@ -539,6 +539,54 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
   return {-1, {}};
 }
 
+// The one ministry or department of the document a minister's or secretary's role names by its
+// portfolio: "agriculture_minister" and the "Ministry of Agriculture" (or "Agriculture
+// Ministry"), "minister_for_transport" and the "Department of Transport"; -1 when none is, or
+// several are.
+int32_t MinistryOfRole(const Analysis& a, std::string_view role) {
+  std::vector<std::string_view> words;
+  for (size_t b = 0; b < role.size();) {
+    const size_t e = std::min(role.find('_', b), role.size());
+    words.push_back(role.substr(b, e - b));
+    b = e + 1;
+  }
+  const auto is_title = [](std::string_view w) { return w == "minister" || w == "secretary"; };
+  if (std::none_of(words.begin(), words.end(), is_title)) return -1;
+  // The portfolio: the other words but connectors and ranks. A deputy heads nothing.
+  std::vector<std::string_view> portfolio;
+  for (std::string_view w : words) {
+    if (w == "deputy" || w == "vice" || w == "assistant" || w == "junior" || w == "state") {
+      return -1;
+    }
+    if (is_title(w) || w == "for" || w == "of" || w == "and" || w == "the" || w == "former" ||
+        w == "acting" || w == "prime" || w == "senior" || w == "general" || w == "chief") {
+      continue;
+    }
+    portfolio.push_back(w);
+  }
+  if (portfolio.empty()) return -1;
+  int32_t found = -1;
+  for (size_t e = 0; e < a.entities.size(); ++e) {
+    const Entity& entity = a.entities[e];
+    if (entity.type != EntityType::kOrganization) continue;
+    const std::string name = AsciiLower(entity.name);
+    std::vector<std::string_view> name_words;
+    for (size_t b = 0; b < name.size();) {
+      const size_t end = std::min(name.find(' ', b), name.size());
+      name_words.push_back(std::string_view(name).substr(b, end - b));
+      b = end + 1;
+    }
+    const auto has = [&](std::string_view w) {
+      return std::find(name_words.begin(), name_words.end(), w) != name_words.end();
+    };
+    if (!has("ministry") && !has("department")) continue;
+    if (!std::all_of(portfolio.begin(), portfolio.end(), has)) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int32_t>(e);
+  }
+  return found;
+}
+
 }  // namespace
 
 void FindFacts(Analysis& a, std::vector<Fact>* facts) {
@@ -569,6 +617,20 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
               std::max({owner_span.end, m.role_span.end, m.span.end})};
     // The owner named in an earlier sentence: the span starts at this one.
     f.span.begin = std::max(f.span.begin, a.sentences[m.sentence].span.begin);
+    facts->push_back(std::move(f));
+  }
+  // "Agriculture Minister Mutale Kabwe" -heads-> the Ministry of Agriculture the article names.
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const Mention& m = a.mentions[i];
+    const int32_t ministry = MinistryOfRole(a, m.role);
+    if (ministry < 0) continue;
+    Fact f;
+    f.subject = a.entity_of_mention[i];
+    f.object = static_cast<uint32_t>(ministry);
+    f.relation = "heads";
+    f.confidence = 0.6f;
+    f.sentence = m.sentence;
+    f.span = {std::min(m.role_span.begin, m.span.begin), std::max(m.role_span.end, m.span.end)};
     facts->push_back(std::move(f));
   }
   // "Kumasi-based Ashanti Produce Traders" -based_in-> Kumasi; "Perth-listed X" -listed_in->.

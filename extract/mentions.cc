@@ -491,9 +491,9 @@ class DocumentScan final {
     if (last - first >= 2) {
       const bool ends = IsPlaceHeadWord(AsciiLower(tokens[last - 1].form));
       const std::string first_word = AsciiLower(tokens[first].form);
-      const bool starts = (AsciiLower(tokens[first + 1].form) == "of" &&
-                           IsPlaceHeadWord(first_word)) ||
-                          first_word == "mount" || first_word == "mt." || first_word == "lake";
+      const bool starts =
+          (AsciiLower(tokens[first + 1].form) == "of" && IsPlaceHeadWord(first_word)) ||
+          first_word == "mount" || first_word == "mt." || first_word == "lake";
       if ((ends && !(last - first == 2 && gazetteer_.IsGivenName(tokens[first].form))) || starts) {
         *type = EntityType::kPlace;
         *evidence = TypeEvidence::kNameWord;
@@ -831,8 +831,7 @@ class DocumentScan final {
         } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
           end += 2;  // "Board of Peace", "International Court of Justice"
         } else if (organisation && AsciiLower(tokens[end].form) == "of" && end + 2 < n &&
-                   !gazetteer_.PlaceOfDemonym(tokens[end + 1].form).empty() &&
-                   in_name(end + 2)) {
+                   !gazetteer_.PlaceOfDemonym(tokens[end + 1].form).empty() && in_name(end + 2)) {
           end += 3;  // "Federation of Nepalese Hoteliers": a nationality the tagger read apart
         } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
                    JoiningHyphen(tokens, end + 1) && in_name(end + 2)) {
@@ -1084,15 +1083,21 @@ class DocumentScan final {
           role = RoleName(s, *q, k - 1);
           role_span = SpanOf(s, *q, k - 1);
         } else if (IsTitleWord(title)) {
-          // "Fiji's Transport Minister, Viliame Cakau", "the Fijian Transport Minister, ...": a
-          // title with its portfolio after a country's possessive or nationality.
+          // "Fiji's Transport Minister, Viliame Cakau", "the Fijian Transport Minister, ...",
+          // "STR's managing director, Lim Wei Chuan": a title with its portfolio or modifiers
+          // after a possessive or a nationality.
+          const auto modifier = [&](size_t w) {
+            const std::string_view f = Form(s, w);
+            const std::string lower = AsciiLower(f);
+            if (IsNameWord(f)) {
+              return !IsTitleWord(lower) && gazetteer_.PlaceOfDemonym(f).empty() &&
+                     !gazetteer_.TypeOf(f);
+            }
+            return std::all_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                   !IsFunctionWord(lower);
+          };
           size_t p = j;
-          while (p > 0 && j - p < 3 && IsNameWord(Form(s, p - 1)) &&
-                 !IsTitleWord(AsciiLower(Form(s, p - 1))) &&
-                 gazetteer_.PlaceOfDemonym(Form(s, p - 1)).empty() &&
-                 !gazetteer_.TypeOf(Form(s, p - 1))) {
-            --p;
-          }
+          while (p > 0 && j - p < 3 && modifier(p - 1)) --p;
           const std::string_view place =
               p > 0 ? gazetteer_.PlaceOfDemonym(Form(s, p - 1)) : std::string_view();
           if (p > 0 && (IsPossessive(Form(s, p - 1)) || !place.empty())) {

@@ -843,7 +843,8 @@ TEST_CASE(
 TEST_CASE("a place that names an organisation stays a place of its own", "[extract]") {
   const auto doc = TheExtractor().Extract(
       "VARNELO, Romania, Nov 20 (Reuters) - The Varnelo Court of Appeal ordered the steelworks "
-      "to cut its emissions. People in Varnelo welcomed the ruling. Tribal leaders in Osmira province have blocked the line, and the "
+      "to cut its emissions. People in Varnelo welcomed the ruling. Tribal leaders in Osmira "
+      "province have blocked the line, and the "
       "Osmira Tribes Council demanded a share of the fees.");
   for (const char* name : {"Varnelo", "Osmira"}) {
     const kg::Entity* place = Find(doc, name);
@@ -864,9 +865,9 @@ TEST_CASE("words of a name that say what it is", "[extract]") {
       "Metalurgistul union insisted on talks. Shares listed on the Stock Exchange of Zarnovia "
       "fell. Officers of the Royal Zarnovia Police Force were deployed. Greenpeace Romania urged "
       "Brussels to act.");
-  for (const char* name : {"Episcopal Conference of Zarnovia", "Metalurgistul",
-                           "Stock Exchange of Zarnovia", "Royal Zarnovia Police Force",
-                           "Greenpeace Romania"}) {
+  for (const char* name :
+       {"Episcopal Conference of Zarnovia", "Metalurgistul", "Stock Exchange of Zarnovia",
+        "Royal Zarnovia Police Force", "Greenpeace Romania"}) {
     const kg::Entity* org = Find(doc, name);
     REQUIRE(org != nullptr);
     CHECK(org->type == kg::EntityType::kOrganization);
@@ -905,8 +906,8 @@ TEST_CASE("a nationality after 'of' and a possessive of 'operators' stay inside 
 }
 
 TEST_CASE("a place noun after names makes them places, plural too", "[extract]") {
-  const auto doc = TheExtractor().Extract(
-      "Visitors to the Madison and Kelvaro regions will pay a new levy.");
+  const auto doc =
+      TheExtractor().Extract("Visitors to the Madison and Kelvaro regions will pay a new levy.");
   for (const char* name : {"Madison", "Kelvaro"}) {
     const kg::Entity* place = Find(doc, name);
     REQUIRE(place != nullptr);
@@ -924,4 +925,15 @@ TEST_CASE("a role before a comma: a country's minister, and its officer with mod
   CHECK(HasFact(doc, "Viliame Cakau", "transport_minister_of", "Fiji"));
   CHECK(HasFact(doc, "Patrick Moyo", "general_manager_of", "Kelvaro Coffee Cooperative Union"));
   CHECK(HasFact(doc, "Rana Haddad", "managing_director_of", "Ostra Grid Company"));
+}
+
+TEST_CASE("a minister heads the ministry of the portfolio, and an officer follows a possessive",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Ministry of Agriculture issued the permit. Agriculture Minister Mutale Kabwe said it "
+      "was legal. Deputy Agriculture Minister Jane Phiri agreed. Kelvaro Timber Resources (KTR) "
+      "holds the licence. KTR's managing director, Lim Wei, rejected the calls.");
+  CHECK(HasFact(doc, "Mutale Kabwe", "heads", "Ministry of Agriculture"));
+  CHECK(!HasFact(doc, "Jane Phiri", "heads", "Ministry of Agriculture"));
+  CHECK(HasFact(doc, "Lim Wei", "managing_director_of", "Kelvaro Timber Resources"));
 }
