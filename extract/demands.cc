@@ -69,9 +69,9 @@ bool IsRejectionVerb(std::string_view relation) {
 }
 // What one declines to do when declining to talk: "declined to comment", "refused to say".
 bool IsSayingVerb(std::string_view l) {
-  static constexpr std::string_view kWords[] = {
-      "comment", "say",    "speak",   "elaborate", "confirm", "discuss",
-      "answer",  "reply",  "respond", "disclose",  "reveal",  "specify"};
+  static constexpr std::string_view kWords[] = {"comment", "say",      "speak",  "elaborate",
+                                                "confirm", "discuss",  "answer", "reply",
+                                                "respond", "disclose", "reveal", "specify"};
   return In(kWords, l);
 }
 bool IsStopWord(std::string_view l) {
@@ -376,9 +376,9 @@ class Finder final {
     if (verb == "want" && told >= 0 && clauses.empty()) {
       bool state = false;
       for (int32_t c : t.children(told)) {
-        state = state || (c > told && (t.Is(c, "acl") || t.Is(c, "amod")) &&
-                          t.Child(c, "mark") < 0 &&
-                          (t.token(c).xpos == "VBN" || t.token(c).xpos == "JJ"));
+        state =
+            state || (c > told && (t.Is(c, "acl") || t.Is(c, "amod")) && t.Child(c, "mark") < 0 &&
+                      (t.token(c).xpos == "VBN" || t.token(c).xpos == "JJ"));
       }
       for (int32_t c : t.children(v)) {
         state = state || (t.Is(c, "xcomp") && c > told && t.Child(c, "mark") < 0 &&
@@ -743,12 +743,17 @@ class Finder final {
     for (const Argument& arg : p.arguments) {
       // (A noun after the verb with no preposition is its object even when the parser hung it
       // on as an oblique: "ruled out ceding territory" with "ceding" taken for a compound.)
-      const bool unmarked_after =
-          arg.role == ArgumentRole::kOblique && arg.preposition.empty() && arg.head > p.predicate;
+      // (A bare "obl" only: not "refused several times", an obl:npmod.)
+      const bool unmarked_after = arg.role == ArgumentRole::kOblique && arg.preposition.empty() &&
+                                  arg.head > p.predicate && t.deprel(arg.head) == "obl";
       const bool target = arg.role == ArgumentRole::kDirect ||
                           arg.role == ArgumentRole::kComplement || (rejects && unmarked_after) ||
                           (refuses_to_accept && arg.preposition == "to");
       if (!target) continue;
+      // (A guessed object that refers to no demand leaves the others to be read.)
+      if (unmarked_after && Targets(s, arg.head).empty()) {
+        continue;
+      }
       // "declined to comment", "refused to say": silence, not a rejection of anything.
       if (arg.role == ArgumentRole::kComplement && IsSayingVerb(Lemma(s, arg.head))) return;
       // "refused to lift the tariffs": the verb of the complement carries the content.

@@ -202,8 +202,10 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
       continue;
     }
     // Nor the first word of an organisation named after a place that the text names as a place
-    // on its own: "Galati" (the dateline, "in Galati") is not the Galati Court of Appeal, nor
-    // "Anbar province" the Anbar Tribes Council.
+    // on its own, by its words, the words around it or the recogniser's reading: "Galati" (the
+    // dateline "GALATI, Romania") is not the Galati Court of Appeal, nor "Anbar province" the
+    // Anbar Tribes Council. (A preposition alone is not enough: "shares in Kestrel". The
+    // recogniser's reading is: on the sets read, requiring more lost three names for none won.)
     const bool place_of_its_own =
         key_type[k] == EntityType::kPlace && key_evidence[k] >= TypeEvidence::kHeadWord;
     const int64_t first = unique(by_first, keys[k]);
@@ -306,10 +308,11 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     }
   }
   // The canonical name: the fullest form (most words), then one not in capitals throughout
-  // where the text also writes it in mixed case ("Varnelo", not the dateline's "VARNELO"), then
-  // the most frequent, then the first.
+  // where the text also writes it in mixed case as often ("Varnelo", not the dateline's
+  // "VARNELO"), then the most frequent, then the first.
   const auto capitals_only = [](std::string_view surface) {
-    return std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return std::none_of(surface.begin(), surface.end(),
+                        [](char c) { return c >= 'a' && c <= 'z'; });
   };
   for (size_t e = 0; e < out.entities.size(); ++e) {
     Entity& entity = out.entities[e];
@@ -321,9 +324,9 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
       const size_t words = Words(NameKey(surface)).size();
       const bool mixed = !capitals_only(surface);
       const bool same_name = !entity.name.empty() && AsciiLower(surface) == AsciiLower(entity.name);
-      const bool better_case = same_name && mixed != best_mixed;
-      if (words > best_words || (words == best_words && better_case && mixed) ||
-          (words == best_words && !better_case && count > best_count)) {
+      // (Mixed case wins a tie only: "NATO" five times and "Nato" once stays "NATO".)
+      const bool better_case = same_name && mixed && !best_mixed && count == best_count;
+      if (words > best_words || (words == best_words && (count > best_count || better_case))) {
         best_words = words;
         best_mixed = mixed;
         best_count = count;

@@ -543,7 +543,7 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
 // portfolio: "agriculture_minister" and the "Ministry of Agriculture" (or "Agriculture
 // Ministry"), "minister_for_transport" and the "Department of Transport"; -1 when none is, or
 // several are.
-int32_t MinistryOfRole(const Analysis& a, std::string_view role) {
+int32_t MinistryOfRole(const Analysis& a, std::string_view role, int32_t country) {
   std::vector<std::string_view> words;
   for (size_t b = 0; b < role.size();) {
     const size_t e = std::min(role.find('_', b), role.size());
@@ -581,6 +581,29 @@ int32_t MinistryOfRole(const Analysis& a, std::string_view role) {
     };
     if (!has("ministry") && !has("department")) continue;
     if (!std::all_of(portfolio.begin(), portfolio.end(), has)) continue;
+    // Not another country's: "Russian Foreign Minister X" does not head "Ukraine's Foreign
+    // Ministry" (a place named just before the ministry, with or without "'s").
+    bool foreign = false;
+    // ... or in its name: "the Ukrainian Foreign Ministry".
+    for (size_t b = 0; b < entity.name.size() && !foreign;) {
+      const size_t end = std::min(entity.name.find(' ', b), entity.name.size());
+      const std::string_view word = std::string_view(entity.name).substr(b, end - b);
+      std::string place(a.gazetteer->PlaceOfDemonym(word));
+      if (place.empty() && a.gazetteer->TypeOf(word) == EntityType::kPlace) place = word;
+      foreign = !place.empty() && (country < 0 || a.entities[country].name != place);
+      b = end + 1;
+    }
+    for (size_t k = 1; k < a.mentions.size() && !foreign; ++k) {
+      const Mention& named = a.mentions[k];
+      const Mention& before = a.mentions[k - 1];
+      if (a.entity_of_mention[k] != e || before.sentence != named.sentence ||
+          before.last + 1 < named.first) {
+        continue;
+      }
+      const int32_t place = static_cast<int32_t>(a.entity_of_mention[k - 1]);
+      foreign = a.entities[place].type == EntityType::kPlace && place != country;
+    }
+    if (foreign) continue;
     if (found >= 0) return -1;
     found = static_cast<int32_t>(e);
   }
@@ -622,7 +645,16 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
   // "Agriculture Minister Mutale Kabwe" -heads-> the Ministry of Agriculture the article names.
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& m = a.mentions[i];
-    const int32_t ministry = MinistryOfRole(a, m.role);
+    // (Not a former minister: RoleName leaves "former" out of the role.)
+    const std::string role_text = AsciiLower(
+        std::string_view(a.text).substr(m.role_span.begin, m.role_span.end - m.role_span.begin));
+    if (m.role.empty() || role_text.find("former") != std::string::npos ||
+        role_text.find("ex-") != std::string::npos) {
+      continue;
+    }
+    const int32_t country =
+        m.role_of >= 0 ? static_cast<int32_t>(a.entity_of_mention[m.role_of]) : -1;
+    const int32_t ministry = MinistryOfRole(a, m.role, country);
     if (ministry < 0) continue;
     Fact f;
     f.subject = a.entity_of_mention[i];

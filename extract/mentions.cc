@@ -468,8 +468,11 @@ class DocumentScan final {
       // (Or a capitalised word WordNet files as an organisation: "Episcopal Conference of
       // Ecuador"; not the syllable of "Kim Jong-un".)
       const std::string head_word = AsciiLower(tokens[word].form);
+      // (Nor a person's name: "Charlotte Church", "Frank Church".)
+      const bool persons_name = recognized == EntityType::kPerson ||
+                                (last - first == 2 && gazetteer_.IsGivenName(tokens[first].form));
       if (IsOrganizationWord(head_word) ||
-          (word > first && StartsUpper(tokens[word].form) &&
+          (word > first && StartsUpper(tokens[word].form) && !persons_name &&
            gazetteer_.ClassOf(head_word) == EntityType::kOrganization)) {
         *type = EntityType::kOrganization;
         *evidence = TypeEvidence::kNameWord;
@@ -532,8 +535,9 @@ class DocumentScan final {
     // "the Metalurgistul union", "the Sinar group": a word for a body that bears its own name,
     // written after it in lower case (the tagger may call it a proper noun). (Not "council",
     // "police" or "court": those are named after where they serve, "the Kanyama council".)
+    // (Not a person's name the recogniser reads: "the Adani group" is Gautam Adani's.)
     if (first > 0 && AsciiLower(tokens[first - 1].form) == "the" && last < tokens.size() &&
-        IsOwnNameBodyWord(tokens[last].form)) {
+        IsOwnNameBodyWord(tokens[last].form) && recognized != EntityType::kPerson) {
       *type = EntityType::kOrganization;
       *evidence = TypeEvidence::kNameWord;
       return;
@@ -831,8 +835,11 @@ class DocumentScan final {
         } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
           end += 2;  // "Board of Peace", "International Court of Justice"
         } else if (organisation && AsciiLower(tokens[end].form) == "of" && end + 2 < n &&
-                   !gazetteer_.PlaceOfDemonym(tokens[end + 1].form).empty() && in_name(end + 2)) {
-          end += 3;  // "Federation of Nepalese Hoteliers": a nationality the tagger read apart
+                   !gazetteer_.PlaceOfDemonym(tokens[end + 1].form).empty() && in_name(end + 2) &&
+                   GroupWord(tokens[end + 2].form)) {
+          // "Federation of Nepalese Hoteliers": a nationality the tagger read apart, before a
+          // group of people or a body (not "the Agency of German Chancellor Angela Merkel").
+          end += 3;
         } else if (IsNameConnector(AsciiLower(tokens[end].form)) && end + 2 < n &&
                    JoiningHyphen(tokens, end + 1) && in_name(end + 2)) {
           end += 3;  // "Nasser al-Kuwari"
@@ -868,6 +875,14 @@ class DocumentScan final {
       if (!modifier || LocatingModifierAt(tokens, end)) Run(s, begin, end);
       i = end;
     }
+  }
+
+  // A capitalised word that names a group after "of" and a nationality: a plural that is no
+  // title ("Hoteliers", "Miners", "Workers") or an organisation word ("Union").
+  bool GroupWord(std::string_view form) const {
+    const std::string lower = AsciiLower(form);
+    if (IsTitleWord(lower) || IsTitleModifier(lower)) return false;
+    return IsOrganizationWord(lower) || (lower.size() > 3 && lower.back() == 's');
   }
 
   // Whether a lower-case word is the plural of a noun of people (classes.tsv): "traders",
@@ -1094,7 +1109,7 @@ class DocumentScan final {
                      !gazetteer_.TypeOf(f);
             }
             return std::all_of(f.begin(), f.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
-                   !IsFunctionWord(lower);
+                   !IsFunctionWord(lower) && ModifierTag(sentences_[s].tokens[w]);
           };
           size_t p = j;
           while (p > 0 && j - p < 3 && modifier(p - 1)) --p;
@@ -1208,12 +1223,21 @@ class DocumentScan final {
       const std::string before = AsciiLower(Form(s, q - 1));
       if (before == "its" || before == "their" || before == "whose") return q;
       const std::string_view w = Form(s, q - 1);
-      const bool modifier = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || c == '-';
-      }) && !IsFunctionWord(before);
+      const bool modifier =
+          !w.empty() &&
+          std::all_of(w.begin(), w.end(),
+                      [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }) &&
+          !IsFunctionWord(before) && ModifierTag(sentences_[s].tokens[q - 1]);
       if (!modifier) break;
     }
     return std::nullopt;
+  }
+
+  // Whether a lower-case word before a title can modify it by its tags: an adjective or a noun
+  // ("general", "purchasing" read as one), or a gerund ("managing"); not a finite verb ("Russian
+  // drones killed battalion commander, X").
+  static bool ModifierTag(const nlp::Token& t) {
+    return t.upos == "ADJ" || t.upos == "NOUN" || t.upos == "PROPN" || t.xpos == "VBG";
   }
 
   // Roles held only in an organisation: "chief_executive", "managing_director", "chairman".

@@ -172,9 +172,9 @@ def main():
         if offset not in adjectives:
             continue
         lex_file, words, ptrs = adjectives[offset]
-        # Pertainyms and derivations that are places; a country first ("Egyptian": Egypt, not
-        # the Egyptian Empire), then the one spelled most like the adjective ("Russian": Russia
-        # rather than the Soviet Union).
+        # Pertainyms and derivations that are places; a country spelled like the adjective first
+        # ("Egyptian": Egypt, not the Egyptian Empire; but "Hispaniolan" is not Haiti's), then the
+        # one spelled most like it ("Russian": Russia rather than the Soviet Union).
         places = []
         for sym, target, tpos, words_ref in ptrs:
             if sym not in ("\\", "+") or tpos != "n" or target not in nouns:
@@ -194,7 +194,8 @@ def main():
             if not is_proper(adj) or adj in demonyms or not places:
                 continue
             demonyms[adj] = max(places, key=lambda p: (
-                p in iso_country_names, len(os.path.commonprefix([p, adj])), -len(p)))
+                p in iso_country_names and len(os.path.commonprefix([p, adj])) >= 3,
+                len(os.path.commonprefix([p, adj])), -len(p)))
 
     # Seats of government: capitals and the government buildings in them.
     def part_of(offset):

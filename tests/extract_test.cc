@@ -937,3 +937,18 @@ TEST_CASE("a minister heads the ministry of the portfolio, and an officer follow
   CHECK(!HasFact(doc, "Jane Phiri", "heads", "Ministry of Agriculture"));
   CHECK(HasFact(doc, "Lim Wei", "managing_director_of", "Kelvaro Timber Resources"));
 }
+
+TEST_CASE("the rules of session 8 do not misfire on people, former or foreign ministers",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Russian Foreign Minister Sergei Lavrov spoke first. Ukraine's Foreign Ministry rejected the "
+      "claim. Former Agriculture Minister Jane Phiri criticised the Ministry of Agriculture. "
+      "Russian drones killed battalion commander, Oleh Petrenko, on Monday. Gautam Adani said the "
+      "Adani group would appeal.");
+  CHECK(!HasFact(doc, "Sergei Lavrov", "heads", "Foreign Ministry"));
+  CHECK(!HasFact(doc, "Jane Phiri", "heads", "Ministry of Agriculture"));
+  CHECK(!HasFact(doc, "Oleh Petrenko", "drones_killed_battalion_commander_of", "Russia"));
+  const kg::Entity* person = Find(doc, "Gautam Adani");
+  REQUIRE(person != nullptr);
+  CHECK(person->type == kg::EntityType::kPerson);
+}
