@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg {
 
@@ -63,5 +64,8 @@ std::string NameKey(std::string_view name);
 
 // Lower-cases ASCII letters only; other bytes are kept.
 std::string AsciiLower(std::string_view text);
+
+// The non-empty pieces of `text` between `separator`s: "board of peace" -> board, of, peace.
+std::vector<std::string_view> Split(std::string_view text, char separator = ' ');
 
 }  // namespace kg

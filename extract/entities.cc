@@ -12,21 +12,9 @@
 namespace kg::extract {
 namespace {
 
-std::vector<std::string_view> Words(std::string_view key) {
-  std::vector<std::string_view> words;
-  size_t start = 0;
-  while (start < key.size()) {
-    size_t space = key.find(' ', start);
-    if (space == std::string_view::npos) space = key.size();
-    if (space > start) words.push_back(key.substr(start, space - start));
-    start = space + 1;
-  }
-  return words;
-}
-
 // "united states" -> "us"; "board of peace" -> "bp". Empty for one word.
 std::string Initials(std::string_view key) {
-  const auto words = Words(key);
+  const auto words = Split(key);
   if (words.size() < 2) return {};
   std::string out;
   for (auto w : words) {
@@ -39,7 +27,7 @@ std::string Initials(std::string_view key) {
 // The initials of a name's head, before its first "of" or "for": "public service commission of
 // wisconsin" -> "psc" (its usual acronym, PSC). Empty when the name has no such part.
 std::string HeadInitials(std::string_view key) {
-  const auto words = Words(key);
+  const auto words = Split(key);
   std::string out;
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i] == "of" || words[i] == "for") return i >= 2 ? out : std::string();
@@ -132,7 +120,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   };
   std::map<std::string, std::vector<size_t>> by_surname, by_first, by_initials, by_head;
   for (size_t k = 0; k < keys.size(); ++k) {
-    const auto words = Words(keys[k]);
+    const auto words = Split(keys[k]);
     if (words.size() < 2 || particle_surname(words)) continue;
     if (key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOther) {
       by_surname[std::string(words.back())].push_back(k);
@@ -187,7 +175,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     }
   }
   for (size_t k = 0; k < keys.size(); ++k) {
-    const auto words = Words(keys[k]);
+    const auto words = Split(keys[k]);
     if (words.size() != 1 && !particle_surname(words)) continue;
     // A surname joins its person unless the gazetteer knows it as a place or organisation and the
     // person is not surely one (the recogniser's reading of a lone surname is too weak to keep
@@ -233,7 +221,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   // knows ("European Union" is not the European Union Force).
   std::map<std::string, std::vector<size_t>> by_tail, by_stem;
   for (size_t k = 0; k < keys.size(); ++k) {
-    const auto words = Words(keys[k]);
+    const auto words = Split(keys[k]);
     if (words.size() < 3) continue;
     const std::string_view key = keys[k];
     if (key_type[k] == EntityType::kPerson) {
@@ -246,7 +234,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     }
   }
   for (size_t k = 0; k < keys.size(); ++k) {
-    const auto words = Words(keys[k]);
+    const auto words = Split(keys[k]);
     if (words.size() < 2 || key_evidence[k] == TypeEvidence::kGazetteer) continue;
     const bool person = key_type[k] == EntityType::kPerson || key_type[k] == EntityType::kOther;
     const bool organisation =
@@ -267,7 +255,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   std::map<std::string, size_t> by_of_form;
   for (size_t k = 0; k < keys.size(); ++k) {
     if (key_type[k] != EntityType::kOrganization) continue;
-    const auto words = Words(keys[k]);
+    const auto words = Split(keys[k]);
     if (words.size() < 2 || !IsOrganizationWord(last_word[k])) continue;
     if (std::find(words.begin(), words.end(), "of") != words.end()) continue;
     const std::string_view key = keys[k];
@@ -321,7 +309,7 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     uint32_t best_count = 0;
     for (const auto& [surface, count] : surfaces[e]) {
       entity.aliases.push_back(surface);
-      const size_t words = Words(NameKey(surface)).size();
+      const size_t words = Split(NameKey(surface)).size();
       const bool mixed = !capitals_only(surface);
       const bool same_name = !entity.name.empty() && AsciiLower(surface) == AsciiLower(entity.name);
       // (Mixed case wins a tie only: "NATO" five times and "Nato" once stays "NATO".)

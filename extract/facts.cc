@@ -544,12 +544,7 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
 // Ministry"), "minister_for_transport" and the "Department of Transport"; -1 when none is, or
 // several are.
 int32_t MinistryOfRole(const Analysis& a, std::string_view role, int32_t country) {
-  std::vector<std::string_view> words;
-  for (size_t b = 0; b < role.size();) {
-    const size_t e = std::min(role.find('_', b), role.size());
-    words.push_back(role.substr(b, e - b));
-    b = e + 1;
-  }
+  const std::vector<std::string_view> words = Split(role, '_');
   const auto is_title = [](std::string_view w) { return w == "minister" || w == "secretary"; };
   if (std::none_of(words.begin(), words.end(), is_title)) return -1;
   // The portfolio: the other words but connectors and ranks. A deputy heads nothing.
@@ -570,12 +565,7 @@ int32_t MinistryOfRole(const Analysis& a, std::string_view role, int32_t country
     const Entity& entity = a.entities[e];
     if (entity.type != EntityType::kOrganization) continue;
     const std::string name = AsciiLower(entity.name);
-    std::vector<std::string_view> name_words;
-    for (size_t b = 0; b < name.size();) {
-      const size_t end = std::min(name.find(' ', b), name.size());
-      name_words.push_back(std::string_view(name).substr(b, end - b));
-      b = end + 1;
-    }
+    const std::vector<std::string_view> name_words = Split(name);
     const auto has = [&](std::string_view w) {
       return std::find(name_words.begin(), name_words.end(), w) != name_words.end();
     };
@@ -585,13 +575,10 @@ int32_t MinistryOfRole(const Analysis& a, std::string_view role, int32_t country
     // Ministry" (a place named just before the ministry, with or without "'s").
     bool foreign = false;
     // ... or in its name: "the Ukrainian Foreign Ministry".
-    for (size_t b = 0; b < entity.name.size() && !foreign;) {
-      const size_t end = std::min(entity.name.find(' ', b), entity.name.size());
-      const std::string_view word = std::string_view(entity.name).substr(b, end - b);
+    for (std::string_view word : Split(entity.name)) {
       std::string place(a.gazetteer->PlaceOfDemonym(word));
       if (place.empty() && a.gazetteer->TypeOf(word) == EntityType::kPlace) place = word;
-      foreign = !place.empty() && (country < 0 || a.entities[country].name != place);
-      b = end + 1;
+      foreign = foreign || (!place.empty() && (country < 0 || a.entities[country].name != place));
     }
     for (size_t k = 1; k < a.mentions.size() && !foreign; ++k) {
       const Mention& named = a.mentions[k];
@@ -645,10 +632,11 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
   // "Agriculture Minister Mutale Kabwe" -heads-> the Ministry of Agriculture the article names.
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& m = a.mentions[i];
+    if (m.role.empty()) continue;
     // (Not a former minister: RoleName leaves "former" out of the role.)
     const std::string role_text = AsciiLower(
         std::string_view(a.text).substr(m.role_span.begin, m.role_span.end - m.role_span.begin));
-    if (m.role.empty() || role_text.find("former") != std::string::npos ||
+    if (role_text.find("former") != std::string::npos ||
         role_text.find("ex-") != std::string::npos) {
       continue;
     }

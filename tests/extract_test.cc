@@ -25,6 +25,17 @@ const kg::Entity* Find(const kg::ExtractedDocument& doc, const std::string& name
   return nullptr;
 }
 
+// Checks that each of `names` is an entity of `type`.
+void CheckTypes(const kg::ExtractedDocument& doc, std::initializer_list<const char*> names,
+                kg::EntityType type) {
+  for (const char* name : names) {
+    INFO(name);
+    const kg::Entity* entity = Find(doc, name);
+    REQUIRE(entity != nullptr);
+    CHECK(entity->type == type);
+  }
+}
+
 bool HasFact(const kg::ExtractedDocument& doc, const std::string& s, const std::string& r,
              const std::string& o) {
   for (const auto& f : doc.facts) {
@@ -68,11 +79,7 @@ TEST_CASE("a surname later in the document is the same person", "[extract]") {
 TEST_CASE("a class noun types the names the sentence says belong to it", "[extract]") {
   // The recogniser alone reads "Zarvenko" and "Petrovsk" as people; the sentences say otherwise.
   auto doc = TheExtractor().Extract("Rebels seized several towns including Zarvenko and Moltiv.");
-  for (const char* name : {"Zarvenko", "Moltiv"}) {
-    const kg::Entity* town = Find(doc, name);
-    REQUIRE(town != nullptr);
-    CHECK(town->type == kg::EntityType::kPlace);
-  }
+  CheckTypes(doc, {"Zarvenko", "Moltiv"}, kg::EntityType::kPlace);
   doc = TheExtractor().Extract("Troops entered villages such as Petrovsk and Olenko.");
   const kg::Entity* village = Find(doc, "Petrovsk");
   REQUIRE(village != nullptr);
@@ -95,11 +102,7 @@ TEST_CASE("a name ending in goods is the company that sells them, not a person",
   const auto doc = TheExtractor().Extract(
       "Corvel Lithium said on Monday that it would appeal. Maseru Diamonds, the country's "
       "biggest miner, rejected the demand.");
-  for (const char* name : {"Corvel Lithium", "Maseru Diamonds"}) {
-    const kg::Entity* company = Find(doc, name);
-    REQUIRE(company != nullptr);
-    CHECK(company->type == kg::EntityType::kOrganization);
-  }
+  CheckTypes(doc, {"Corvel Lithium", "Maseru Diamonds"}, kg::EntityType::kOrganization);
   // A known given name first, or a known surname last: a person's name.
   const auto people = TheExtractor().Extract("Anna Gold met Condoleezza Rice in Little Rock.");
   for (const char* name : {"Anna Gold", "Condoleezza Rice"}) {
@@ -239,13 +242,11 @@ TEST_CASE("hyphens, particles and 'and' inside one name keep it whole", "[extrac
   CHECK(saint_louis->type == kg::EntityType::kPlace);
   CHECK(Find(doc, "Saint") == nullptr);
   CHECK(Find(doc, "Louis") == nullptr);
-  for (const char* name : {"Sub-Regional Fisheries Commission",
-                           "Energy and Mineral Resources "
-                           "Ministry"}) {
-    const kg::Entity* org = Find(doc, name);
-    REQUIRE(org != nullptr);
-    CHECK(org->type == kg::EntityType::kOrganization);
-  }
+  CheckTypes(doc,
+             {"Sub-Regional Fisheries Commission",
+              "Energy and Mineral Resources "
+              "Ministry"},
+             kg::EntityType::kOrganization);
   CHECK(Find(doc, "Mineral Resources Ministry") == nullptr);
   const kg::Entity* dar = Find(doc, "Dar es Salaam");
   REQUIRE(dar != nullptr);
@@ -272,11 +273,7 @@ TEST_CASE("a noun next to a name types it where the parse does not", "[extract]"
   const auto doc = TheExtractor().Extract(
       "Workers demanded that the state take control of Velmora, a health insurer they blame "
       "for the crisis. The tribunal blocked poultry producer Tarnwick's takeover of a rival.");
-  for (const char* name : {"Velmora", "Tarnwick"}) {
-    const kg::Entity* company = Find(doc, name);
-    REQUIRE(company != nullptr);
-    CHECK(company->type == kg::EntityType::kOrganization);
-  }
+  CheckTypes(doc, {"Velmora", "Tarnwick"}, kg::EntityType::kOrganization);
   // A person noun of trade without goods before it says nothing of a company.
   const auto person = TheExtractor().Extract("Lena Ostrova, a veteran trader, met the minister.");
   const kg::Entity* lena = Find(person, "Lena Ostrova");
@@ -330,11 +327,8 @@ TEST_CASE("a name ending in a trade is a company, a minister's portfolio no orga
       "Korvath Retail and Ostmark Logistics said on Monday that they would appeal. Water "
       "Resources Minister Farid Osmani said the dam must open. Anna Lind Shipping was fined.");
   // (A given name first says person in two words, "Anna Gold", not in three.)
-  for (const char* name : {"Korvath Retail", "Ostmark Logistics", "Anna Lind Shipping"}) {
-    const kg::Entity* company = Find(doc, name);
-    REQUIRE(company != nullptr);
-    CHECK(company->type == kg::EntityType::kOrganization);
-  }
+  CheckTypes(doc, {"Korvath Retail", "Ostmark Logistics", "Anna Lind Shipping"},
+             kg::EntityType::kOrganization);
   CHECK(Find(doc, "Water Resources") == nullptr);
   const kg::Entity* osmani = Find(doc, "Farid Osmani");
   REQUIRE(osmani != nullptr);
@@ -693,12 +687,10 @@ TEST_CASE("a ministry of two portfolios is one name, a name after it known apart
       "Officials at the Ministry of Fisheries and Marine Resources said a delegation would "
       "travel to Pretoria. Mokoena spoke for the Department of Marine and Coastal Affairs, "
       "which she heads.");
-  for (const char* name :
-       {"Ministry of Fisheries and Marine Resources", "Department of Marine and Coastal Affairs"}) {
-    const kg::Entity* org = Find(doc, name);
-    REQUIRE(org != nullptr);
-    CHECK(org->type == kg::EntityType::kOrganization);
-  }
+  CheckTypes(
+      doc,
+      {"Ministry of Fisheries and Marine Resources", "Department of Marine and Coastal Affairs"},
+      kg::EntityType::kOrganization);
   CHECK(Find(doc, "Ministry of Fisheries") == nullptr);
   CHECK(Find(doc, "Resources") == nullptr);
   const auto apart = TheExtractor().Extract(
@@ -735,11 +727,7 @@ TEST_CASE("the second of two places after 'in' is a place, a mine's name is its 
       "Emergency departments in Auckland and Hamilton were short of staff. The company operates "
       "the Tsagaan Tolgoi mine in South Gobi province. Tsagaan Tolgoi ships its concentrate to "
       "China.");
-  for (const char* name : {"Hamilton", "Tsagaan Tolgoi"}) {
-    const kg::Entity* place = Find(doc, name);
-    REQUIRE(place != nullptr);
-    CHECK(place->type == kg::EntityType::kPlace);
-  }
+  CheckTypes(doc, {"Hamilton", "Tsagaan Tolgoi"}, kg::EntityType::kPlace);
   // A place known only from its preposition makes no place of the name after "and".
   const auto people = TheExtractor().Extract("Delegates from Zarvenko and Anna Weiss attended.");
   const kg::Entity* weiss = Find(people, "Anna Weiss");
@@ -833,11 +821,7 @@ TEST_CASE(
       "follow the rules. The Red Willow Cree Nation asked the board to delay the permit.");
   CHECK(Find(doc, "Christmas") == nullptr);
   CHECK(Find(doc, "South") == nullptr);
-  for (const char* name : {"Hoshino Photonics", "Red Willow Cree Nation"}) {
-    const kg::Entity* org = Find(doc, name);
-    REQUIRE(org != nullptr);
-    CHECK(org->type == kg::EntityType::kOrganization);
-  }
+  CheckTypes(doc, {"Hoshino Photonics", "Red Willow Cree Nation"}, kg::EntityType::kOrganization);
 }
 
 TEST_CASE("a place that names an organisation stays a place of its own", "[extract]") {
@@ -846,16 +830,9 @@ TEST_CASE("a place that names an organisation stays a place of its own", "[extra
       "to cut its emissions. People in Varnelo welcomed the ruling. Tribal leaders in Osmira "
       "province have blocked the line, and the "
       "Osmira Tribes Council demanded a share of the fees.");
-  for (const char* name : {"Varnelo", "Osmira"}) {
-    const kg::Entity* place = Find(doc, name);
-    REQUIRE(place != nullptr);
-    CHECK(place->type == kg::EntityType::kPlace);
-  }
-  for (const char* name : {"Varnelo Court of Appeal", "Osmira Tribes Council"}) {
-    const kg::Entity* org = Find(doc, name);
-    REQUIRE(org != nullptr);
-    CHECK(org->type == kg::EntityType::kOrganization);
-  }
+  CheckTypes(doc, {"Varnelo", "Osmira"}, kg::EntityType::kPlace);
+  CheckTypes(doc, {"Varnelo Court of Appeal", "Osmira Tribes Council"},
+             kg::EntityType::kOrganization);
 }
 
 TEST_CASE("words of a name that say what it is", "[extract]") {
@@ -865,18 +842,11 @@ TEST_CASE("words of a name that say what it is", "[extract]") {
       "Metalurgistul union insisted on talks. Shares listed on the Stock Exchange of Zarnovia "
       "fell. Officers of the Royal Zarnovia Police Force were deployed. Greenpeace Romania urged "
       "Brussels to act.");
-  for (const char* name :
-       {"Episcopal Conference of Zarnovia", "Metalurgistul", "Stock Exchange of Zarnovia",
-        "Royal Zarnovia Police Force", "Greenpeace Romania"}) {
-    const kg::Entity* org = Find(doc, name);
-    REQUIRE(org != nullptr);
-    CHECK(org->type == kg::EntityType::kOrganization);
-  }
-  for (const char* name : {"Mount Kelvaro", "Ambanto"}) {
-    const kg::Entity* place = Find(doc, name);
-    REQUIRE(place != nullptr);
-    CHECK(place->type == kg::EntityType::kPlace);
-  }
+  CheckTypes(doc,
+             {"Episcopal Conference of Zarnovia", "Metalurgistul", "Stock Exchange of Zarnovia",
+              "Royal Zarnovia Police Force", "Greenpeace Romania"},
+             kg::EntityType::kOrganization);
+  CheckTypes(doc, {"Mount Kelvaro", "Ambanto"}, kg::EntityType::kPlace);
 }
 
 TEST_CASE("a nationality names its country, and no country is another's alias", "[extract]") {
@@ -897,22 +867,14 @@ TEST_CASE("a nationality after 'of' and a possessive of 'operators' stay inside 
   const auto doc = TheExtractor().Extract(
       "The Federation of Nepalese Hoteliers called for a freeze. The Andean Tour Operators' "
       "Association said bookings had fallen.");
-  for (const char* name :
-       {"Federation of Nepalese Hoteliers", "Andean Tour Operators' Association"}) {
-    const kg::Entity* org = Find(doc, name);
-    REQUIRE(org != nullptr);
-    CHECK(org->type == kg::EntityType::kOrganization);
-  }
+  CheckTypes(doc, {"Federation of Nepalese Hoteliers", "Andean Tour Operators' Association"},
+             kg::EntityType::kOrganization);
 }
 
 TEST_CASE("a place noun after names makes them places, plural too", "[extract]") {
   const auto doc =
       TheExtractor().Extract("Visitors to the Madison and Kelvaro regions will pay a new levy.");
-  for (const char* name : {"Madison", "Kelvaro"}) {
-    const kg::Entity* place = Find(doc, name);
-    REQUIRE(place != nullptr);
-    CHECK(place->type == kg::EntityType::kPlace);
-  }
+  CheckTypes(doc, {"Madison", "Kelvaro"}, kg::EntityType::kPlace);
 }
 
 TEST_CASE("a role before a comma: a country's minister, and its officer with modifiers",
