@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,19 +24,19 @@ struct NlpOptions {
   std::vector<std::string> train;
   std::string dev;
   std::string output;
-  int iterations = 0;  // 0: the trainer's default
-  int jackknife = -1;  // -1: the trainer's default
-  bool jackknife_plain = false;  // parser training: jackknife taggers without word clusters
-  int ensemble = 0;    // 0: the trainer's default
-  int feature_blocks = -1;  // -1: the trainer's default
-  float min_weight = -1;  // -1: the trainer's default
-  float explore = -1;     // -1: the trainer's default
-  int threads = 0;        // 0: the trainer's default
-  int window = 0;         // clusters: 0: the trainer's default
-  int contexts = 0;       // clusters: 0: the trainer's default
-  std::string tagger;  // parser training: tags dev with this model
-  std::string clusters;  // tagger and parser training: word clusters file
-  std::string tagged_train;  // parser training: writes the jackknifed training data here
+  int iterations = 0;             // 0: the trainer's default
+  int jackknife = -1;             // -1: the trainer's default
+  bool jackknife_plain = false;   // parser training: jackknife taggers without word clusters
+  int ensemble = 0;               // 0: the trainer's default
+  int feature_blocks = -1;        // -1: the trainer's default
+  float min_weight = -1;          // -1: the trainer's default
+  float explore = -1;             // -1: the trainer's default
+  int threads = 0;                // 0: the trainer's default
+  int window = 0;                 // clusters: 0: the trainer's default
+  int contexts = 0;               // clusters: 0: the trainer's default
+  std::string tagger;             // parser training: tags dev with this model
+  std::string clusters;           // tagger and parser training: word clusters file
+  std::string tagged_train;       // parser training: writes the jackknifed training data here
   std::vector<std::string> text;  // cluster training: raw text files
   std::string tsv;                // cluster training: also writes word, path, as text
   std::string conllu;
@@ -174,19 +173,18 @@ int EvalTagParse(const NlpOptions& o, bool parse) {
   const std::filesystem::path dir =
       o.models.empty() ? nlp::DefaultModelsDir() : std::filesystem::path(o.models);
   const auto start = std::chrono::steady_clock::now();
-  // The parser loads beside the tagger, as in nlp::Pipeline::Load.
-  std::unique_ptr<nlp::Parser> parser;
-  auto parser_loaded = std::async(std::launch::async, [&] {
-    return parse ? nlp::Parser::Load(dir / nlp::kParserModelFile, &parser) : Status::Ok();
-  });
+  // Tagging and parsing load both models as the pipeline does (side by side); tagging alone only
+  // the tagger.
+  std::unique_ptr<nlp::Pipeline> pipeline;
   std::unique_ptr<nlp::Tagger> tagger;
-  const Status tagger_loaded = nlp::Tagger::Load(dir / nlp::kTaggerModelFile, &tagger);
-  const Status parser_status = parser_loaded.get();
-  if (!tagger_loaded.ok()) return ModelError(tagger_loaded);
-  if (!parser_status.ok()) return ModelError(parser_status);
+  const Status loaded = parse ? nlp::Pipeline::Load(dir, &pipeline)
+                              : nlp::Tagger::Load(dir / nlp::kTaggerModelFile, &tagger);
+  if (!loaded.ok()) return ModelError(loaded);
   spdlog::info("loaded models from {} in {:.3f} s", dir.string(), Seconds(start));
   std::vector<nlp::Sentence> predicted;
-  const nlp::TagParseScores r = nlp::EvaluateTagParse(*tagger, parser.get(), gold, &predicted);
+  const nlp::TagParseScores r =
+      parse ? nlp::EvaluateTagParse(pipeline->tagger(), &pipeline->parser(), gold, &predicted)
+            : nlp::EvaluateTagParse(*tagger, nullptr, gold, &predicted);
   if (!o.predicted.empty()) {
     if (Status s = WriteConllu(o.predicted, predicted); !s.ok()) return Fail(s, 2);
   }
@@ -263,7 +261,8 @@ void AddNlpCommands(CLI::App& app, int* exit_code) {
   parser->add_option("--tagged-train", o->tagged_train,
                      "Write the training data with the tags trained on (jackknifed) as CoNLL-U");
   for (CLI::App* cmd : {tagger, parser}) {
-    cmd->add_option("--clusters", o->clusters, "Word clusters file for features (kg train clusters)");
+    cmd->add_option("--clusters", o->clusters,
+                    "Word clusters file for features (kg train clusters)");
   }
   CLI::App* clusters =
       train->add_subcommand("clusters", "Learn word clusters from raw text (for --clusters)");
