@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "extract/cues.h"
+#include "extract/dateline.h"
 #include "extract/facts.h"
 
 namespace kg::extract {
@@ -31,6 +32,7 @@ bool IsHeadOfState(std::string_view role) {
 class Resolver final {
  public:
   explicit Resolver(Analysis& a) : a_(a) {
+    for (const auto& sentence : a.sentences) dateline_end_.push_back(DatelineEnd(sentence));
     // Each entity's stated roles: "president" of Russia, "aide" of the Kremlin.
     for (size_t m = 0; m < a.mentions.size(); ++m) {
       const Mention& mention = a.mentions[m];
@@ -47,7 +49,10 @@ class Resolver final {
       for (int32_t i = 0; i < static_cast<int32_t>(t.size()); ++i) {
         const int32_t m = a_.mention_at[s][i];
         if (m >= 0) {
-          if (a_.mentions[m].first == static_cast<uint32_t>(i)) {
+          // (Not the dateline's names: "LISBON, Nov 3 (Reuters) - ... Its chairman" is not the
+          // news agency's.)
+          if (a_.mentions[m].first == static_cast<uint32_t>(i) &&
+              a_.mentions[m].last > dateline_end_[s]) {
             // (Read at the mention's syntactic head: "Growers" of "Central Cane Growers'
             // Cooperative".)
             const Mention& mention = a_.mentions[m];
@@ -302,6 +307,7 @@ class Resolver final {
 
   Analysis& a_;
   std::vector<Seen> history_;
+  std::vector<size_t> dateline_end_;  // per sentence: the first token after its dateline, or 0
   std::map<uint32_t, std::set<std::pair<std::string, int32_t>>> roles_;
 };
 

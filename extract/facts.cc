@@ -20,11 +20,18 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
   const Tree& t = a.trees[s];
   if (Referent r = MentionReferent(a, s, token); r.entity >= 0) {
     // "met Serbian President Aleksandar Vucic" parsed with the adjective as head: the person.
-    if (a.mentions[a.mention_at[s][token]].from_demonym) {
+    const int32_t m = a.mention_at[s][token];
+    if (a.mentions[m].from_demonym) {
       for (int32_t c : t.children(token)) {
         if ((t.Is(c, "flat") || t.Is(c, "appos")) && a.mention_at[s][c] >= 0) {
           return MentionReferent(a, s, c);
         }
+      }
+      // "Sri Lankan President Anura Dissanayake spoke", parsed with "Sri" as a subject of its
+      // own: the nationality owns the title of the name after it, and stands for that person.
+      const size_t next = static_cast<size_t>(m) + 1;
+      if (next < a.mentions.size() && a.mentions[next].role_of == m) {
+        return MentionReferent(a, s, static_cast<int32_t>(a.mentions[next].first));
       }
     }
     return r;
@@ -222,7 +229,11 @@ class SentenceFacts final {
       // A seat stands for its country when it acts ("Moscow insists"), not when it is described
       // ("Oslo is the capital of Norway").
       Referent r = copular ? EntityAt(a_, s_, s) : ActorAt(a_, s_, s);
-      if (r.entity >= 0 && !OwnedByPerson(r)) subjects.push_back(r);
+      const auto same = [&](const Referent& x) { return x.entity == r.entity; };
+      if (r.entity >= 0 && !OwnedByPerson(r) &&
+          std::none_of(subjects.begin(), subjects.end(), same)) {
+        subjects.push_back(r);
+      }
       for (int32_t m : Members(t_, s)) {
         Referent member = ActorAt(a_, s_, m);
         if (member.entity >= 0) subjects.push_back(member);
@@ -502,6 +513,14 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
       }
       return {r.entity, t.token(start - 1).span};
     }
+    // "the council's secretary-general, Henrik Dahl": the organisation the description refers to.
+    if ((before == "'s" || before == "\u2019s") && start >= 2 && t.upos(start - 2) == "NOUN") {
+      const Referent r = a.coreferent[m.sentence][start - 2];
+      if (r.entity < 0 || a.entities[r.entity].type != EntityType::kOrganization) {
+        return {-1, {}};
+      }
+      return {r.entity, t.token(start - 2).span};
+    }
     if (before == "whose") {
       // The last name before "whose" in the sentence: "the Federation of Kenyan Workers (FKW),
       // whose chairman".
@@ -533,6 +552,8 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
   for (size_t k = mention; k-- > 0;) {
     const Mention& before = a.mentions[k];
     if (before.sentence + 1 < m.sentence) break;
+    // (Not the news agency of the dateline.)
+    if (before.last <= DatelineEnd(a.sentences[before.sentence])) continue;
     const int32_t e = static_cast<int32_t>(a.entity_of_mention[k]);
     if (a.entities[e].type == EntityType::kOrganization) return {e, before.span};
   }

@@ -550,6 +550,25 @@ class DocumentScan final {
       *evidence = TypeEvidence::kNameWord;
       return;
     }
+    // "Pearl Mobile Uganda", "Green Coast Ireland": words that name no place before a country's
+    // name: a company's or a group's arm there, whatever the recogniser reads; not a place.
+    if (last - first >= 3 && !gazetteer_.TypeOf(Text(s, first, last))) {
+      for (size_t country = last - 1; country + 2 >= last && country >= first + 2; --country) {
+        const std::string_view name = Text(s, country, last);
+        if (NameKey(gazetteer_.CountryOf(name)) != NameKey(name)) continue;
+        // (Words that may each name a place elsewhere, "Mobile", but not together, nor a country
+        // or a nationality.)
+        bool placeless = !gazetteer_.TypeOf(Text(s, first, country));
+        for (size_t k = first; k < country && placeless; ++k) {
+          placeless = IsNameWord(tokens[k].form) && gazetteer_.CountryOf(tokens[k].form).empty() &&
+                      gazetteer_.PlaceOfDemonym(tokens[k].form).empty();
+        }
+        if (!placeless) break;
+        *type = EntityType::kOrganization;
+        *evidence = TypeEvidence::kNameWord;
+        return;
+      }
+    }
     // "the Tsagaan Tolgoi mine": a site is named after where it is, unless the recogniser reads
     // a company there ("the Rio Tinto mine"), or a person with a given name known as one. (After
     // "the" only: "savers who trust Kwame Mensah deposit their wages" has a verb there.)
@@ -803,16 +822,19 @@ class DocumentScan final {
                                                     AsciiLower(tokens[i + 1].form)))));
       // "the South African demand", "South Korean-flagged": a nationality of two words names its
       // country, whatever the tagger made of its parts (not "South African Airways").
+      // Before more name words, it starts their run, whose title it owns: "Sri Lankan President
+      // Anura Dissanayake", tagged as two adjectives.
+      bool two_word_demonym = false;
       if (i + 1 < n && IsNameWord(tokens[i].form) && IsNameWord(tokens[i + 1].form) &&
-          (i + 2 == n || !in_name(i + 2))) {
-        const std::string_view place = gazetteer_.PlaceOfDemonym(Text(s, i, i + 2));
-        if (!place.empty()) {
-          AddDemonym(s, i, place, 2);
+          !gazetteer_.PlaceOfDemonym(Text(s, i, i + 2)).empty()) {
+        if (i + 2 == n || !in_name(i + 2)) {
+          AddDemonym(s, i, gazetteer_.PlaceOfDemonym(Text(s, i, i + 2)), 2);
           i += 2;
           continue;
         }
+        two_word_demonym = true;
       }
-      if (!starts) {
+      if (!starts && !two_word_demonym) {
         // A tagged nationality adjective names its country: "Russian officials", "Russian
         // President ..." (an untagged one starts a capitalised run, handled there).
         if (!tokens[i].upos.empty() && IsNameWord(tokens[i].form)) {
@@ -822,7 +844,7 @@ class DocumentScan final {
         ++i;
         continue;
       }
-      size_t end = i + 1;
+      size_t end = two_word_demonym ? i + 2 : i + 1;
       bool organisation = IsOrganizationWord(AsciiLower(tokens[i].form));
       // A name the gazetteer knows runs to its end, lower-case words and all ("Dar es Salaam").
       const size_t known_end = KnownNameEnd(s, i);
@@ -1052,11 +1074,16 @@ class DocumentScan final {
       }
       return true;
     };
-    const bool country_first = !gazetteer_.PlaceOfDemonym(Form(s, b)).empty() ||
+    // (A nationality may take two words: "South African Trade Minister Thandi Mokoena".)
+    const size_t country_end =
+        b + 2 <= title_start && !gazetteer_.PlaceOfDemonym(Text(s, b, b + 2)).empty() ? b + 2
+                                                                                    : b + 1;
+    const bool country_first = country_end == b + 2 ||
+                               !gazetteer_.PlaceOfDemonym(Form(s, b)).empty() ||
                                gazetteer_.TypeOf(Form(s, b)) == EntityType::kPlace;
-    if (title_start > b + 1 && country_first && !gazetteer_.TypeOf(Text(s, b, title_start)) &&
-        portfolio(b + 1, title_start)) {
-      title_start = b + 1;
+    if (title_start > country_end && country_first &&
+        !gazetteer_.TypeOf(Text(s, b, title_start)) && portfolio(country_end, title_start)) {
+      title_start = country_end;
     }
     int32_t owner = -1;
     // "Cambodian | Water Resources Minister Sok Vanna": the nationality, tagged apart from the
@@ -1251,9 +1278,9 @@ class DocumentScan final {
 
   // The owner part of a run before its title: a demonym or a name.
   int32_t Owner(uint32_t s, size_t b, size_t e) {
-    if (e - b == 1) {
-      const std::string_view place = gazetteer_.PlaceOfDemonym(Form(s, b));
-      if (!place.empty()) return AddDemonym(s, b, place);
+    if (e - b <= 2) {
+      const std::string_view place = gazetteer_.PlaceOfDemonym(Text(s, b, e));
+      if (!place.empty()) return AddDemonym(s, b, place, e - b);
     }
     EntityType type;
     TypeEvidence evidence;
