@@ -369,6 +369,7 @@ class SentenceFacts final {
          --k) {
       lemma = AsciiLower(t_.token(k).form) + "_" + lemma;
     }
+    std::vector<int32_t> related;  // the entities its dependents name
     for (int32_t c : t_.children(noun)) {
       std::string relation;
       if (t_.Is(c, "nmod:poss")) {
@@ -382,8 +383,36 @@ class SentenceFacts final {
         continue;
       }
       const Referent owner = EntityAt(a_, s_, c);
+      if (owner.entity >= 0) related.push_back(owner.entity);
       for (const Referent& subj : subjects) {
         Add(subj, relation, owner, confidence, {TokenSpan(t_, noun)}, negated, speaker);
+      }
+    }
+    // "the head of Medisan Trading", parsed with the name hung on "of" (a parse an unknown
+    // name often gets): a title's preposition and the name right after it say whose.
+    // ("director of Bucharest-based Medisan Trading": of the company, not of where it is.)
+    const int32_t prep = noun + 1;
+    const auto size = static_cast<int32_t>(t_.size());
+    const std::string title = LowerLemma(t_, noun);
+    if ((IsTitleWord(title) || title == "head") && prep + 1 < size && t_.upos(prep) == "ADP") {
+      const std::string word = LowerLemma(t_, prep);
+      int32_t name = prep + 1;
+      if (LowerLemma(t_, name) == "the" && name + 1 < size) ++name;
+      int32_t m = a_.mention_at[s_][name];
+      const auto& tokens = a_.sentences[s_].tokens;
+      if (m >= 0 && LocatingModifierAt(tokens, a_.mentions[m].last)) {
+        name = static_cast<int32_t>(a_.mentions[m].last) + 2;
+        m = name < size ? a_.mention_at[s_][name] : -1;
+      }
+      if ((word == "of" || word == "for" || word == "at") && m >= 0 &&
+          a_.mentions[m].first == static_cast<uint32_t>(name)) {
+        const Referent owner = MentionReferent(a_, s_, name);
+        if (std::find(related.begin(), related.end(), owner.entity) == related.end()) {
+          for (const Referent& subj : subjects) {
+            Add(subj, lemma + "_" + word, owner, confidence * 0.9f, {TokenSpan(t_, noun)}, negated,
+                speaker);
+          }
+        }
       }
     }
   }

@@ -948,3 +948,14 @@ TEST_CASE("an officer of 'the council's' is the officer of the council named bef
       "Henrik Dahl, said fees would rise.");
   CHECK(HasFact(doc, "Henrik Dahl", "secretary-general_of", "World Shipping Operators Council"));
 }
+
+TEST_CASE("a title's 'of' or 'for' and the name after it say whose, however the name is parsed",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Ana Lopes, the head of Medisan Trading, agreed. Ion Popa, a spokesman for Medisan "
+      "Trading, said so. Sorin Paunescu, director of Bucharest-based Kelvaro Pharma, disagreed.");
+  CHECK(HasFact(doc, "Ana Lopes", "head_of", "Medisan Trading"));
+  CHECK(HasFact(doc, "Ion Popa", "spokesman_for", "Medisan Trading"));
+  CHECK(HasFact(doc, "Sorin Paunescu", "director_of", "Kelvaro Pharma"));
+  CHECK(!HasFact(doc, "Sorin Paunescu", "director_of", "Bucharest"));  // where it is, not whose
+}
