@@ -280,7 +280,9 @@ class Reader final {
       if (const int32_t o = ObjectTakenForSubject(k); o >= 0) complement_subject = o;
     }
     for (int32_t c : t_.children(p)) {
-      if (c == complement_subject) continue;
+      // (Nor a dateline the parser hung on the verb: "BOGOTA, Nov 3 (Reuters) - The strike was
+      // called by the union" says where the story was filed, not what was called.)
+      if (c == complement_subject || c < dateline_end_) continue;
       if (t_.Is(c, "obj") || t_.Is(c, "iobj") || (prop.passive && t_.Is(c, "nsubj"))) {
         for (int32_t o : t_.WithConjuncts(c))
           prop.arguments.push_back({o, ArgumentRole::kDirect, {}});

@@ -193,8 +193,13 @@ class Resolver final {
       return r.entity >= 0 ? r : Referent{};
     }
     if (t.upos(i) != "NOUN") return {};
+    // "the union", or "union" before a title: "union president Gloria Restrepo".
     const int32_t det = t.Child(i, "det");
-    if (det < 0 || LowerLemma(t, det) != "the") return {};
+    const bool before_title = det < 0 && i + 1 < static_cast<int32_t>(t.size()) &&
+                              t.Is(i, "compound") &&
+                              (IsTitleWord(LowerLemma(t, i + 1)) ||
+                               IsTitleModifier(LowerLemma(t, i + 1)));
+    if ((det < 0 || LowerLemma(t, det) != "the") && !before_title) return {};
     // "the Russian leader": the adjective's country constrains the role's owner.
     int32_t owner = -1;
     for (int32_t c : t.children(i)) {

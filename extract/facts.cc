@@ -533,6 +533,13 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
     if (t.token(i).span.begin == m.role_span.begin) start = i;
   }
   if (start < 0) return {-1, {}};
+  // "union president Gloria Restrepo": the organisation the noun before the role refers to.
+  if (start >= 1 && t.upos(start - 1) == "NOUN") {
+    const Referent r = a.coreferent[m.sentence][start - 1];
+    if (r.entity >= 0 && a.entities[r.entity].type == EntityType::kOrganization) {
+      return {r.entity, t.token(start - 1).span};
+    }
+  }
   if (start >= 1) {
     const std::string before = AsciiLower(t.token(start - 1).form);
     if (before == "its" || before == "their") {

@@ -959,3 +959,16 @@ TEST_CASE("a title's 'of' or 'for' and the name after it say whose, however the 
   CHECK(HasFact(doc, "Sorin Paunescu", "director_of", "Kelvaro Pharma"));
   CHECK(!HasFact(doc, "Sorin Paunescu", "director_of", "Bucharest"));  // where it is, not whose
 }
+
+TEST_CASE("an organisation's common noun before a title owns it; a dateline is no argument",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "BOGOTA, Nov 3 (Reuters) - The strike was called by the National Union of Hospital "
+      "Workers. \"Nurses are working long shifts,\" union president Gloria Restrepo told a rally "
+      "in Cali.");
+  CHECK(HasFact(doc, "Gloria Restrepo", "president_of", "National Union of Hospital Workers"));
+  for (const auto& f : doc.facts) {
+    INFO(doc.entities[f.subject].name << " " << f.relation);
+    CHECK(doc.entities[f.object].name != "BOGOTA");
+  }
+}
