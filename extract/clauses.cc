@@ -284,8 +284,16 @@ class Reader final {
       // called by the union" says where the story was filed, not what was called.)
       if (c == complement_subject || c < dateline_end_) continue;
       if (t_.Is(c, "obj") || t_.Is(c, "iobj") || (prop.passive && t_.Is(c, "nsubj"))) {
-        for (int32_t o : t_.WithConjuncts(c))
+        for (int32_t o : t_.WithConjuncts(c)) {
+          // "Danubia Steel, which is owned by X": the relative pronoun is the noun it follows.
+          // (A passive's subject only: an object "that" may open a content clause the parser
+          // took for a relative one, "rejected suggestions that X was seeking to avoid".)
+          if (prop.passive && t_.Is(c, "nsubj") && IsRelativePronoun(t_, o) &&
+              t_.deprel(p) == "acl:relcl") {
+            o = t_.head(p);
+          }
           prop.arguments.push_back({o, ArgumentRole::kDirect, {}});
+        }
       } else if (t_.Is(c, "obl") &&
                  !(prop.passive && (t_.deprel(c) == "obl:agent" || CaseMarker(t_, c) == "by"))) {
         if (t_.deprel(c) == "obl:tmod") continue;  // "on Tuesday": when, not whom

@@ -377,8 +377,9 @@ class SentenceFacts final {
       } else if (t_.Is(c, "nmod") && t_.Child(c, "case") >= 0) {
         relation = lemma;
         relation.append("_").append(LowerLemma(t_, t_.Child(c, "case")));
-      } else if ((t_.Is(c, "compound") || t_.Is(c, "amod")) && IsTitleWord(LowerLemma(t_, noun))) {
-        relation = lemma + "_of";  // "a Kremlin aide", "the Russian president"
+      } else if ((t_.Is(c, "compound") || t_.Is(c, "amod")) &&
+                 (IsTitleWord(LowerLemma(t_, noun)) || LowerLemma(t_, noun) == "member")) {
+        relation = lemma + "_of";  // "a Kremlin aide", "the Russian president", "a CTTA member"
       } else {
         continue;
       }
@@ -744,6 +745,9 @@ std::string NormaliseRelation(std::string_view text) {
     }
   }
   while (!out.empty() && out.back() == '_') out.pop_back();
+  // Not a number or a hyphen first: "49%-owned by" is "own".
+  const size_t word = out.find_first_of("abcdefghijklmnopqrstuvwxyz");
+  out.erase(0, word == std::string::npos ? out.size() : word);
   return out;
 }
 

@@ -972,3 +972,15 @@ TEST_CASE("an organisation's common noun before a title owns it; a dateline is n
     CHECK(doc.entities[f.object].name != "BOGOTA");
   }
 }
+
+TEST_CASE("'which is owned by' names the owner; a committee member of an acronym is a member",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Danubia Steel, which is owned by Luxembourg-registered Ferrovia Holdings, paid. Baruna "
+      "Nickel, which is 49%-owned by Qingtian Metals, agreed. The Colombo Tea Traders' "
+      "Association (CTTA) met. Ruwan Jayasinghe, a CTTA committee member, urged the government "
+      "to act.");
+  CHECK(HasFact(doc, "Ferrovia Holdings", "own", "Danubia Steel"));
+  CHECK(HasFact(doc, "Qingtian Metals", "own", "Baruna Nickel"));  // a share is no relation name
+  CHECK(HasFact(doc, "Ruwan Jayasinghe", "member_of", "Colombo Tea Traders' Association"));
+}
