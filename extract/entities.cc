@@ -197,7 +197,13 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     const bool place_of_its_own =
         key_type[k] == EntityType::kPlace && key_evidence[k] >= TypeEvidence::kHeadWord;
     const int64_t first = unique(by_first, keys[k]);
-    if (first >= 0 && !known_non_person && !place_of_its_own && by_surname.count(keys[k]) == 0) {
+    // Nor a name the text says is something else: "the Benet, a small community of former
+    // hunter-gatherers" is not the Benet Community Association.
+    const bool stated_otherwise = first >= 0 && key_evidence[k] >= TypeEvidence::kClassNoun &&
+                                  key_type[static_cast<size_t>(first)] != EntityType::kOther &&
+                                  key_type[k] != key_type[static_cast<size_t>(first)];
+    if (first >= 0 && !known_non_person && !place_of_its_own && !stated_otherwise &&
+        by_surname.count(keys[k]) == 0) {
       groups.Union(k, static_cast<size_t>(first));
       continue;
     }

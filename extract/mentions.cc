@@ -391,7 +391,15 @@ class DocumentScan final {
         before.evidence <= TypeEvidence::kContext || before.first == 0) {
       return false;
     }
-    const std::string preposition = AsciiLower(tokens[before.first - 1].form);
+    // The list's first place: "in Karachi, Lahore and Quetta".
+    size_t head = mentions_.size() - 1;
+    while (head > 0 && mentions_[head].first >= 2 && tokens[mentions_[head].first - 1].form == "," &&
+           mentions_[head - 1].sentence == s &&
+           mentions_[head - 1].last + 1 == mentions_[head].first &&
+           mentions_[head - 1].type == EntityType::kPlace && mentions_[head - 1].first > 0) {
+      --head;
+    }
+    const std::string preposition = AsciiLower(tokens[mentions_[head].first - 1].form);
     if (strictly) return preposition == "in" || preposition == "near";
     return IsPlacePreposition(preposition);
   }
@@ -481,9 +489,12 @@ class DocumentScan final {
     }
     // "in Khujand and Isfara" (not a name the recogniser reads as an organisation or a person:
     // "delegates from Zarvenko and Anna Weiss").
-    // (After "in" or "near", also one it reads as an organisation: "near Otavalo and Ambato".)
+    // (After "in" or "near", also a word it reads as an organisation or a person: "near Otavalo
+    // and Ambato", "in Karachi, Lahore and Quetta".)
     if ((!recognized && CoordinatedWithPlace(s, first)) ||
-        (recognized == EntityType::kOrganization && CoordinatedWithPlace(s, first, true))) {
+        ((recognized == EntityType::kOrganization ||
+          (recognized == EntityType::kPerson && last - first == 1)) &&
+         CoordinatedWithPlace(s, first, true))) {
       *type = EntityType::kPlace;
       *evidence = TypeEvidence::kNameWord;
       return;

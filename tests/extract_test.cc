@@ -984,3 +984,17 @@ TEST_CASE("'which is owned by' names the owner; a committee member of an acronym
   CHECK(HasFact(doc, "Qingtian Metals", "own", "Baruna Nickel"));  // a share is no relation name
   CHECK(HasFact(doc, "Ruwan Jayasinghe", "member_of", "Colombo Tea Traders' Association"));
 }
+
+TEST_CASE("the last of a list of places after 'in' is a place; a people is not its association",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Builders in Karachi, Lahore and Quetta said the price rose on the same day. Most of the "
+      "families belong to the Benet, a small community of former hunter-gatherers. The Benet "
+      "Community Association (BCA) demanded compensation. The BCA will sue.");
+  CheckTypes(doc, {"Quetta"}, kg::EntityType::kPlace);
+  CheckTypes(doc, {"Benet Community Association"}, kg::EntityType::kOrganization);
+  const kg::Entity* association = Find(doc, "Benet Community Association");
+  REQUIRE(association != nullptr);
+  CHECK(std::find(association->aliases.begin(), association->aliases.end(), "Benet") ==
+        association->aliases.end());
+}
