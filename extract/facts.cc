@@ -37,6 +37,18 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
     return r;
   }
   if (a.coreferent[s][token].entity >= 0) return a.coreferent[s][token];
+  // A word of the title before a name stands for the person when the name hangs from it: "met
+  // Minister of Foreign Affairs Ana Lopes", parsed with "Minister" or "Affairs" as the head.
+  const Span word = t.token(token).span;
+  for (const Mention& m : a.mentions) {
+    if (m.sentence != s || m.role_span.begin > word.begin || word.end > m.role_span.end ||
+        m.role_span.end > m.span.begin) {
+      continue;
+    }
+    int32_t up = t.head(static_cast<int32_t>(m.first));
+    for (int steps = 0; up >= 0 && up != token && steps < 4; ++steps) up = t.head(up);
+    if (up == token) return MentionReferent(a, s, static_cast<int32_t>(m.first));
+  }
   if (depth >= 2 || (t.upos(token) != "NOUN" && t.upos(token) != "PROPN")) return {};
   // "Atacama Water Watch, a non-profit group based in Copiapo": the noun in apposition to a
   // name is that name.

@@ -543,6 +543,26 @@ class DocumentScan final {
       *evidence = TypeEvidence::kClassNoun;
       return;
     }
+    // A surname's particle between capitalised words: "Pieter van der Merwe", "Ursula von der
+    // Leyen", "Mohammed bin Salman"; "de" or "la" only after a known given name ("Maria de la
+    // Cruz", not "Puerto de la Cruz").
+    if (last - first >= 3 && StartsUpper(tokens[first].form) &&
+        StartsUpper(tokens[last - 1].form)) {
+      bool particle = false;
+      for (size_t k = first + 1; k + 1 < last; ++k) {
+        const std::string_view w = tokens[k].form;
+        if (w == "van" || w == "von" || w == "bin" || w == "ibn" ||
+            ((w == "de" || w == "da" || w == "dos" || w == "du") &&
+             gazetteer_.IsGivenName(tokens[first].form))) {
+          particle = true;
+        }
+      }
+      if (particle) {
+        *type = EntityType::kPerson;
+        *evidence = TypeEvidence::kNameWord;
+        return;
+      }
+    }
     // "the Metalurgistul union", "the Sinar group": a word for a body that bears its own name,
     // written after it in lower case (the tagger may call it a proper noun). (Not "council",
     // "police" or "court": those are named after where they serve, "the Kanyama council".)
@@ -867,6 +887,13 @@ class DocumentScan final {
           ++end;
         } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
           end += 2;  // "Board of Peace", "International Court of Justice"
+        } else if (tokens[end].form == "for" && IsTitleWord(AsciiLower(tokens[end - 1].form)) &&
+                   end + 1 < n && in_name(end + 1)) {
+          end += 2;  // "Minister for Transport Conor Whelan"
+        } else if (tokens[end].form != "of" && IsNameConnector(tokens[end].form) &&
+                   end + 2 < n && tokens[end + 1].form != "of" &&
+                   IsNameConnector(tokens[end + 1].form) && in_name(end + 2)) {
+          end += 3;  // "Pieter van der Merwe", "Maria de la Cruz"
         } else if (organisation && AsciiLower(tokens[end].form) == "of" && end + 2 < n &&
                    !gazetteer_.PlaceOfDemonym(tokens[end + 1].form).empty() && in_name(end + 2) &&
                    GroupWord(tokens[end + 2].form)) {
@@ -1024,9 +1051,10 @@ class DocumentScan final {
     while (b < e) {
       const std::string lower = AsciiLower(Form(s, b));
       const nlp::Token& t = sentences_[s].tokens[b];
+      // (Not a title before more name words: "Secretary of State Marco Rubio met".)
       const bool common_first_word =
           AtSentenceStart(s, b) && t.upos != "PROPN" && !RecognizedBegin(t) &&
-          !gazetteer_.TypeOf(t.form) && !IsAcronym(t.form) &&
+          !gazetteer_.TypeOf(t.form) && !IsAcronym(t.form) && !(IsTitleWord(lower) && b + 1 < e) &&
           (lowercase_words_.count(lower) ||
            // (Not the first of several name words the document capitalises inside sentences
            // too: "Prairie Crossing chief executive"; but "Parents are divided".)
@@ -1057,6 +1085,10 @@ class DocumentScan final {
     size_t title_start = e;
     for (size_t k = b; k < e; ++k) {
       const std::string lower = AsciiLower(Form(s, k));
+      // (A first title after "of" or "the" inside the run is a body's name: "Office of the
+      // Comptroller General"; not "Secretary of State Marco Rubio".)
+      const std::string before = k > b ? AsciiLower(Form(s, k - 1)) : "";
+      if ((before == "of" || before == "the") && title_start == e) break;
       if (IsTitleWord(lower)) {
         title_end = k + 1;
         if (title_start == e) title_start = k;
@@ -1065,6 +1097,29 @@ class DocumentScan final {
     if (title_start < e) {
       while (title_start > b && IsTitleModifier(AsciiLower(Form(s, title_start - 1)))) {
         --title_start;
+      }
+      // "Secretary of State Marco Rubio", "Minister of Foreign Affairs Ana Lopes": the portfolio
+      // after "of" or "for" is the title's, up to the name (a given name, or where the
+      // recogniser starts a person).
+      const std::string after = title_end < e ? AsciiLower(Form(s, title_end)) : "";
+      // (With neither, the last two words: "Minister for Transport Conor Whelan".)
+      if (after == "of" || after == "for") {
+        size_t name = e >= title_end + 4 ? e - 2 : e;
+        for (size_t k = title_end + 2; k + 1 < e; ++k) {
+          const nlp::Token& t = sentences_[s].tokens[k];
+          if (t.entity == "B-PER" || gazetteer_.IsGivenName(t.form)) {
+            name = k;
+            break;
+          }
+        }
+        if (name < e) {
+          title_end = name;
+        } else if (gazetteer_.TypeOf(Text(s, title_end + 1, e))) {
+          Owner(s, title_end + 1, e);  // a title and whose: "the President of Ukraine said"
+          return;
+        } else {
+          title_end = e;  // only a title: "the Minister for Transport, Conor Whelan"
+        }
       }
     } else {
       title_start = title_end = b;

@@ -998,3 +998,24 @@ TEST_CASE("the last of a list of places after 'in' is a place; a people is not i
   CHECK(std::find(association->aliases.begin(), association->aliases.end(), "Benet") ==
         association->aliases.end());
 }
+
+TEST_CASE("titles with 'of' or 'for' and their portfolios are not names", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Secretary of State Marco Rubio met Minister of Foreign Affairs Ana Lopes. Minister for "
+      "Transport Conor Whelan agreed. The President of Ukraine said so. The Secretary of State "
+      "declined to comment. Pieter van der Merwe, chief executive of Durban-based Ubuntu Fibre "
+      "Networks, said he welcomed competition. The Office of the Comptroller General said it "
+      "would review the terms.");
+  CheckTypes(doc, {"Marco Rubio", "Ana Lopes", "Conor Whelan", "Pieter van der Merwe"},
+             kg::EntityType::kPerson);
+  CheckTypes(doc, {"Ukraine"}, kg::EntityType::kPlace);
+  CheckTypes(doc, {"Office of the Comptroller General"}, kg::EntityType::kOrganization);
+  for (const char* junk : {"State Marco Rubio", "of State", "of Ukraine", "der Merwe",
+                           "Transport Conor Whelan", "Office of the"}) {
+    INFO(junk);
+    CHECK(Find(doc, junk) == nullptr);
+  }
+  // The title's words stand for the person the parser hung under them.
+  CHECK(HasFact(doc, "Marco Rubio", "meet", "Ana Lopes"));
+  CHECK(HasFact(doc, "Pieter van der Merwe", "chief_executive_of", "Ubuntu Fibre Networks"));
+}
