@@ -393,8 +393,8 @@ class DocumentScan final {
     }
     // The list's first place: "in Karachi, Lahore and Quetta".
     size_t head = mentions_.size() - 1;
-    while (head > 0 && mentions_[head].first >= 2 && tokens[mentions_[head].first - 1].form == "," &&
-           mentions_[head - 1].sentence == s &&
+    while (head > 0 && mentions_[head].first >= 2 &&
+           tokens[mentions_[head].first - 1].form == "," && mentions_[head - 1].sentence == s &&
            mentions_[head - 1].last + 1 == mentions_[head].first &&
            mentions_[head - 1].type == EntityType::kPlace && mentions_[head - 1].first > 0) {
       --head;

@@ -960,7 +960,7 @@ TEST_CASE("a title's 'of' or 'for' and the name after it say whose, however the 
   CHECK(!HasFact(doc, "Sorin Paunescu", "director_of", "Bucharest"));  // where it is, not whose
 }
 
-TEST_CASE("an organisation's common noun before a title owns it; a dateline is no argument",
+TEST_CASE("an organisation's common noun before a title owns it, and a dateline is no argument",
           "[extract]") {
   const auto doc = TheExtractor().Extract(
       "BOGOTA, Nov 3 (Reuters) - The strike was called by the National Union of Hospital "
@@ -973,7 +973,7 @@ TEST_CASE("an organisation's common noun before a title owns it; a dateline is n
   }
 }
 
-TEST_CASE("'which is owned by' names the owner; a committee member of an acronym is a member",
+TEST_CASE("'which is owned by' names the owner, and a committee member of an acronym is a member",
           "[extract]") {
   const auto doc = TheExtractor().Extract(
       "Danubia Steel, which is owned by Luxembourg-registered Ferrovia Holdings, paid. Baruna "
@@ -985,7 +985,7 @@ TEST_CASE("'which is owned by' names the owner; a committee member of an acronym
   CHECK(HasFact(doc, "Ruwan Jayasinghe", "member_of", "Colombo Tea Traders' Association"));
 }
 
-TEST_CASE("the last of a list of places after 'in' is a place; a people is not its association",
+TEST_CASE("the last of a list of places after 'in' is a place, and a people is not its association",
           "[extract]") {
   const auto doc = TheExtractor().Extract(
       "Builders in Karachi, Lahore and Quetta said the price rose on the same day. Most of the "
