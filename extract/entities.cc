@@ -61,13 +61,16 @@ bool IntroducedAsAlias(std::string_view text, const Mention& before, const Menti
                          return (c >= 'a' && c <= 'z') || c == ' ';
                        });
   if (before.from_demonym || m.from_demonym || before.sentence != m.sentence ||
-      before.type == EntityType::kPerson || (m.type == EntityType::kPerson && !acronym) ||
+      before.type == EntityType::kPerson ||
+      (m.type == EntityType::kPerson && !acronym && m.evidence > TypeEvidence::kRecognizer) ||
       before.span.end > m.span.begin || m.span.end > text.size()) {
     return false;
   }
   if (before.type == EntityType::kPlace && Initials(NameKey(before.text)) != NameKey(m.text)) {
     return false;
   }
+  // (Outside brackets, a person the recogniser reads is not a body's other name.)
+  const bool guessed_person = m.type == EntityType::kPerson && !acronym;
   std::string gap = AsciiLower(text.substr(before.span.end, m.span.begin - before.span.end));
   const auto trim = [&](std::string_view chars) {
     const size_t b = gap.find_first_not_of(chars);
@@ -75,9 +78,15 @@ bool IntroducedAsAlias(std::string_view text, const Mention& before, const Menti
     gap = b == std::string::npos ? std::string() : gap.substr(b, e - b + 1);
   };
   trim(" ,");
-  if (gap == "(") return acronym && m.span.end < text.size() && text[m.span.end] == ')';
+  // "(ANI)", and an organisation's own name in its language: "the Icelandic Environment
+  // Association (Landvernd)" (not a place: "the Ministry of Health (Kenya)").
+  if (gap == "(") {
+    // (Whatever the recogniser guessed for a word it does not know: "(AfDB)", "(Fedecarga)".)
+    const bool own_name = before.type == EntityType::kOrganization && m.type != EntityType::kPlace;
+    return (acronym || own_name) && m.span.end < text.size() && text[m.span.end] == ')';
+  }
   if (gap.rfind("also ", 0) == 0) gap.erase(0, 5);
-  if (gap == "known as") return true;
+  if (gap == "known as") return !guessed_person;
   const bool by_its = gap.rfind("known by its ", 0) == 0;
   const auto ends = [&](std::string_view tail) {
     return gap.size() > tail.size() &&

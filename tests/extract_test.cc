@@ -1019,3 +1019,18 @@ TEST_CASE("titles with 'of' or 'for' and their portfolios are not names", "[extr
   CHECK(HasFact(doc, "Marco Rubio", "meet", "Ana Lopes"));
   CHECK(HasFact(doc, "Pieter van der Merwe", "chief_executive_of", "Ubuntu Fibre Networks"));
 }
+
+TEST_CASE("an organisation's own name or mixed-case acronym in brackets is its alias",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Colombian Federation of Cargo Carriers (Fedecarga) threatened a strike. Fedecarga "
+      "wants a freeze. The African Development Bank (AfDB) will lend the money, the AfDB said. "
+      "The Ministry of Health (Kenya) agreed.");
+  const kg::Entity* federation = Find(doc, "Colombian Federation of Cargo Carriers");
+  REQUIRE(federation != nullptr);
+  CHECK(std::count(federation->aliases.begin(), federation->aliases.end(), "Fedecarga") == 1);
+  const kg::Entity* bank = Find(doc, "African Development Bank");
+  REQUIRE(bank != nullptr);
+  CHECK(std::count(bank->aliases.begin(), bank->aliases.end(), "AfDB") == 1);
+  CHECK(Find(doc, "Kenya") != nullptr);  // a place in brackets is not the body's name
+}
