@@ -742,6 +742,34 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     f.span = {place.span.begin, next.span.end};
     facts->push_back(std::move(f));
   }
+  // "Nigeria's Lagos State" -part_of-> Nigeria, "Singapore's Straits Pacific Shipping" -of->
+  // Singapore: a place's possessive before a name (whatever the parser made of it).
+  for (size_t i = 0; i + 1 < a.mentions.size(); ++i) {
+    const Mention& place = a.mentions[i];
+    const Mention& next = a.mentions[i + 1];
+    const auto& tokens = a.sentences[place.sentence].tokens;
+    if (next.sentence != place.sentence || next.first != place.last + 1 || place.from_demonym ||
+        next.from_demonym || place.last >= tokens.size()) {
+      continue;
+    }
+    const std::string_view mark = tokens[place.last].form;
+    if (mark != "'s" && mark != "\u2019s") continue;
+    const uint32_t owner = a.entity_of_mention[i];
+    const uint32_t owned = a.entity_of_mention[i + 1];
+    const EntityType owned_type = a.entities[owned].type;
+    if (owner == owned || a.entities[owner].type != EntityType::kPlace ||
+        (owned_type != EntityType::kPlace && owned_type != EntityType::kOrganization)) {
+      continue;
+    }
+    Fact f;
+    f.subject = owned;
+    f.object = owner;
+    f.relation = owned_type == EntityType::kPlace ? "part_of" : "of";
+    f.confidence = 0.8f;
+    f.sentence = place.sentence;
+    f.span = {place.span.begin, next.span.end};
+    facts->push_back(std::move(f));
+  }
   for (size_t s = 0; s < a.sentences.size(); ++s) SentenceFacts(a, s, facts).Run();
 }
 

@@ -1034,3 +1034,12 @@ TEST_CASE("an organisation's own name or mixed-case acronym in brackets is its a
   CHECK(std::count(bank->aliases.begin(), bank->aliases.end(), "AfDB") == 1);
   CHECK(Find(doc, "Kenya") != nullptr);  // a place in brackets is not the body's name
 }
+
+TEST_CASE("a place's possessive before a name: part of it, or its organisation", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Authorities in Nigeria's Lagos State demolished the homes. Singapore's Straits Pacific "
+      "Shipping said it would appeal. Kenya's Nairobi grew. Russia's Vladimir Putin spoke.");
+  CHECK(HasFact(doc, "Straits Pacific Shipping", "of", "Singapore"));
+  CHECK(HasFact(doc, "Nairobi", "part_of", "Kenya"));
+  CHECK(!HasFact(doc, "Vladimir Putin", "of", "Russia"));  // a person's is a role, stated apart
+}
