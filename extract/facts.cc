@@ -770,6 +770,40 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     f.span = {place.span.begin, next.span.end};
     facts->push_back(std::move(f));
   }
+  // "Colombian pension fund manager Fondo Andino", "U.S. satellite internet provider Skyreach
+  // Orbital": a nationality or a place, then lower-case words saying what the organisation is.
+  for (size_t i = 0; i + 1 < a.mentions.size(); ++i) {
+    const Mention& place = a.mentions[i];
+    const Mention& next = a.mentions[i + 1];
+    const auto& tokens = a.sentences[place.sentence].tokens;
+    if (next.sentence != place.sentence || next.first <= place.last + 1 ||
+        next.first > place.last + 4) {
+      continue;
+    }
+    bool described = true;
+    for (size_t k = place.last; k < next.first && described; ++k) {
+      const std::string_view w = tokens[k].form;
+      // (Singular nouns and adjectives: not a headline's verb read as a plural, "Irish
+      // regulator fines video app Lumora".)
+      described = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                  (tokens[k].xpos == "NN" || tokens[k].xpos == "JJ");
+    }
+    const uint32_t owner = a.entity_of_mention[i];
+    const uint32_t named = a.entity_of_mention[i + 1];
+    if (!described || tokens[next.first - 1].upos != "NOUN" || owner == named ||
+        a.entities[owner].type != EntityType::kPlace ||
+        a.entities[named].type != EntityType::kOrganization) {
+      continue;
+    }
+    Fact f;
+    f.subject = named;
+    f.object = owner;
+    f.relation = "of";
+    f.confidence = 0.75f;
+    f.sentence = place.sentence;
+    f.span = {place.span.begin, next.span.end};
+    facts->push_back(std::move(f));
+  }
   for (size_t s = 0; s < a.sentences.size(); ++s) SentenceFacts(a, s, facts).Run();
 }
 

@@ -1043,3 +1043,12 @@ TEST_CASE("a place's possessive before a name: part of it, or its organisation",
   CHECK(HasFact(doc, "Nairobi", "part_of", "Kenya"));
   CHECK(!HasFact(doc, "Vladimir Putin", "of", "Russia"));  // a person's is a role, stated apart
 }
+
+TEST_CASE("a nationality and words saying what an organisation is give its country",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Baruna is owned by Chinese stainless steel producer Qingtian Metals. Irish regulator fines "
+      "video app Lumora Technologies.");
+  CHECK(HasFact(doc, "Qingtian Metals", "of", "China"));
+  CHECK(!HasFact(doc, "Lumora Technologies", "of", "Ireland"));  // a headline's verb in between
+}
