@@ -195,8 +195,12 @@ class Resolver final {
     if (t.upos(i) != "NOUN") return {};
     // "the union", or "union" before a title: "union president Gloria Restrepo".
     const int32_t det = t.Child(i, "det");
-    const bool before_title = det < 0 && i + 1 < static_cast<int32_t>(t.size()) &&
-                              t.Is(i, "compound") &&
+    // (Only a bare noun naming its kind of body: not "opposition party leader X", whose party
+    // is another, nor "company spokesman X", which names no one company.)
+    const bool bare = t.children(i).empty() &&
+                      (i == 0 || !(t.upos(i - 1) == "NOUN" || t.upos(i - 1) == "ADJ"));
+    const bool before_title = det < 0 && bare && lemma != "company" && lemma != "group" &&
+                              i + 1 < static_cast<int32_t>(t.size()) && t.Is(i, "compound") &&
                               (IsTitleWord(LowerLemma(t, i + 1)) ||
                                IsTitleModifier(LowerLemma(t, i + 1)));
     if ((det < 0 || LowerLemma(t, det) != "the") && !before_title) return {};

@@ -82,7 +82,9 @@ bool IntroducedAsAlias(std::string_view text, const Mention& before, const Menti
   // Association (Landvernd)" (not a place: "the Ministry of Health (Kenya)").
   if (gap == "(") {
     // (Whatever the recogniser guessed for a word it does not know: "(AfDB)", "(Fedecarga)".)
-    const bool own_name = before.type == EntityType::kOrganization && m.type != EntityType::kPlace;
+    // (One word only: not a person, "(John Kamau)", nor a parent company, "(Japan Tobacco)".)
+    const bool own_name = before.type == EntityType::kOrganization &&
+                          m.type != EntityType::kPlace && m.text.find(' ') == std::string::npos;
     return (acronym || own_name) && m.span.end < text.size() && text[m.span.end] == ')';
   }
   if (gap.rfind("also ", 0) == 0) gap.erase(0, 5);
@@ -206,8 +208,9 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     const bool place_of_its_own =
         key_type[k] == EntityType::kPlace && key_evidence[k] >= TypeEvidence::kHeadWord;
     const int64_t first = unique(by_first, keys[k]);
-    // Nor a name the text says is something else: "the Benet, a small community of former
-    // hunter-gatherers" is not the Benet Community Association.
+    // Nor a name typed otherwise by stronger evidence than a guess (the sentence says what it is,
+    // a title, a known name): "the Benet, a small community of former hunter-gatherers" is not
+    // the Benet Community Association.
     const bool stated_otherwise = first >= 0 && key_evidence[k] >= TypeEvidence::kClassNoun &&
                                   key_type[static_cast<size_t>(first)] != EntityType::kOther &&
                                   key_type[k] != key_type[static_cast<size_t>(first)];

@@ -39,15 +39,20 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
   if (a.coreferent[s][token].entity >= 0) return a.coreferent[s][token];
   // A word of the title before a name stands for the person when the name hangs from it: "met
   // Minister of Foreign Affairs Ana Lopes", parsed with "Minister" or "Affairs" as the head.
+  // (The name is at most a few tokens after: look there, not through every mention.)
   const Span word = t.token(token).span;
-  for (const Mention& m : a.mentions) {
-    if (m.sentence != s || m.role_span.begin > word.begin || word.end > m.role_span.end ||
+  const auto size = static_cast<int32_t>(t.size());
+  for (int32_t k = token + 1; k < size && k <= token + 8; ++k) {
+    const int32_t named = a.mention_at[s][k];
+    if (named < 0 || a.mentions[named].first != static_cast<uint32_t>(k)) continue;
+    const Mention& m = a.mentions[named];
+    if (m.role_span.begin > word.begin || word.end > m.role_span.end ||
         m.role_span.end > m.span.begin) {
       continue;
     }
-    int32_t up = t.head(static_cast<int32_t>(m.first));
+    int32_t up = t.head(k);
     for (int steps = 0; up >= 0 && up != token && steps < 4; ++steps) up = t.head(up);
-    if (up == token) return MentionReferent(a, s, static_cast<int32_t>(m.first));
+    if (up == token) return MentionReferent(a, s, k);
   }
   if (depth >= 2 || (t.upos(token) != "NOUN" && t.upos(token) != "PROPN")) return {};
   // "Atacama Water Watch, a non-profit group based in Copiapo": the noun in apposition to a
@@ -417,6 +422,12 @@ class SentenceFacts final {
         name = static_cast<int32_t>(a_.mentions[m].last) + 2;
         m = name < size ? a_.mention_at[s_][name] : -1;
       }
+      // (Not a name that modifies a noun after it: "a spokesman for Medisan Trading rival
+      // Kelvaro Pharma" speaks for Kelvaro.)
+      if (m >= 0 && a_.mentions[m].last < tokens.size()) {
+        const nlp::Token& after = tokens[a_.mentions[m].last];
+        if (after.upos == "NOUN" && after.form[0] >= 'a' && after.form[0] <= 'z') m = -1;
+      }
       if ((word == "of" || word == "for" || word == "at") && m >= 0 &&
           a_.mentions[m].first == static_cast<uint32_t>(name)) {
         const Referent owner = MentionReferent(a_, s_, name);
@@ -563,12 +574,12 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
       return {r.entity, t.token(start - 1).span};
     }
     // "the council's secretary-general, Henrik Dahl": the organisation the description refers to.
+    // (Else on: "the country's finance minister" is the dateline country's.)
     if ((before == "'s" || before == "\u2019s") && start >= 2 && t.upos(start - 2) == "NOUN") {
       const Referent r = a.coreferent[m.sentence][start - 2];
-      if (r.entity < 0 || a.entities[r.entity].type != EntityType::kOrganization) {
-        return {-1, {}};
+      if (r.entity >= 0 && a.entities[r.entity].type == EntityType::kOrganization) {
+        return {r.entity, t.token(start - 2).span};
       }
-      return {r.entity, t.token(start - 2).span};
     }
     if (before == "whose") {
       // The last name before "whose" in the sentence: "the Federation of Kenyan Workers (FKW),
@@ -761,6 +772,23 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
         (owned_type != EntityType::kPlace && owned_type != EntityType::kOrganization)) {
       continue;
     }
+    // Not a name that only modifies a noun after it ("Russia's Ukraine invasion", "Kenya's
+    // World Bank loan"), a country ("China's Taiwan"), or a body the gazetteer knows, which no
+    // one country owns ("Turkey's NATO allies").
+    // (A place noun after it still names the place: "Malaysia's Sarawak state".)
+    if (next.last < tokens.size() && tokens[next.last].upos == "NOUN" &&
+        tokens[next.last].form[0] >= 'a' && tokens[next.last].form[0] <= 'z' &&
+        !IsPlaceHeadWord(tokens[next.last].form) && tokens[next.last].form != "state") {
+      continue;
+    }
+    if (a.gazetteer != nullptr) {
+      const std::string& name = a.entities[owned].name;
+      if (NameKey(a.gazetteer->CountryOf(name)) == NameKey(name) ||
+          (owned_type == EntityType::kOrganization &&
+           a.gazetteer->TypeOf(name) == EntityType::kOrganization)) {
+        continue;
+      }
+    }
     Fact f;
     f.subject = owned;
     f.object = owner;
@@ -776,13 +804,21 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     const Mention& place = a.mentions[i];
     const Mention& next = a.mentions[i + 1];
     const auto& tokens = a.sentences[place.sentence].tokens;
-    if (next.sentence != place.sentence || next.first <= place.last + 1 ||
-        next.first > place.last + 4) {
+    // (At least one word between; the place not after a preposition: "After talks in Kenya last
+    // week Apex Holdings said" says where, not whose.)
+    if (next.sentence != place.sentence || next.first <= place.last ||
+        next.first > place.last + 4 ||
+        (!place.from_demonym && place.first > 0 && tokens[place.first - 1].upos == "ADP")) {
       continue;
     }
     bool described = true;
     for (size_t k = place.last; k < next.first && described; ++k) {
       const std::string_view w = tokens[k].form;
+      // (Not a name's form: "its Spanish acronym UNTRAHOS".)
+      if (w == "acronym" || w == "abbreviation" || w == "initials" || w == "name") {
+        described = false;
+        break;
+      }
       // (Singular nouns and adjectives: not a headline's verb read as a plural, "Irish
       // regulator fines video app Lumora".)
       described = std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&

@@ -404,6 +404,15 @@ class DocumentScan final {
     return IsPlacePreposition(preposition);
   }
 
+  // Whether the name before "and" ends a list of three or more: "Karachi, Lahore and" (a word
+  // the recogniser reads as a person is a place there, not in "in Kenya and Ruto said").
+  bool EndsPlaceList(uint32_t s) const {
+    if (mentions_.empty()) return false;
+    const Mention& before = mentions_.back();
+    return before.sentence == s && before.first >= 2 &&
+           sentences_[s].tokens[before.first - 1].form == ",";
+  }
+
   // Whether token `k` is a lower-case place noun after a name: "the Donetsk region", "the
   // Everest and Annapurna regions".
   bool PlaceHeadWordAfter(uint32_t s, size_t k) const {
@@ -493,7 +502,7 @@ class DocumentScan final {
     // and Ambato", "in Karachi, Lahore and Quetta".)
     if ((!recognized && CoordinatedWithPlace(s, first)) ||
         ((recognized == EntityType::kOrganization ||
-          (recognized == EntityType::kPerson && last - first == 1)) &&
+          (recognized == EntityType::kPerson && last - first == 1 && EndsPlaceList(s))) &&
          CoordinatedWithPlace(s, first, true))) {
       *type = EntityType::kPlace;
       *evidence = TypeEvidence::kNameWord;
@@ -544,7 +553,7 @@ class DocumentScan final {
       return;
     }
     // A surname's particle between capitalised words: "Pieter van der Merwe", "Ursula von der
-    // Leyen", "Mohammed bin Salman"; "de" or "la" only after a known given name ("Maria de la
+    // Leyen", "Mohammed bin Salman"; "de" or "du" only after a known given name ("Maria de la
     // Cruz", not "Puerto de la Cruz").
     if (last - first >= 3 && StartsUpper(tokens[first].form) &&
         StartsUpper(tokens[last - 1].form)) {
@@ -552,7 +561,7 @@ class DocumentScan final {
       for (size_t k = first + 1; k + 1 < last; ++k) {
         const std::string_view w = tokens[k].form;
         if (w == "van" || w == "von" || w == "bin" || w == "ibn" ||
-            ((w == "de" || w == "da" || w == "dos" || w == "du") &&
+            ((w == "de" || w == "du") &&
              gazetteer_.IsGivenName(tokens[first].form))) {
           particle = true;
         }
@@ -583,7 +592,19 @@ class DocumentScan final {
     }
     // "Pearl Mobile Uganda", "Green Coast Ireland": words that name no place before a country's
     // name: a company's or a group's arm there, whatever the recogniser reads; not a place.
-    if (last - first >= 3 && !gazetteer_.TypeOf(Text(s, first, last))) {
+    // (Not a person's: the recogniser's reading, or a known given name and then middle names or
+    // initials, "Michael B. Jordan"; but "Pearl Mobile Uganda".)
+    const auto persons_name = [&] {
+      if (!gazetteer_.IsGivenName(tokens[first].form)) return false;
+      for (size_t k = first + 1; k + 1 < last; ++k) {
+        const std::string_view w = tokens[k].form;
+        const bool initial = w.size() == 2 && w[1] == '.';
+        if (!initial && !gazetteer_.IsGivenName(w) && !gazetteer_.IsSurname(w)) return false;
+      }
+      return true;
+    };
+    if (last - first >= 3 && !gazetteer_.TypeOf(Text(s, first, last)) &&
+        recognized != EntityType::kPerson && !persons_name()) {
       for (size_t country = last - 1; country + 2 >= last && country >= first + 2; --country) {
         const std::string_view name = Text(s, country, last);
         if (NameKey(gazetteer_.CountryOf(name)) != NameKey(name)) continue;
@@ -858,8 +879,12 @@ class DocumentScan final {
       bool two_word_demonym = false;
       if (i + 1 < n && IsNameWord(tokens[i].form) && IsNameWord(tokens[i + 1].form) &&
           !gazetteer_.PlaceOfDemonym(Text(s, i, i + 2)).empty()) {
-        if (i + 2 == n || !in_name(i + 2)) {
-          AddDemonym(s, i, gazetteer_.PlaceOfDemonym(Text(s, i, i + 2)), 2);
+        // (Nor before a person's name with no title, "Sri Lankan Anura Dissanayake won", where
+        // the parser makes a subject of it.)
+        const bool person_next = i + 2 < n && (tokens[i + 2].entity == "B-PER" ||
+                                               gazetteer_.IsGivenName(tokens[i + 2].form));
+        if (i + 2 == n || !in_name(i + 2) || person_next) {
+          if (!person_next) AddDemonym(s, i, gazetteer_.PlaceOfDemonym(Text(s, i, i + 2)), 2);
           i += 2;
           continue;
         }
@@ -1084,27 +1109,34 @@ class DocumentScan final {
     size_t title_end = b;
     size_t title_start = e;
     for (size_t k = b; k < e; ++k) {
-      const std::string lower = AsciiLower(Form(s, k));
-      // (A first title after "of" or "the" inside the run is a body's name: "Office of the
-      // Comptroller General"; not "Secretary of State Marco Rubio".)
-      const std::string before = k > b ? AsciiLower(Form(s, k - 1)) : "";
-      if ((before == "of" || before == "the") && title_start == e) break;
-      if (IsTitleWord(lower)) {
+      if (IsTitleWord(AsciiLower(Form(s, k)))) {
         title_end = k + 1;
         if (title_start == e) title_start = k;
       }
     }
+    // Titles that end the run after "of" or "the" are a body's name: "Office of the Comptroller
+    // General" (not "Bank of England Governor Andrew Bailey").
+    if (title_start < e && title_start > b && title_end == e) {
+      const std::string before = AsciiLower(Form(s, title_start - 1));
+      if (before == "of" || before == "the") title_start = e;
+    }
+    size_t role_end = 0;  // the end of the role's words, when an owner named after "of" follows
+    size_t of_owner = 0;  // that owner's first token
     if (title_start < e) {
       while (title_start > b && IsTitleModifier(AsciiLower(Form(s, title_start - 1)))) {
         --title_start;
       }
-      // "Secretary of State Marco Rubio", "Minister of Foreign Affairs Ana Lopes": the portfolio
-      // after "of" or "for" is the title's, up to the name (a given name, or where the
-      // recogniser starts a person).
+      // After "of" or "for", a portfolio is the title's ("Secretary of State Marco Rubio",
+      // "Minister for Transport Conor Whelan"), a name its owner ("Chairman of Nova Mining John
+      // Kamau", "the President of Kenya said"). The person starts where the recogniser starts one
+      // or at a known given name; else, after a portfolio, at the two or more words left.
       const std::string after = title_end < e ? AsciiLower(Form(s, title_end)) : "";
-      // (With neither, the last two words: "Minister for Transport Conor Whelan".)
       if (after == "of" || after == "for") {
-        size_t name = e >= title_end + 4 ? e - 2 : e;
+        const auto portfolio_word = [&](size_t k) {
+          const std::string w = AsciiLower(Form(s, k));
+          return IsTitleModifier(w) || IsFieldWord(w) || w == "affairs" || w == "and";
+        };
+        size_t name = e;
         for (size_t k = title_end + 2; k + 1 < e; ++k) {
           const nlp::Token& t = sentences_[s].tokens[k];
           if (t.entity == "B-PER" || gazetteer_.IsGivenName(t.form)) {
@@ -1112,13 +1144,32 @@ class DocumentScan final {
             break;
           }
         }
-        if (name < e) {
+        size_t p = title_end + 1;  // past the portfolio
+        while (p < name && portfolio_word(p)) ++p;
+        if (name == e && p > title_end + 1 && p + 2 <= e && IsNameWord(Form(s, p))) name = p;
+        // Else, with a name after "of", the last two words ("Governor of Lagos State Babajide
+        // Sanwo-Olu": words, not tokens).
+        if (name == e && p == title_end + 1) {
+          const auto& tokens = sentences_[s].tokens;
+          size_t k = e, words = 0;
+          while (k > p + 1 && words < 2) {
+            --k;
+            if (tokens[k - 1].span.end != tokens[k].span.begin) ++words;
+          }
+          if (words == 2 && k > p) name = k;
+        }
+        // "Minister for Foreign Affairs of Australia": the owner after the portfolio's "of".
+        const size_t owner_begin =
+            p > title_end + 1 && p < name && AsciiLower(Form(s, p)) == "of" ? p + 1 : p;
+        if (owner_begin >= name) {
+          title_end = name;  // all portfolio; with no name left, only a title
+        } else if (name < e) {
+          role_end = owner_begin == p ? title_end : p;
+          of_owner = owner_begin;
           title_end = name;
-        } else if (gazetteer_.TypeOf(Text(s, title_end + 1, e))) {
-          Owner(s, title_end + 1, e);  // a title and whose: "the President of Ukraine said"
-          return;
         } else {
-          title_end = e;  // only a title: "the Minister for Transport, Conor Whelan"
+          Owner(s, owner_begin, e);  // a title and whose: "the President of Kenya said"
+          return;
         }
       }
     } else {
@@ -1171,11 +1222,13 @@ class DocumentScan final {
       owner = Owner(s, b, title_start);
     }
     if (title_end >= e) return;  // only a title: "the President said"
+    if (of_owner > 0) owner = Owner(s, of_owner, title_end);
     std::string role;
     Span role_span;
     if (title_end > title_start) {
-      role = RoleName(s, title_start, title_end);
-      role_span = SpanOf(s, title_start, title_end);
+      const size_t end_of_role = role_end > 0 ? role_end : title_end;
+      role = RoleName(s, title_start, end_of_role);
+      role_span = SpanOf(s, title_start, end_of_role);
     }
     if (role.empty()) {
       // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri";
