@@ -734,6 +734,18 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     f.span = {std::min(m.role_span.begin, m.span.begin), std::max(m.role_span.end, m.span.end)};
     facts->push_back(std::move(f));
   }
+  // A fact of the name after mention i (mention i + 1) about mention i: "X-based Y", "X's Y".
+  const auto next_about = [&](size_t i, std::string relation, float confidence) {
+    Fact f;
+    f.subject = a.entity_of_mention[i + 1];
+    f.object = a.entity_of_mention[i];
+    if (f.subject == f.object) return;
+    f.relation = std::move(relation);
+    f.confidence = confidence;
+    f.sentence = a.mentions[i].sentence;
+    f.span = {a.mentions[i].span.begin, a.mentions[i + 1].span.end};
+    facts->push_back(std::move(f));
+  };
   // "Kumasi-based Ashanti Produce Traders" -based_in-> Kumasi; "Perth-listed X" -listed_in->.
   for (size_t i = 0; i + 1 < a.mentions.size(); ++i) {
     const Mention& place = a.mentions[i];
@@ -743,15 +755,7 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
         next.from_demonym || !LocatingModifierAt(tokens, place.last)) {
       continue;
     }
-    Fact f;
-    f.subject = a.entity_of_mention[i + 1];
-    f.object = a.entity_of_mention[i];
-    if (f.subject == f.object) continue;
-    f.relation = LocatingRelation(AsciiLower(tokens[place.last + 1].form)) + "_in";
-    f.confidence = 0.85f;
-    f.sentence = place.sentence;
-    f.span = {place.span.begin, next.span.end};
-    facts->push_back(std::move(f));
+    next_about(i, LocatingRelation(AsciiLower(tokens[place.last + 1].form)) + "_in", 0.85f);
   }
   // "Nigeria's Lagos State" -part_of-> Nigeria, "Singapore's Straits Pacific Shipping" -of->
   // Singapore: a place's possessive before a name (whatever the parser made of it).
@@ -789,14 +793,7 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
         continue;
       }
     }
-    Fact f;
-    f.subject = owned;
-    f.object = owner;
-    f.relation = owned_type == EntityType::kPlace ? "part_of" : "of";
-    f.confidence = 0.8f;
-    f.sentence = place.sentence;
-    f.span = {place.span.begin, next.span.end};
-    facts->push_back(std::move(f));
+    next_about(i, owned_type == EntityType::kPlace ? "part_of" : "of", 0.8f);
   }
   // "Colombian pension fund manager Fondo Andino", "U.S. satellite internet provider Skyreach
   // Orbital": a nationality or a place, then lower-case words saying what the organisation is.
@@ -831,14 +828,7 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
         a.entities[named].type != EntityType::kOrganization) {
       continue;
     }
-    Fact f;
-    f.subject = named;
-    f.object = owner;
-    f.relation = "of";
-    f.confidence = 0.75f;
-    f.sentence = place.sentence;
-    f.span = {place.span.begin, next.span.end};
-    facts->push_back(std::move(f));
+    next_about(i, "of", 0.75f);
   }
   for (size_t s = 0; s < a.sentences.size(); ++s) SentenceFacts(a, s, facts).Run();
 }
