@@ -124,6 +124,13 @@ Referent EntityAtDepth(const Analysis& a, size_t s, int32_t token, int depth) {
 
 Span TokenSpan(const Tree& t, int32_t i) { return t.token(i).span; }
 
+// Whether token k is a lower-case common noun: after a name, one the name only modifies ("Medisan
+// Trading rival Kelvaro", "Russia's Ukraine invasion").
+bool CommonNounAt(const std::vector<nlp::Token>& tokens, size_t k) {
+  return k < tokens.size() && tokens[k].upos == "NOUN" && tokens[k].form[0] >= 'a' &&
+         tokens[k].form[0] <= 'z';
+}
+
 // Verbs whose coordinated subjects act on each other: "X and Y met", "X and Y talked".
 bool IsReciprocalVerb(std::string_view relation) {
   static constexpr std::string_view kVerbs[] = {"meet",   "talk",     "speak", "negotiate",
@@ -424,10 +431,7 @@ class SentenceFacts final {
       }
       // (Not a name that modifies a noun after it: "a spokesman for Medisan Trading rival
       // Kelvaro Pharma" speaks for Kelvaro.)
-      if (m >= 0 && a_.mentions[m].last < tokens.size()) {
-        const nlp::Token& after = tokens[a_.mentions[m].last];
-        if (after.upos == "NOUN" && after.form[0] >= 'a' && after.form[0] <= 'z') m = -1;
-      }
+      if (m >= 0 && CommonNounAt(tokens, a_.mentions[m].last)) m = -1;
       if ((word == "of" || word == "for" || word == "at") && m >= 0 &&
           a_.mentions[m].first == static_cast<uint32_t>(name)) {
         const Referent owner = MentionReferent(a_, s_, name);
@@ -557,29 +561,23 @@ std::pair<int32_t, Span> ImpliedRoleOwner(const Analysis& a, size_t mention,
     if (t.token(i).span.begin == m.role_span.begin) start = i;
   }
   if (start < 0) return {-1, {}};
+  // The organisation token k refers to (a pronoun or a description resolved by coreference).
+  const auto organisation_at = [&](int32_t k) -> std::pair<int32_t, Span> {
+    const Referent r = a.coreferent[m.sentence][k];
+    if (r.entity < 0 || a.entities[r.entity].type != EntityType::kOrganization) return {-1, {}};
+    return {r.entity, t.token(k).span};
+  };
   // "union president Gloria Restrepo": the organisation the noun before the role refers to.
   if (start >= 1 && t.upos(start - 1) == "NOUN") {
-    const Referent r = a.coreferent[m.sentence][start - 1];
-    if (r.entity >= 0 && a.entities[r.entity].type == EntityType::kOrganization) {
-      return {r.entity, t.token(start - 1).span};
-    }
+    if (const auto owner = organisation_at(start - 1); owner.first >= 0) return owner;
   }
   if (start >= 1) {
     const std::string before = AsciiLower(t.token(start - 1).form);
-    if (before == "its" || before == "their") {
-      const Referent r = a.coreferent[m.sentence][start - 1];
-      if (r.entity < 0 || a.entities[r.entity].type != EntityType::kOrganization) {
-        return {-1, {}};
-      }
-      return {r.entity, t.token(start - 1).span};
-    }
+    if (before == "its" || before == "their") return organisation_at(start - 1);
     // "the council's secretary-general, Henrik Dahl": the organisation the description refers to.
     // (Else on: "the country's finance minister" is the dateline country's.)
     if ((before == "'s" || before == "\u2019s") && start >= 2 && t.upos(start - 2) == "NOUN") {
-      const Referent r = a.coreferent[m.sentence][start - 2];
-      if (r.entity >= 0 && a.entities[r.entity].type == EntityType::kOrganization) {
-        return {r.entity, t.token(start - 2).span};
-      }
+      if (const auto owner = organisation_at(start - 2); owner.first >= 0) return owner;
     }
     if (before == "whose") {
       // The last name before "whose" in the sentence: "the Federation of Kenyan Workers (FKW),
@@ -780,9 +778,8 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     // World Bank loan"), a country ("China's Taiwan"), or a body the gazetteer knows, which no
     // one country owns ("Turkey's NATO allies").
     // (A place noun after it still names the place: "Malaysia's Sarawak state".)
-    if (next.last < tokens.size() && tokens[next.last].upos == "NOUN" &&
-        tokens[next.last].form[0] >= 'a' && tokens[next.last].form[0] <= 'z' &&
-        !IsPlaceHeadWord(tokens[next.last].form) && tokens[next.last].form != "state") {
+    if (CommonNounAt(tokens, next.last) && !IsPlaceHeadWord(tokens[next.last].form) &&
+        tokens[next.last].form != "state") {
       continue;
     }
     if (a.gazetteer != nullptr) {
