@@ -202,7 +202,8 @@ class Finder final {
     std::string label;
     for (size_t k = 0; k < kept.size(); ++k) {
       const std::string_view form = t.token(kept[k]).form;
-      const bool glue = form == "'s" || form == "\xE2\x80\x99s" || form == "n't" || form == "-" ||
+      const bool glue = form == "'s" || form == "\xE2\x80\x99s" || form == "'" ||
+                        form == "\xE2\x80\x99" || form == "n't" || form == "-" ||
                         (k > 0 && t.token(kept[k - 1]).form == "-");
       if (!label.empty() && !glue) label.push_back(' ');
       label.append(form);
@@ -231,8 +232,13 @@ class Finder final {
   // The demanders of a clause: its subjects, as actors.
   std::vector<Referent> Actors(size_t s, const std::vector<int32_t>& heads) {
     std::vector<Referent> out;
+    const Tree& t = T(s);
     for (int32_t h : heads) {
       Referent r = ActorAt(a_, s, h);
+      // "The Pacific Islands Private Sector Organisation (PIPSO), a regional business lobby,
+      // called on ...", parsed with "called" a participle of "lobby": an apposition is the
+      // name it stands beside.
+      if (r.entity < 0 && t.Is(h, "appos") && t.head(h) >= 0) r = ActorAt(a_, s, t.head(h));
       if (r.entity >= 0) out.push_back(r);
     }
     return out;
@@ -338,9 +344,32 @@ class Finder final {
                nominal = IsNominalDemandVerb(verb), for_phrase = IsForDemandVerb(verb);
     if (!clause && !control && !nominal && !for_phrase) return;
     std::vector<Referent> demanders = Actors(s, p.subjects);
+    // "The Organisation (PIPSO), a business lobby, called on leaders to ...", with "called" read
+    // as a passive participle of "lobby" ("a lobby called on by leaders"): a verb that tells
+    // someone to act, after a comma, has the noun for its subject.
+    const int32_t v = p.predicate;
+    int32_t participle_of = -1;
+    if (demanders.empty() && control && t.Is(v, "acl") && v > 0 && t.token(v - 1).form == "," &&
+        (t.token(v).xpos == "VBN" || t.token(v).xpos == "VBD")) {
+      participle_of = t.head(v);
+      // (Not a noun inside a relative clause: "The union, which represents Redwing employees,
+      // called on Redwing": the union calls.)
+      int32_t caller = participle_of;
+      for (int32_t u = participle_of; u >= 0; u = t.head(u)) {
+        if (t.deprel(u) == "acl:relcl") caller = t.head(u);
+      }
+      // (Nor the predicate of a copular clause: "whose members are mainly in Southern
+      // Province, called for ...".)
+      if (t.Child(caller, "cop") < 0) demanders = Actors(s, {caller});
+    }
+    // "The league said the promise was not enough and demanded that ...": the parser joined the
+    // demand to the reported clause, whose subject (no entity) it then inherited. A promise does
+    // not demand; the one who said it does.
+    if (demanders.empty() && p.inherited_subject && p.speaker >= 0 && t.Is(p.predicate, "conj")) {
+      demanders = Actors(s, t.WithConjuncts(p.speaker));
+    }
     if (demanders.empty()) return;
     const float confidence = p.confidence;
-    const int32_t v = p.predicate;
     const auto n = static_cast<int32_t>(t.size());
 
     // Who is told: "urged both sides", "called on Ethiopia".
@@ -348,7 +377,8 @@ class Finder final {
     for (const Argument& arg : p.arguments) {
       // The first: "wants Iceland and the Faroe Islands to ..." lists the second as an argument
       // of its own.
-      if (arg.role == ArgumentRole::kDirect && t.upos(arg.head) != "VERB" && told < 0) {
+      if (arg.role == ArgumentRole::kDirect && t.upos(arg.head) != "VERB" && told < 0 &&
+          arg.head != participle_of) {
         told = arg.head;
       }
       if (arg.role == ArgumentRole::kOblique && arg.preposition == "on" && verb == "call") {
@@ -364,10 +394,13 @@ class Finder final {
     for (int32_t c : t.children(v)) {
       if (t.Is(c, "advcl") && MarkedTo(s, c)) clauses.push_back(c);
     }
-    // ... or one it hung on the person told ("asked the bank | to cut rates").
+    // ... or one it hung on the person told ("asked the bank | to cut rates"), or on the last of
+    // those told ("urged the operators and the investor | to sit down").
     if (control && told >= 0) {
-      for (int32_t c : t.children(told)) {
-        if (t.Is(c, "acl") && MarkedTo(s, c)) clauses.push_back(c);
+      for (int32_t addressed : t.WithConjuncts(told)) {
+        for (int32_t c : t.children(addressed)) {
+          if (t.Is(c, "acl") && MarkedTo(s, c)) clauses.push_back(c);
+        }
       }
     }
     // "wants the agreement tabled in parliament", "wants the plant shut": the object and the
@@ -395,9 +428,20 @@ class Finder final {
       auto [b, e] = ClauseRange(s, clause_head);
       const bool infinitive =
           t.Is(clause_head, "xcomp") || t.Is(clause_head, "advcl") || t.Is(clause_head, "acl");
+      // "what he called a strategic facility": a name given, not an action asked for.
+      if (t.Is(clause_head, "xcomp") && t.upos(clause_head) != "VERB" &&
+          !MarkedTo(s, clause_head)) {
+        continue;
+      }
+      // "a diplomat who asked not to be named": a source's wish, no demand.
+      if (verb == "ask" && b + 3 < e && AsciiLower(t.token(b).form) == "not") {
+        const std::string last = AsciiLower(t.token(b + 3).form);
+        if (last == "named" || last == "identified") continue;
+      }
       if (infinitive && control && told >= 0) {
         // "urged both sides to consider X" -> "both sides consider X".
-        auto told_extent = t.Extent(told);
+        // (Not the clause itself when it hangs on one of those told.)
+        auto told_extent = t.Extent(told, [&](int32_t c) { return c == clause_head; });
         while (told_extent.first < told && t.Is(told_extent.first, "case")) ++told_extent.first;
         Referent addressee = ActorAt(a_, s, told);
         int32_t start = b;
@@ -417,7 +461,36 @@ class Finder final {
       if (t.Is(clause_head, "ccomp") && clause) {
         const int32_t subject = t.Child(clause_head, "nsubj");
         Referent addressee = subject >= 0 ? ActorAt(a_, s, subject) : FirstNamed(s, b, e);
+        // "that the Authority (ASEZA), which manages the area, revoke the allocation": the
+        // content stopped inside the subject; what it must do follows the subject.
+        const auto subject_extent = subject >= 0 ? t.Extent(subject) : std::pair{-1, -1};
+        if (subject >= 0 && subject < clause_head && e > subject_extent.first &&
+            e <= subject_extent.second) {
+          int32_t action = subject_extent.second + 1;
+          while (action < clause_head && t.upos(action) == "PUNCT") ++action;
+          if (action == clause_head) {
+            AddDemandParts(s, v, demanders, addressee, {b, e - 1},
+                           {action, ContentEnd(s, action, n)}, confidence);
+            return;
+          }
+        }
         AddDemand(s, v, demanders, addressee, b, e, confidence);
+        return;
+      }
+    }
+    // The tagger took the verb for a noun ("urged the government to commission an assessment"):
+    // read "urged X to ..." off the words.
+    // (Also when the parser hung the to-clause on a name inside the phrase told: "wants the
+    // Ministry of National Economy | to subsidise fares".)
+    if (control && told >= 0 && clauses.empty()) {
+      auto told_extent =
+          t.Extent(told, [&](int32_t c) { return t.Is(c, "acl") && MarkedTo(s, c); });
+      while (told_extent.first < told && t.Is(told_extent.first, "case")) ++told_extent.first;
+      const int32_t to = told_extent.second + 1;
+      if (to + 1 < n && AsciiLower(t.token(to).form) == "to" && t.upos(to + 1) != "DET" &&
+          t.upos(to + 1) != "PROPN") {
+        AddDemandParts(s, v, demanders, ActorAt(a_, s, told), told_extent,
+                       {to + 1, ContentEnd(s, to + 1, n)}, confidence * 0.8f);
         return;
       }
     }

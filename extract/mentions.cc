@@ -765,6 +765,8 @@ class DocumentScan final {
         ++b;
       }
       if (b == k) return false;  // "Kenya and Uganda Revenue Authority"
+      // An acronym is a name of its own, never a portfolio: "FIFA and Confederation of ...".
+      if (k - b == 1 && IsAcronym(tokens[b].form)) return false;
       // Not a person's name before it: "Yuri Ushakov and Trump adviser Steve Witkoff".
       for (size_t j = b; j < k; ++j) {
         if (RecognizedPerson(tokens[j]) || gazetteer_.IsGivenName(tokens[j].form)) {
@@ -839,6 +841,39 @@ class DocumentScan final {
       const std::string lower = AsciiLower(tokens[k].form);
       return !IsFunctionWord(lower) && !IsTitleWord(lower) && !IsTitleModifier(lower) &&
              gazetteer_.PlaceOfDemonym(tokens[k].form).empty();
+    };
+    // Where a name that runs on through lower-case "for", "and", "of", "the" ends at the acronym
+    // the article gives it in brackets: "Royal Society for the Conservation of Nature (RSCN)",
+    // "National Service for Plant and Seed Quality and Health (SENAVE)". The bracket says the
+    // words before it are one name; that they start at `b` needs the acronym's letters to be
+    // the capitalised words' initials, or an organisation word among the first words. Returns
+    // the end of the name (the bracket), or 0.
+    const auto acronym_end = [&](size_t b, size_t k) -> size_t {
+      const auto connector = [&](size_t j) {
+        const std::string_view f = tokens[j].form;
+        return f == "for" || f == "and" || f == "of" || f == "the" || f == "on" || f == "de";
+      };
+      size_t j = k;
+      while (j < n && j < b + 14 && (connector(j) || in_name(j) || IsNameWord(tokens[j].form))) {
+        ++j;
+      }
+      if (j == k || j + 2 >= n || tokens[j].form != "(" || tokens[j + 2].form != ")" ||
+          !IsAcronym(tokens[j + 1].form) || connector(j - 1)) {
+        return 0;
+      }
+      std::string initials;
+      bool organisation = false;
+      for (size_t w = b; w < j; ++w) {
+        if (connector(w)) continue;
+        if (!IsNameWord(tokens[w].form)) return 0;
+        initials.push_back(tokens[w].form[0]);
+        organisation = organisation || (w < k && IsOrganizationWord(AsciiLower(tokens[w].form)));
+      }
+      std::string letters;
+      for (char c : tokens[j + 1].form) {
+        if (c >= 'A' && c <= 'Z') letters.push_back(c);
+      }
+      return initials == letters || organisation ? j : 0;
     };
     size_t i = 0;
     while (i < n) {
@@ -942,6 +977,8 @@ class DocumentScan final {
           end += 2;  // "Norwegian Fishermen's Association", "People's Liberation Army"
         } else if (const size_t skip = organisation ? OrganisationConnector(tokens, end) : 0) {
           end += skip;  // "Committee of the Red Cross", "Forces for the Liberation of Rwanda"
+        } else if (const size_t bracket = acronym_end(i, end)) {
+          end = bracket;  // "Royal Society for the Conservation of Nature (RSCN)"
         } else {
           break;
         }
@@ -1356,6 +1393,11 @@ class DocumentScan final {
     size_t k = end - 1;
     while (k >= 2 && JoiningHyphen(tokens, k - 1) && IsTitleWord(AsciiLower(Form(s, k - 2)))) {
       k -= 2;
+    }
+    // "secretary general", "auditor general": the office "general" follows.
+    if (k > 0 && AsciiLower(Form(s, k)) == "general" &&
+        (IsTitleWord(AsciiLower(Form(s, k - 1))) || tokens[k - 1].upos == "NOUN")) {
+      --k;
     }
     while (k > 0 && IsTitleModifier(AsciiLower(Form(s, k - 1)))) --k;
     return k;

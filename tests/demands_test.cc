@@ -178,3 +178,48 @@ TEST_CASE("an ultimatum or call to act, and wanting something done, are demands"
   const std::string funds = TheDemand(aside, "funds");
   CHECK(FindFact(aside, "Ilse Marr", "demands", funds) != nullptr);
 }
+
+TEST_CASE("demands the parser hung on the wrong word keep their demander and action",
+          "[demands]") {
+  // "demanded" read as a conjunct of what the league said: the league demands, not the promise.
+  const auto said = ExtractText(
+      "The Tarvik Consumer League said the offer was not enough and demanded that the city "
+      "publish the operator's accounts.");
+  const std::string accounts = TheDemand(said, "accounts");
+  CHECK(FindFact(said, "Tarvik Consumer League", "demands", accounts) != nullptr);
+  // The to-clause hung on the second of those urged.
+  const auto pair = ExtractText(
+      "Transport Minister Ilse Marr urged the drivers and the operator to sit down together.");
+  const std::string sit = TheDemand(pair, "sit");
+  CHECK(FindFact(pair, "Ilse Marr", "demands", sit) != nullptr);
+  // A body named with an apposition, its verb read as a participle of the apposition.
+  const auto lobby = ExtractText(
+      "Shipping groups were angry. The Baltic Ports Employers Organisation (BPEO), a business "
+      "lobby, called on ministers to set a firm date for the new rules.");
+  const std::string date = TheDemand(lobby, "date");
+  CHECK(FindFact(lobby, "Baltic Ports Employers Organisation", "demands", date) != nullptr);
+  // ... not a noun of a relative clause in between.
+  const auto relcl = ExtractText(
+      "The Varno Food Workers' Union (VFWU), which represents about 6,000 Kestrel employees, "
+      "called on Kestrel to guarantee that no jobs would be cut.");
+  const std::string jobs = TheDemand(relcl, "guarantee");
+  CHECK(FindFact(relcl, "Varno Food Workers' Union", "demands", jobs) != nullptr);
+  CHECK(FindFact(relcl, "Kestrel", "demands", jobs) == nullptr);
+  // A relative clause inside the addressee does not end what it must do.
+  const auto relative = ExtractText(
+      "Anna Berg demanded that the Varno Port Authority (VPA), which runs the harbour, revoke the "
+      "permit and publish the contract.");
+  const std::string revoke = TheDemand(relative, "revoke");
+  CHECK(FindFact(relative, "Anna Berg", "demands", revoke) != nullptr);
+  CHECK(FindFact(relative, revoke, "addressed_to", "Varno Port Authority") != nullptr);
+  CHECK(revoke.find("publish") != std::string::npos);
+}
+
+TEST_CASE("a name given or a source's wish is not a demand", "[demands]") {
+  const auto doc = ExtractText(
+      "Energy Minister Anna Berg ruled out placing monitors at what she called a strategic "
+      "facility. A Varno official, who asked not to be named, said talks had stalled.");
+  // (What she ruled out is a demand node of its own, rejected; nobody demands anything.)
+  for (const auto& f : doc.facts) CHECK(f.relation != "demands");
+  CHECK(DemandsWith(doc, "named").empty());
+}

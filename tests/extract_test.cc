@@ -1093,3 +1093,23 @@ TEST_CASE("session 9's rules do not misfire on people, modifiers or parent compa
       "growth slowed.");
   CHECK(HasFact(country, "Joaquim Sarmento", "finance_minister_of", "Portugal"));
 }
+
+TEST_CASE("an acronym in brackets confirms a long name, one before 'and' is a name of its own",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Society for the Protection of Varno Wetlands (SPVW) sued the council. The Agency for "
+      "Ports and Inland Shipping (APIS) agreed. Talks between Kenya and Uganda (EAC) went on. "
+      "It audited NATO and Federation of Varno Rowing (FVR) funds.");
+  CHECK(Find(doc, "Society for the Protection of Varno Wetlands") != nullptr);
+  CHECK(Find(doc, "Agency for Ports and Inland Shipping") != nullptr);
+  CHECK(Find(doc, "Kenya and Uganda") == nullptr);
+  CHECK(Find(doc, "NATO") != nullptr);
+  CHECK(Find(doc, "Federation of Varno Rowing") != nullptr);
+}
+
+TEST_CASE("'secretary general' before a name is one title, its owner before it", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Varno Green Front (VGF) said the vote was flawed. VGF secretary general Anna Berg "
+      "told reporters in Oslo.");
+  CHECK(HasFact(doc, "Anna Berg", "secretary_general_of", "Varno Green Front"));
+}
