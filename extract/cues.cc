@@ -118,13 +118,19 @@ bool IsOrganizationWord(std::string_view w) {
       "cooperative",  "consortium",   "confederation", "forum",        "directorate", "league",
       "bureau",       "society",      "secretariat",   "inspectorate", "nation",
       "exchange",     "force"};
-  return In(kWords, w);
+  return In(kWords, w) || IsLegalFormWord(w);
 }
 
 bool IsOwnNameBodyWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "union",       "party",     "group",    "cooperative", "federation",
       "association", "consortium", "alliance", "company",     "movement"};
+  return In(kWords, w);
+}
+
+bool IsLegalFormWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"sa",  "s.a.", "plc", "llc", "gmbh", "pty",
+                                                "bhd", "inc",  "inc.", "ltd", "ltd.", "corp."};
   return In(kWords, w);
 }
 
@@ -226,8 +232,8 @@ bool IsNumberWord(std::string_view w) {
 }
 
 bool IsNameConnector(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"of",  "al",  "bin", "de", "van",
-                                                "von", "der", "la",  "du"};
+  static constexpr std::string_view kWords[] = {"of",  "al", "bin", "de",  "del", "da", "di",
+                                                "dos", "van", "von", "der", "la",  "du"};
   return In(kWords, w);
 }
 

@@ -15,6 +15,8 @@ bool IsTitleWord(std::string_view lower_word);
 bool IsTitleModifier(std::string_view lower_word);
 // Head words of organisation names: "News", "Ministry", "Board", "Council".
 bool IsOrganizationWord(std::string_view lower_word);
+// The legal form that ends a company's name: "SA", "plc", "Ltd".
+bool IsLegalFormWord(std::string_view lower_word);
 // Organisation words that also name a field a minister may hold: "Energy", "Mining", "Oil".
 bool IsFieldWord(std::string_view lower_word);
 // Nouns that, after a name or ending it, say it is a place: "region", "province", "river"; and

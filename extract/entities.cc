@@ -289,6 +289,35 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
     }
   }
 
+  // "the Audit Service" after "the Ghana Audit Service": a body's name without the place it
+  // starts with (a place the document names) joins the one name it shortens. (Not a place
+  // without its division word: "Lagos" the city is not Lagos State.) A company's name without
+  // its legal form does too, whatever the recogniser made of it: "Vias del Llano" of Vias del
+  // Llano SA.
+  std::map<std::string, std::vector<size_t>> by_local_name, by_trading_name;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const auto words = Split(keys[k]);
+    if (key_type[k] != EntityType::kOrganization || words.size() < 2) continue;
+    const std::string_view key = keys[k];
+    const auto place = key_index.find(std::string(words[0]));
+    if (words.size() >= 3 && place != key_index.end() &&
+        key_type[place->second] == EntityType::kPlace) {
+      by_local_name[std::string(key.substr(words[1].data() - key.data()))].push_back(k);
+    }
+    if (words.size() >= 3 && IsLegalFormWord(last_word[k])) {
+      by_trading_name[std::string(key.substr(0, words.back().data() - key.data() - 1))]
+          .push_back(k);
+    }
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const int64_t local =
+        key_type[k] == EntityType::kOrganization ? unique(by_local_name, keys[k]) : -1;
+    const int64_t trading =
+        key_evidence[k] <= TypeEvidence::kRecognizer ? unique(by_trading_name, keys[k]) : -1;
+    if (local >= 0) groups.Union(k, static_cast<size_t>(local));
+    if (trading >= 0) groups.Union(k, static_cast<size_t>(trading));
+  }
+
   DocumentEntities out;
   out.entity_of_mention.resize(mentions.size());
   std::unordered_map<size_t, uint32_t> entity_of_group;

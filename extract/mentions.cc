@@ -945,6 +945,9 @@ class DocumentScan final {
         } else if (in_name(end)) {
           organisation = organisation || IsOrganizationWord(AsciiLower(tokens[end].form));
           ++end;
+        } else if (organisation && tokens[end].form == "of" && end + 1 < n &&
+                   KnownNameEnd(s, end + 1) > end + 2) {
+          end = KnownNameEnd(s, end + 1);  // "Supermarkets Association of Trinidad and Tobago"
         } else if (IsNameConnector(tokens[end].form) && end + 1 < n && in_name(end + 1)) {
           end += 2;  // "Board of Peace", "International Court of Justice"
         } else if (tokens[end].form == "for" && IsTitleWord(AsciiLower(tokens[end - 1].form)) &&
@@ -1122,10 +1125,17 @@ class DocumentScan final {
            // too: "Prairie Crossing chief executive"; but "Parents are divided".)
            ((t.upos == "NOUN" || t.upos == "NUM") &&
             !(b + 1 < e && midsentence_names_.count(lower))));
+      // "Neighbouring Serbia and Bulgaria": a participle starting the sentence before a name,
+      // though the recogniser reads it into the name.
+      const bool participle_first = AtSentenceStart(s, b) && b + 1 < e && t.upos == "VERB" &&
+                                    (t.xpos == "VBG" || t.xpos == "VBN") &&
+                                    !gazetteer_.TypeOf(t.form) && !midsentence_names_.count(lower);
       // (An acronym in capitals is a name even when it spells a word: "US", "WHO".)
       const bool function_word =
           (IsFunctionWord(lower) || IsNumberWord(lower)) && !IsAcronym(t.form);
-      if (!function_word && !IsCalendarWord(lower) && !common_first_word) break;
+      if (!function_word && !IsCalendarWord(lower) && !common_first_word && !participle_first) {
+        break;
+      }
       ++b;
       if (b < e && IsNameConnector(Form(s, b))) ++b;
     }
@@ -1152,9 +1162,11 @@ class DocumentScan final {
       }
     }
     // Titles that end the run after "of" or "the" are a body's name: "Office of the Comptroller
-    // General" (not "Bank of England Governor Andrew Bailey").
+    // General", "Office of the Special Prosecutor" (not "Bank of England Governor Andrew Bailey").
     if (title_start < e && title_start > b && title_end == e) {
-      const std::string before = AsciiLower(Form(s, title_start - 1));
+      size_t q = title_start;
+      while (q > b + 1 && IsTitleModifier(AsciiLower(Form(s, q - 1)))) --q;
+      const std::string before = AsciiLower(Form(s, q - 1));
       if (before == "of" || before == "the") title_start = e;
     }
     size_t role_end = 0;  // the end of the role's words, when an owner named after "of" follows

@@ -1113,3 +1113,31 @@ TEST_CASE("'secretary general' before a name is one title, its owner before it",
       "told reporters in Oslo.");
   CHECK(HasFact(doc, "Anna Berg", "secretary_general_of", "Varno Green Front"));
 }
+
+TEST_CASE("bodies named with titles, places and legal forms stay whole, their short forms merge",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Office of the Special Prosecutor said it had opened an inquiry. A report by the Varno "
+      "Audit Service found overpricing in Varno. The Audit Service declined to comment. The "
+      "Supermarkets Association of Trinidad and Tobago protested. The road is run by Vias del "
+      "Llano SA. Vias del Llano denied it. Rosa Quispe writes for El Correo del Sur.");
+  const kg::Entity* office = Find(doc, "Office of the Special Prosecutor");
+  REQUIRE(office != nullptr);
+  CHECK(office->type == kg::EntityType::kOrganization);
+  const kg::Entity* audit = Find(doc, "Varno Audit Service");
+  REQUIRE(audit != nullptr);
+  CHECK(audit->mentions == 2);
+  CHECK(Find(doc, "Audit Service") == nullptr);
+  CHECK(Find(doc, "Supermarkets Association of Trinidad and Tobago") != nullptr);
+  CHECK(Find(doc, "Tobago") == nullptr);
+  const kg::Entity* company = Find(doc, "Vias del Llano SA");
+  REQUIRE(company != nullptr);
+  CHECK(company->type == kg::EntityType::kOrganization);
+  CHECK(company->mentions == 2);
+  CHECK(Find(doc, "El Correo del Sur") != nullptr);
+  // A participle starting a sentence is not part of the name after it.
+  const auto neighbours = TheExtractor().Extract(
+      "Neighbouring Serbia and Bulgaria have both raised their retirement ages.");
+  CHECK(Find(neighbours, "Serbia") != nullptr);
+  CHECK(Find(neighbours, "Neighbouring Serbia") == nullptr);
+}
