@@ -84,7 +84,8 @@ bool IsTitleWord(std::string_view w) {
                                                 "councilor",
                                                 "chairperson",
                                                 "treasurer",
-                                                "coordinator"};
+                                                "coordinator",
+                                                "deputy"};
   return In(kWords, w);
 }
 

@@ -294,9 +294,23 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   // without its division word: "Lagos" the city is not Lagos State.) A company's name without
   // its legal form does too, whatever the recogniser made of it: "Vias del Llano" of Vias del
   // Llano SA.
-  std::map<std::string, std::vector<size_t>> by_local_name, by_trading_name;
+  // A place named as a pair is also named by its first: "Trinidad" of Trinidad and Tobago,
+  // "Bosnia" of Bosnia and Herzegovina. A nationality names the country the document names
+  // with a compass point: "Macedonian" (WordNet's Macedonia) North Macedonia, "Korean" South
+  // Korea; not a place named on its own ("Sudan" beside South Sudan).
+  std::vector<bool> only_demonym(keys.size(), true);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (!mentions[i].from_demonym) only_demonym[key_of_mention[i]] = false;
+  }
+  std::map<std::string, std::vector<size_t>> by_local_name, by_trading_name, by_pair, by_compass;
   for (size_t k = 0; k < keys.size(); ++k) {
     const auto words = Split(keys[k]);
+    if (key_type[k] == EntityType::kPlace && words.size() == 3 && words[1] == "and") {
+      by_pair[std::string(words[0])].push_back(k);
+    }
+    if (key_type[k] == EntityType::kPlace && words.size() == 2 && IsCompassWord(words[0])) {
+      by_compass[std::string(words[1])].push_back(k);
+    }
     if (key_type[k] != EntityType::kOrganization || words.size() < 2) continue;
     const std::string_view key = keys[k];
     const auto place = key_index.find(std::string(words[0]));
@@ -314,8 +328,13 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
         key_type[k] == EntityType::kOrganization ? unique(by_local_name, keys[k]) : -1;
     const int64_t trading =
         key_evidence[k] <= TypeEvidence::kRecognizer ? unique(by_trading_name, keys[k]) : -1;
+    int64_t pair = key_type[k] == EntityType::kPlace ? unique(by_pair, keys[k]) : -1;
+    if (pair < 0 && key_type[k] == EntityType::kPlace && only_demonym[k]) {
+      pair = unique(by_compass, keys[k]);
+    }
     if (local >= 0) groups.Union(k, static_cast<size_t>(local));
     if (trading >= 0) groups.Union(k, static_cast<size_t>(trading));
+    if (pair >= 0) groups.Union(k, static_cast<size_t>(pair));
   }
 
   DocumentEntities out;

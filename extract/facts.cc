@@ -755,6 +755,36 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     }
     next_about(i, LocatingRelation(AsciiLower(tokens[place.last + 1].form)) + "_in", 0.85f);
   }
+  // "The World Heritage Centre in Paris said", "the High Court in Blantyre" -based_in-> the
+  // place: "in" and a place that the parser hangs on the organisation's name (not on a verb:
+  // "met the Commission in Brussels" says where they met).
+  for (size_t i = 0; i + 1 < a.mentions.size(); ++i) {
+    const Mention& body = a.mentions[i];
+    const Mention& place = a.mentions[i + 1];
+    const auto& tokens = a.sentences[body.sentence].tokens;
+    if (place.sentence != body.sentence || place.first != body.last + 1 ||
+        body.from_demonym || place.from_demonym || tokens[body.last].form != "in" ||
+        a.entities[a.entity_of_mention[i]].type != EntityType::kOrganization ||
+        a.entities[a.entity_of_mention[i + 1]].type != EntityType::kPlace) {
+      continue;
+    }
+    const Tree& t = a.trees[body.sentence];
+    bool on_name = false;
+    for (uint32_t p = place.first; p < place.last; ++p) {
+      on_name = on_name || (t.Is(static_cast<int32_t>(p), "nmod") && t.head(p) >= 0 &&
+                            static_cast<uint32_t>(t.head(p)) >= body.first &&
+                            static_cast<uint32_t>(t.head(p)) < body.last);
+    }
+    if (!on_name) continue;
+    Fact f;
+    f.subject = a.entity_of_mention[i];
+    f.object = a.entity_of_mention[i + 1];
+    f.relation = "based_in";
+    f.confidence = 0.7f;
+    f.sentence = body.sentence;
+    f.span = {body.span.begin, place.span.end};
+    facts->push_back(std::move(f));
+  }
   // "Nigeria's Lagos State" -part_of-> Nigeria, "Singapore's Straits Pacific Shipping" -of->
   // Singapore: a place's possessive before a name (whatever the parser made of it).
   for (size_t i = 0; i + 1 < a.mentions.size(); ++i) {

@@ -980,6 +980,10 @@ class DocumentScan final {
           end += 2;  // "Norwegian Fishermen's Association", "People's Liberation Army"
         } else if (const size_t skip = organisation ? OrganisationConnector(tokens, end) : 0) {
           end += skip;  // "Committee of the Red Cross", "Forces for the Liberation of Rwanda"
+        } else if (organisation && tokens[end].form == "to" && end + 2 < n &&
+                   tokens[end + 1].xpos == "VB" && IsNameWord(tokens[end + 1].form) &&
+                   (in_name(end + 2) || IsNameWord(tokens[end + 2].form))) {
+          end += 2;  // "Committee to Protect Journalists": a capitalised verb after "to"
         } else if (const size_t bracket = acronym_end(i, end)) {
           end = bracket;  // "Royal Society for the Conservation of Nature (RSCN)"
         } else {

@@ -1141,3 +1141,38 @@ TEST_CASE("bodies named with titles, places and legal forms stay whole, their sh
   CHECK(Find(neighbours, "Serbia") != nullptr);
   CHECK(Find(neighbours, "Neighbouring Serbia") == nullptr);
 }
+
+TEST_CASE("a country's short name and nationality join the country the document names",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Trinidad and Tobago banned the imports. Growers depend on the Trinidad market. North "
+      "Macedonia raised the retirement age. A mission is due in the Macedonian capital.");
+  const kg::Entity* trinidad = Find(doc, "Trinidad and Tobago");
+  REQUIRE(trinidad != nullptr);
+  CHECK(trinidad->mentions == 2);
+  const kg::Entity* macedonia = Find(doc, "North Macedonia");
+  REQUIRE(macedonia != nullptr);
+  CHECK(macedonia->mentions == 2);
+  CHECK(Find(doc, "Macedonia") == nullptr);
+  // A country named on its own stays apart from the one with a compass point.
+  const auto sudans = TheExtractor().Extract("South Sudan and Sudan agreed on oil fees.");
+  CHECK(Find(sudans, "Sudan") != nullptr);
+  CHECK(Find(sudans, "South Sudan") != nullptr);
+}
+
+TEST_CASE("an organisation's name runs on through 'to' and a capitalised verb", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Valeria Montano of the Committee to Protect Journalists said so. The Varno Union to Kenya "
+      "Airways talks failed.");
+  CHECK(Find(doc, "Committee to Protect Journalists") != nullptr);
+  CHECK(Find(doc, "Kenya Airways") != nullptr);  // a name after "to", not a verb
+}
+
+TEST_CASE("an organisation 'in' a place the parser hangs on its name is based there", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The Varno Heritage Council in Oslo said it had asked for information. Officials met the "
+      "European Commission in Brussels. Deputy Anna Berg, who represents Tromso, agreed.");
+  CHECK(HasFact(doc, "Varno Heritage Council", "based_in", "Oslo"));
+  CHECK(!HasFact(doc, "European Commission", "based_in", "Brussels"));  // where they met
+  CHECK(Find(doc, "Anna Berg") != nullptr);  // "Deputy" is a title, not a name
+}
