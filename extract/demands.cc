@@ -54,6 +54,12 @@ bool IsDemandReference(std::string_view l) {
       "position", "proposal",   "plan", "term",      "idea",    "concession"};
   return In(kWords, l);
 }
+// Whether a noun referring to a demand names the verb that made it: "the demand" a "demanded",
+// "the call" a "called on", "the request" an "asked".
+bool NamesTrigger(std::string_view noun, std::string_view verb) {
+  return noun == verb || (noun == "request" && verb == "ask") ||
+         (noun == "insistence" && verb == "insist");
+}
 // "reject", "rule out", "turn down": `relation` is a clause's verb lemma and particle.
 bool IsRejectionVerb(std::string_view relation) {
   static constexpr std::string_view kVerbs[] = {"reject", "refuse",  "dismiss",
@@ -102,6 +108,7 @@ bool IsHardBreak(std::string_view form) {
 struct DemandRecord {
   int32_t entity = -1;
   size_t sentence = 0;
+  std::string trigger;  // the lemma of the word that made it: "demand", "call", "urge"
   std::set<std::string> words;  // content word keys, for matching a rejection to it
   std::set<int32_t> demanders;
 };
@@ -217,6 +224,9 @@ class Finder final {
     for (int32_t i = b; i < e; ++i) {
       const std::string_view u = t.upos(i);
       if (u != "NOUN" && u != "VERB" && u != "PROPN" && u != "ADJ") continue;
+      // (Not a name or nationality: an article's demands share them. "rejected the Georgian
+      // accusations" is not the Georgian demand for a guarantee.)
+      if (a_.mention_at[s][i] >= 0) continue;
       std::string l = Lemma(s, i);
       if (IsStopWord(l) || l.size() < 3) continue;
       out.insert(l.substr(0, 5));  // "territory" ~ "territorial", "withdraw" ~ "withdrawal"
@@ -242,6 +252,15 @@ class Finder final {
       if (r.entity >= 0) out.push_back(r);
     }
     return out;
+  }
+
+  // "The league said the promise was not enough and demanded that ...", "the minister said the
+  // reservoir would be filled and ruled out ...": the parser joined the verb to the reported
+  // clause, whose subject (no entity) it then inherited. A promise does not demand; the one who
+  // said it does. Empty when `p` is not such a verb.
+  std::vector<Referent> SpeakerForConjunct(size_t s, const Proposition& p) {
+    if (!p.inherited_subject || p.speaker < 0 || !T(s).Is(p.predicate, "conj")) return {};
+    return Actors(s, T(s).WithConjuncts(p.speaker));
   }
 
   // The first entity named in [b, e) before its first verb: the one a that-clause addresses.
@@ -284,6 +303,7 @@ class Finder final {
     DemandRecord record;
     record.entity = demand;
     record.sentence = s;
+    record.trigger = Lemma(s, trigger);
     record.words = Words(s, b, e);
     for (const Referent& d : demanders) {
       record.demanders.insert(d.entity);
@@ -362,12 +382,7 @@ class Finder final {
       // Province, called for ...".)
       if (t.Child(caller, "cop") < 0) demanders = Actors(s, {caller});
     }
-    // "The league said the promise was not enough and demanded that ...": the parser joined the
-    // demand to the reported clause, whose subject (no entity) it then inherited. A promise does
-    // not demand; the one who said it does.
-    if (demanders.empty() && p.inherited_subject && p.speaker >= 0 && t.Is(p.predicate, "conj")) {
-      demanders = Actors(s, t.WithConjuncts(p.speaker));
-    }
+    if (demanders.empty()) demanders = SpeakerForConjunct(s, p);
     if (demanders.empty()) return;
     const float confidence = p.confidence;
     const auto n = static_cast<int32_t>(t.size());
@@ -765,6 +780,15 @@ class Finder final {
         }
       }
       const bool plural = t.token(head).xpos == "NNS";
+      // "rejected the demand" after "demanded that ... withdraw" and "called on ... to block": the
+      // demand the noun names by its verb, when there is one; else the latest.
+      if (!plural && !pointing) {
+        for (auto it = demands_.rbegin(); it != demands_.rend(); ++it) {
+          if (s - it->sentence > kReferenceWindow) break;
+          if (owner >= 0 && !it->demanders.count(owner)) continue;
+          if (NamesTrigger(lemma, it->trigger)) return {it->entity};
+        }
+      }
       for (auto it = demands_.rbegin(); it != demands_.rend(); ++it) {
         if (s - it->sentence > kReferenceWindow) break;
         if (owner >= 0 && !it->demanders.count(owner)) continue;
@@ -812,6 +836,7 @@ class Finder final {
         p.negated && (p.relation == "accept" || p.relation == "agree" || p.relation == "endorse");
     if (!rejects && !refuses_to_accept) return;
     std::vector<Referent> rejecters = Actors(s, p.subjects);
+    if (rejecters.empty()) rejecters = SpeakerForConjunct(s, p);
     if (rejecters.empty()) return;
     for (const Argument& arg : p.arguments) {
       // (A noun after the verb with no preposition is its object even when the parser hung it

@@ -223,3 +223,28 @@ TEST_CASE("a name given or a source's wish is not a demand", "[demands]") {
   for (const auto& f : doc.facts) CHECK(f.relation != "demands");
   CHECK(DemandsWith(doc, "named").empty());
 }
+
+TEST_CASE("a rejected demand is the one its noun names, whoever said the rejection", "[demands]") {
+  // "the demand" is what was demanded, not the latest call.
+  const auto doc = ExtractText(
+      "The Varno Union demanded that the government withdraw the pension bill. Its president, "
+      "Anna Berg, called on lawmakers to block the bill. Labour Minister Ilse Marr rejected the "
+      "demand.");
+  const std::string withdraw = TheDemand(doc, "withdraw");
+  CHECK(FindFact(doc, "Ilse Marr", "rejects", withdraw) != nullptr);
+  // A rejection conjoined to what the minister said is the minister's.
+  const auto said = ExtractText(
+      "Norway called for a joint monitoring commission. Energy Minister Ilse Marr said the idea "
+      "was not new and rejected the demand.");
+  bool marr_rejects = false;
+  for (const auto& f : said.facts) {
+    marr_rejects |= said.entities[f.subject].name == "Ilse Marr" && f.relation == "rejects";
+  }
+  CHECK(marr_rejects);
+  // Names shared by an article's demands do not make a rejection refer to one of them.
+  const auto names = ExtractText(
+      "Georgia demanded that Armenia restore the agreed volumes. Armenian Deputy Minister Armen "
+      "Sarkisian rejected the Georgian accusations.");
+  const std::string restore = TheDemand(names, "restore");
+  CHECK(FindFact(names, "Armen Sarkisian", "rejects", restore) == nullptr);
+}
