@@ -12,13 +12,14 @@
 namespace kg::extract {
 namespace {
 
-// "united states" -> "us"; "board of peace" -> "bp". Empty for one word.
+// "united states" -> "us"; "board of peace" -> "bp"; "comboios de portugal" -> "cp". Empty for
+// one word.
 std::string Initials(std::string_view key) {
   const auto words = Split(key);
   if (words.size() < 2) return {};
   std::string out;
   for (auto w : words) {
-    if (w == "of" || w == "the" || w == "and") continue;
+    if (w == "the" || w == "and" || w == "for" || w == "on" || IsNameConnector(w)) continue;
     out.push_back(w[0]);
   }
   return out;

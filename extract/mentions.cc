@@ -40,6 +40,20 @@ bool IsAcronym(std::string_view w) {
   return letters >= 2;
 }
 
+// "de", "del", "da", "do", "dos": "of" in Spanish and Portuguese names.
+bool IsRomanceOf(std::string_view w) {
+  return w == "de" || w == "del" || w == "da" || w == "do" || w == "dos";
+}
+
+// Spanish and Portuguese words that start the names of places: "Ciudad de Mexico", "Puerto de
+// la Cruz", "San Jose".
+bool IsRomancePlaceWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"ciudad", "puerto", "san",  "santa", "santo",
+                                                "villa",  "isla",   "bahia", "rio",  "lago",
+                                                "cerro",  "estado", "provincia"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 bool IsPossessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s" || w == "'"; }
 
 bool IsOpeningPunct(std::string_view w) {
@@ -491,6 +505,21 @@ class DocumentScan final {
       if (IsOrganizationWord(head_word) ||
           (word > first && StartsUpper(tokens[word].form) && !persons_name &&
            gazetteer_.ClassOf(head_word) == EntityType::kOrganization)) {
+        *type = EntityType::kOrganization;
+        *evidence = TypeEvidence::kNameWord;
+        return;
+      }
+    }
+    // A name in Spanish or Portuguese "of" a country ("Banco de Portugal", "Petroleos de
+    // Venezuela", "Ferrocarriles de Guatemala") is a body's, not a town's ("Ciudad de Mexico").
+    if (last - first >= 3) {
+      size_t de = first + 1;
+      while (de + 1 < last && !IsRomanceOf(tokens[de].form)) ++de;
+      const std::string country =
+          de + 1 < last && IsRomanceOf(tokens[de].form) ? std::string(Text(s, de + 1, last)) : "";
+      if (!country.empty() && gazetteer_.CountryOf(country) == country &&
+          !IsRomancePlaceWord(AsciiLower(tokens[first].form)) &&
+          !IsPlaceHeadWord(AsciiLower(tokens[de - 1].form))) {
         *type = EntityType::kOrganization;
         *evidence = TypeEvidence::kNameWord;
         return;

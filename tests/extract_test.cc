@@ -1176,3 +1176,18 @@ TEST_CASE("an organisation 'in' a place the parser hangs on its name is based th
   CHECK(!HasFact(doc, "European Commission", "based_in", "Brussels"));  // where they met
   CHECK(Find(doc, "Anna Berg") != nullptr);  // "Deputy" is a title, not a name
 }
+
+TEST_CASE("a Spanish or Portuguese name 'of' a country is a body, its initials its alias",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "State operator Comboios de Portugal (CP) ran few trains. CP turned down the pay rise. Its "
+      "chairman, Pedro Moreira, said so. Banco de Portugal raised rates. He flew to Ciudad de "
+      "Mexico.");
+  const kg::Entity* cp = Find(doc, "Comboios de Portugal");
+  REQUIRE(cp != nullptr);
+  CHECK(cp->type == kg::EntityType::kOrganization);
+  CHECK(std::count(cp->aliases.begin(), cp->aliases.end(), "CP") == 1);
+  CHECK(HasFact(doc, "Pedro Moreira", "chairman_of", "Comboios de Portugal"));
+  CheckTypes(doc, {"Banco de Portugal"}, kg::EntityType::kOrganization);
+  CheckTypes(doc, {"Ciudad de Mexico"}, kg::EntityType::kPlace);
+}
