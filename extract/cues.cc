@@ -85,7 +85,8 @@ bool IsTitleWord(std::string_view w) {
                                                 "chairperson",
                                                 "treasurer",
                                                 "coordinator",
-                                                "deputy"};
+                                                "deputy",
+                                                "speaker"};
   return In(kWords, w);
 }
 
@@ -126,6 +127,14 @@ bool IsOwnNameBodyWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "union",       "party",     "group",    "cooperative", "federation",
       "association", "consortium", "alliance", "company",     "movement"};
+  return In(kWords, w);
+}
+
+bool IsSeatedInstitutionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "court",  "tribunal",   "embassy", "consulate", "institute", "university", "hospital",
+      "centre", "center",     "council", "assembly",  "parliament", "commission", "authority",
+      "ministry", "secretariat", "museum", "school",   "college"};
   return In(kWords, w);
 }
 

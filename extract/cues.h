@@ -15,6 +15,9 @@ bool IsTitleWord(std::string_view lower_word);
 bool IsTitleModifier(std::string_view lower_word);
 // Head words of organisation names: "News", "Ministry", "Board", "Council".
 bool IsOrganizationWord(std::string_view lower_word);
+// Words ending the name of an institution that sits in one place: "High Court", "Heritage
+// Centre", "Policy Institute", "Central Hospital".
+bool IsSeatedInstitutionWord(std::string_view lower_word);
 // The legal form that ends a company's name: "SA", "plc", "Ltd".
 bool IsLegalFormWord(std::string_view lower_word);
 // Organisation words that also name a field a minister may hold: "Energy", "Mining", "Oil".

@@ -1,6 +1,7 @@
 #include "extract/demands.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -258,9 +259,21 @@ class Finder final {
   // reservoir would be filled and ruled out ...": the parser joined the verb to the reported
   // clause, whose subject (no entity) it then inherited. A promise does not demand; the one who
   // said it does. Empty when `p` is not such a verb.
+  // (Not when that subject is people or a body, named or not: "HRW said the detainees went on
+  // hunger strike and demanded access to lawyers" is the detainees' demand.)
   std::vector<Referent> SpeakerForConjunct(size_t s, const Proposition& p) {
-    if (!p.inherited_subject || p.speaker < 0 || !T(s).Is(p.predicate, "conj")) return {};
-    return Actors(s, T(s).WithConjuncts(p.speaker));
+    const Tree& t = T(s);
+    if (!p.inherited_subject || p.speaker < 0 || !t.Is(p.predicate, "conj")) return {};
+    for (int32_t subject : p.subjects) {
+      if (t.upos(subject) != "NOUN") return {};
+      const std::string lemma = Lemma(s, subject);
+      const auto kind = a_.gazetteer != nullptr ? a_.gazetteer->ClassOf(lemma) : std::nullopt;
+      if (kind == EntityType::kPerson || kind == EntityType::kOrganization ||
+          IsOrganizationWord(lemma)) {
+        return {};
+      }
+    }
+    return Actors(s, t.WithConjuncts(p.speaker));
   }
 
   // The first entity named in [b, e) before its first verb: the one a that-clause addresses.
@@ -502,8 +515,14 @@ class Finder final {
           t.Extent(told, [&](int32_t c) { return t.Is(c, "acl") && MarkedTo(s, c); });
       while (told_extent.first < told && t.Is(told_extent.first, "case")) ++told_extent.first;
       const int32_t to = told_extent.second + 1;
-      if (to + 1 < n && AsciiLower(t.token(to).form) == "to" && t.upos(to + 1) != "DET" &&
-          t.upos(to + 1) != "PROPN") {
+      // (An action and its object: not "asked Odinga to his office", "to dinner at State House".)
+      const auto object_start = [&](int32_t k) {
+        const std::string_view u = t.upos(k);
+        return u != "ADP" && u != "PUNCT" && u != "PART" && u != "CCONJ" && u != "SCONJ" &&
+               u != "AUX";
+      };
+      if (to + 2 < n && AsciiLower(t.token(to).form) == "to" &&
+          (t.upos(to + 1) == "VERB" || t.upos(to + 1) == "NOUN") && object_start(to + 2)) {
         AddDemandParts(s, v, demanders, ActorAt(a_, s, told), told_extent,
                        {to + 1, ContentEnd(s, to + 1, n)}, confidence * 0.8f);
         return;

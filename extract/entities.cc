@@ -291,27 +291,27 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
   }
 
   // "the Audit Service" after "the Ghana Audit Service": a body's name without the place it
-  // starts with (a place the document names) joins the one name it shortens. (Not a place
-  // without its division word: "Lagos" the city is not Lagos State.) A company's name without
-  // its legal form does too, whatever the recogniser made of it: "Vias del Llano" of Vias del
-  // Llano SA.
-  // A place named as a pair is also named by its first: "Trinidad" of Trinidad and Tobago,
-  // "Bosnia" of Bosnia and Herzegovina. A nationality names the country the document names
-  // with a compass point: "Macedonian" (WordNet's Macedonia) North Macedonia, "Korean" South
-  // Korea; not a place named on its own ("Sudan" beside South Sudan).
-  std::vector<bool> only_demonym(keys.size(), true);
+  // starts with (a place the document names) joins the one name it shortens; not one the text
+  // gives an owner ("Uganda's Revenue Authority", "its Police Force"). (Nor a place without its
+  // division word: "Lagos" the city is not Lagos State.) A company's name without its legal form
+  // joins it too, whatever the recogniser made of it: "Vias del Llano" of Vias del Llano SA.
+  std::vector<bool> possessed(keys.size(), false);
   for (size_t i = 0; i < mentions.size(); ++i) {
-    if (!mentions[i].from_demonym) only_demonym[key_of_mention[i]] = false;
+    const size_t begin = mentions[i].span.begin;
+    const size_t from = begin > 8 ? begin - 8 : 0;  // " their ", "'s ": a few bytes back
+    std::string before = AsciiLower(text.substr(from, begin - from));
+    while (!before.empty() && before.back() == ' ') before.pop_back();
+    const auto ends = [&](std::string_view tail) {
+      return before.size() >= tail.size() &&
+             before.compare(before.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (ends("'s") || ends("\xE2\x80\x99s") || ends(" its") || ends(" their")) {
+      possessed[key_of_mention[i]] = true;
+    }
   }
-  std::map<std::string, std::vector<size_t>> by_local_name, by_trading_name, by_pair, by_compass;
+  std::map<std::string, std::vector<size_t>> by_local_name, by_trading_name;
   for (size_t k = 0; k < keys.size(); ++k) {
     const auto words = Split(keys[k]);
-    if (key_type[k] == EntityType::kPlace && words.size() == 3 && words[1] == "and") {
-      by_pair[std::string(words[0])].push_back(k);
-    }
-    if (key_type[k] == EntityType::kPlace && words.size() == 2 && IsCompassWord(words[0])) {
-      by_compass[std::string(words[1])].push_back(k);
-    }
     if (key_type[k] != EntityType::kOrganization || words.size() < 2) continue;
     const std::string_view key = keys[k];
     const auto place = key_index.find(std::string(words[0]));
@@ -329,13 +329,8 @@ DocumentEntities MergeMentions(const std::vector<Mention>& mentions, std::string
         key_type[k] == EntityType::kOrganization ? unique(by_local_name, keys[k]) : -1;
     const int64_t trading =
         key_evidence[k] <= TypeEvidence::kRecognizer ? unique(by_trading_name, keys[k]) : -1;
-    int64_t pair = key_type[k] == EntityType::kPlace ? unique(by_pair, keys[k]) : -1;
-    if (pair < 0 && key_type[k] == EntityType::kPlace && only_demonym[k]) {
-      pair = unique(by_compass, keys[k]);
-    }
-    if (local >= 0) groups.Union(k, static_cast<size_t>(local));
+    if (local >= 0 && !possessed[k]) groups.Union(k, static_cast<size_t>(local));
     if (trading >= 0) groups.Union(k, static_cast<size_t>(trading));
-    if (pair >= 0) groups.Union(k, static_cast<size_t>(pair));
   }
 
   DocumentEntities out;

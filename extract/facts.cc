@@ -407,7 +407,17 @@ class SentenceFacts final {
       } else {
         continue;
       }
-      const Referent owner = EntityAt(a_, s_, c);
+      Referent owner = EntityAt(a_, s_, c);
+      // "a subsidiary of Toronto-listed Northgate Metals", parsed with the place as the "of"
+      // phrase: the name after the modifier is.
+      const int32_t m = a_.mention_at[s_][c];
+      const auto& tokens = a_.sentences[s_].tokens;
+      if (m >= 0 && LocatingModifierAt(tokens, a_.mentions[m].last)) {
+        const uint32_t after = a_.mentions[m].last + 2;
+        owner = after < tokens.size() && a_.mention_at[s_][after] >= 0
+                    ? MentionReferent(a_, s_, static_cast<int32_t>(after))
+                    : Referent{};
+      }
       if (owner.entity >= 0) related.push_back(owner.entity);
       for (const Referent& subj : subjects) {
         Add(subj, relation, owner, confidence, {TokenSpan(t_, noun)}, negated, speaker);
@@ -757,7 +767,9 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
   }
   // "The World Heritage Centre in Paris said", "the High Court in Blantyre" -based_in-> the
   // place: "in" and a place that the parser hangs on the organisation's name (not on a verb:
-  // "met the Commission in Brussels" says where they met).
+  // "met the Commission in Brussels" says where they met). Only for an institution that sits
+  // in one place, and a place that is no country: "Kenya Airways in Mombasa", "the World Bank in
+  // Kenya", "the World Cup in Qatar" are branches, offices and events.
   for (size_t i = 0; i + 1 < a.mentions.size(); ++i) {
     const Mention& body = a.mentions[i];
     const Mention& place = a.mentions[i + 1];
@@ -768,6 +780,11 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
         a.entities[a.entity_of_mention[i + 1]].type != EntityType::kPlace) {
       continue;
     }
+    const std::string last_word = AsciiLower(tokens[body.last - 1].form);
+    const std::string& place_name = a.entities[a.entity_of_mention[i + 1]].name;
+    const bool country = a.gazetteer != nullptr &&
+                         NameKey(a.gazetteer->CountryOf(place_name)) == NameKey(place_name);
+    if (!IsSeatedInstitutionWord(last_word) || country) continue;
     const Tree& t = a.trees[body.sentence];
     bool on_name = false;
     for (uint32_t p = place.first; p < place.last; ++p) {

@@ -667,6 +667,16 @@ class DocumentScan final {
       *evidence = TypeEvidence::kClassNoun;
       return;
     }
+    // "Sirdaryo Azot, which is majority-owned by the state": a person is "who", never "which";
+    // a name the recogniser reads as one is a body's. (Not after a preposition, where "which"
+    // may be the noun's before it: "a mission led by Tomas Herrera, which ended".)
+    if (recognized == EntityType::kPerson && last + 1 < tokens.size() &&
+        tokens[last].form == "," && AsciiLower(tokens[last + 1].form) == "which" &&
+        (first == 0 || tokens[first - 1].upos != "ADP")) {
+      *type = EntityType::kOrganization;
+      *evidence = TypeEvidence::kNameWord;
+      return;
+    }
     if (recognized) {
       *type = *recognized;
       *evidence = TypeEvidence::kRecognizer;
@@ -890,17 +900,30 @@ class DocumentScan final {
           !IsAcronym(tokens[j + 1].form) || connector(j - 1)) {
         return 0;
       }
-      std::string initials;
-      bool organisation = false;
-      for (size_t w = b; w < j; ++w) {
-        if (connector(w)) continue;
-        if (!IsNameWord(tokens[w].form)) return 0;
-        initials.push_back(tokens[w].form[0]);
-        organisation = organisation || (w < k && IsOrganizationWord(AsciiLower(tokens[w].form)));
-      }
       std::string letters;
       for (char c : tokens[j + 1].form) {
         if (c >= 'A' && c <= 'Z') letters.push_back(c);
+      }
+      // (Two bodies, the second with its acronym: "the World Bank and the International
+      // Monetary Fund (IMF)", "Tullow Oil and GNPC's full name (GNPC)": "and the" joins names,
+      // and so does an "and" after which the acronym's initials start.)
+      std::string initials;
+      bool organisation = false;
+      for (size_t w = b; w < j; ++w) {
+        if (connector(w)) {
+          if (tokens[w].form == "and" && tokens[w + 1].form == "the") return 0;
+          continue;
+        }
+        if (!IsNameWord(tokens[w].form)) return 0;
+        if (w > b && tokens[w - 1].form == "and") {
+          std::string rest;
+          for (size_t r = w; r < j; ++r) {
+            if (!connector(r)) rest.push_back(tokens[r].form[0]);
+          }
+          if (rest == letters) return 0;
+        }
+        initials.push_back(tokens[w].form[0]);
+        organisation = organisation || (w < k && IsOrganizationWord(AsciiLower(tokens[w].form)));
       }
       return initials == letters || organisation ? j : 0;
     };
@@ -1159,9 +1182,14 @@ class DocumentScan final {
            ((t.upos == "NOUN" || t.upos == "NUM") &&
             !(b + 1 < e && midsentence_names_.count(lower))));
       // "Neighbouring Serbia and Bulgaria": a participle starting the sentence before a name,
-      // though the recogniser reads it into the name.
+      // though the recogniser reads it into the name; not one starting a body's name
+      // ("Breaking News Network", "United Airlines").
+      bool body_name = false;
+      for (size_t k = b + 1; k < e; ++k) {
+        body_name = body_name || IsOrganizationWord(AsciiLower(Form(s, k)));
+      }
       const bool participle_first = AtSentenceStart(s, b) && b + 1 < e && t.upos == "VERB" &&
-                                    (t.xpos == "VBG" || t.xpos == "VBN") &&
+                                    (t.xpos == "VBG" || t.xpos == "VBN") && !body_name &&
                                     !gazetteer_.TypeOf(t.form) && !midsentence_names_.count(lower);
       // (An acronym in capitals is a name even when it spells a word: "US", "WHO".)
       const bool function_word =
@@ -1316,15 +1344,25 @@ class DocumentScan final {
       // A lower-case role before the run: "special envoy Steve Witkoff", "Kremlin aide Yuri";
       // or before a comma, after "its", "their" or "whose": "Its general secretary, Rosa Quispe".
       size_t k = run_start;
-      const std::string title = k >= 3 ? AsciiLower(Form(s, k - 2)) : "";
+      // The role's words end at the comma, or before where the officer serves: "Its chief
+      // executive in Chile, Graham Whitcombe", "its director for Africa, ...".
+      size_t end = k >= 1 ? k - 1 : 0;
+      if (k >= 5 && Form(s, k - 1) == ",") {
+        size_t q = k - 1;
+        while (q > k - 4 && IsNameWord(Form(s, q - 1))) --q;
+        const std::string prep = AsciiLower(Form(s, q - 1));
+        const bool title_before = IsTitleWord(AsciiLower(Form(s, q - 2)));
+        if (q < k - 1 && (prep == "in" || prep == "for") && title_before) end = q - 1;
+      }
+      const std::string title = k >= 3 && end >= 1 ? AsciiLower(Form(s, end - 1)) : "";
       if (k >= 3 && Form(s, k - 1) == "," && (IsTitleWord(title) || title == "manager")) {
-        const size_t j = RoleStart(s, k - 1);
+        const size_t j = RoleStart(s, end);
         if (const auto q = PossessedRoleStart(s, j)) {
           // "Its general secretary, Rosa Quispe", "Its purchasing director, Katrin Vogel", "whose
           // general manager, ...": the owner is what "its" refers to, found later. (A manager
           // only so: "Track manager Infraestruturas de Portugal" is a company.)
-          role = RoleName(s, *q, k - 1);
-          role_span = SpanOf(s, *q, k - 1);
+          role = RoleName(s, *q, end);
+          role_span = SpanOf(s, *q, end);
         } else if (IsTitleWord(title)) {
           // "Fiji's Transport Minister, Viliame Cakau", "the Fijian Transport Minister, ...",
           // "STR's managing director, Lim Wei Chuan": a title with its portfolio or modifiers
@@ -1344,8 +1382,8 @@ class DocumentScan final {
           const std::string_view place =
               p > 0 ? gazetteer_.PlaceOfDemonym(Form(s, p - 1)) : std::string_view();
           if (p > 0 && (IsPossessive(Form(s, p - 1)) || !place.empty())) {
-            role = RoleName(s, p, k - 1);
-            role_span = SpanOf(s, p, k - 1);
+            role = RoleName(s, p, end);
+            role_span = SpanOf(s, p, end);
             owner = OwnerBefore(s, p);
             if (owner < 0 && !place.empty()) owner = AddDemonym(s, p - 1, place);
           }

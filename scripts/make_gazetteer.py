@@ -197,6 +197,17 @@ def main():
                 p in iso_country_names and len(os.path.commonprefix([p, adj])) >= 3,
                 len(os.path.commonprefix([p, adj])), -len(p)))
 
+    # A country WordNet names as it was called before it took a compass point ("Macedonian":
+    # Macedonia) is the one country ISO 3166 names with one ("North Macedonia"), when only one
+    # does ("Korean" stays Korea's: North and South Korea both are).
+    for adj, place in demonyms.items():
+        if place in iso_country_names:
+            continue
+        renamed = [point + " " + place for point in ("North", "South", "East", "West")
+                   if point + " " + place in iso_country_names]
+        if len(renamed) == 1:
+            demonyms[adj] = renamed[0]
+
     # Seats of government: capitals and the government buildings in them.
     def part_of(offset):
         return [t for sym, t, tpos, _ in nouns[offset][2] if sym == "#p" and tpos == "n" and t in nouns]

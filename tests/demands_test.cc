@@ -215,6 +215,14 @@ TEST_CASE("demands the parser hung on the wrong word keep their demander and act
   CHECK(revoke.find("publish") != std::string::npos);
 }
 
+TEST_CASE("a reported group's demand is not the reporter's, nor is 'asked X to his office' one",
+          "[demands]") {
+  const auto doc = ExtractText(
+      "Human Rights Watch said the detainees went on hunger strike and demanded access to their "
+      "lawyers. President Anna Berg asked Ilse Marr to her office on Tuesday.");
+  for (const auto& f : doc.facts) CHECK(f.relation != "demands");
+}
+
 TEST_CASE("a name given or a source's wish is not a demand", "[demands]") {
   const auto doc = ExtractText(
       "Energy Minister Anna Berg ruled out placing monitors at what she called a strategic "
