@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "extract/cues.h"
 #include "extract/dateline.h"
+#include "extract/mentions.h"
 
 namespace kg::extract {
 
@@ -105,12 +106,7 @@ bool IsRelativePronoun(const Tree& t, int32_t i) {
 bool IsPredicate(const Tree& t, int32_t i) {
   if (t.Is(i, "aux") || t.Is(i, "cop")) return false;
   // "Toronto-listed", "Kumasi-based": the second half of a name's modifier, however parsed.
-  if (i >= 2 && t.token(i - 1).form == "-" &&
-      t.token(i - 1).span.begin == t.token(i - 2).span.end &&
-      t.token(i).span.begin == t.token(i - 1).span.end &&
-      IsLocatingParticiple(AsciiLower(t.token(i).form))) {
-    return false;
-  }
+  if (i >= 1 && LocatingModifierAt(t.sentence().tokens, static_cast<size_t>(i - 1))) return false;
   if (t.upos(i) == "VERB") return true;
   // A participle tagged as an adjective still heads a clause: "Gruenbaum, recently appointed as".
   if (t.upos(i) == "ADJ" && t.token(i).xpos == "VBN" && t.Child(i, "cop") < 0) return true;

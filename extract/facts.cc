@@ -742,17 +742,22 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     f.span = {std::min(m.role_span.begin, m.span.begin), std::max(m.role_span.end, m.span.end)};
     facts->push_back(std::move(f));
   }
-  // A fact of the name after mention i (mention i + 1) about mention i: "X-based Y", "X's Y".
-  const auto next_about = [&](size_t i, std::string relation, float confidence) {
+  // A fact relating mention i and the name after it (mention i + 1), stated by the words from one
+  // to the other: "X-based Y", "X's Y" (about mention i), "X in Y" (of it).
+  const auto adjacent_fact = [&](size_t i, bool next_is_subject, std::string relation,
+                                 float confidence) {
     Fact f;
-    f.subject = a.entity_of_mention[i + 1];
-    f.object = a.entity_of_mention[i];
+    f.subject = a.entity_of_mention[next_is_subject ? i + 1 : i];
+    f.object = a.entity_of_mention[next_is_subject ? i : i + 1];
     if (f.subject == f.object) return;
     f.relation = std::move(relation);
     f.confidence = confidence;
     f.sentence = a.mentions[i].sentence;
     f.span = {a.mentions[i].span.begin, a.mentions[i + 1].span.end};
     facts->push_back(std::move(f));
+  };
+  const auto next_about = [&](size_t i, std::string relation, float confidence) {
+    adjacent_fact(i, true, std::move(relation), confidence);
   };
   // "Kumasi-based Ashanti Produce Traders" -based_in-> Kumasi; "Perth-listed X" -listed_in->.
   for (size_t i = 0; i + 1 < a.mentions.size(); ++i) {
@@ -792,15 +797,7 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
                             static_cast<uint32_t>(t.head(p)) >= body.first &&
                             static_cast<uint32_t>(t.head(p)) < body.last);
     }
-    if (!on_name) continue;
-    Fact f;
-    f.subject = a.entity_of_mention[i];
-    f.object = a.entity_of_mention[i + 1];
-    f.relation = "based_in";
-    f.confidence = 0.7f;
-    f.sentence = body.sentence;
-    f.span = {body.span.begin, place.span.end};
-    facts->push_back(std::move(f));
+    if (on_name) adjacent_fact(i, false, "based_in", 0.7f);
   }
   // "Nigeria's Lagos State" -part_of-> Nigeria, "Singapore's Straits Pacific Shipping" -of->
   // Singapore: a place's possessive before a name (whatever the parser made of it).
