@@ -1,6 +1,8 @@
 #include "graph/store.h"
 
 #include <rocksdb/db.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -211,6 +213,35 @@ TEST_CASE("stored data survives closing and reopening", "[store]") {
               .ok());
   CHECK(text == MeetingDoc().text);
   CHECK(doc.sources == std::vector<std::string>{"/a.txt"});
+}
+
+TEST_CASE("a read-only open starts no threads", "[store]") {
+  // The store is written by a child process, so that this one has started no RocksDB thread
+  // when it opens the store to read: a query should not pay for flush and compaction threads.
+  kg::testing::TempDir dir;
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    std::unique_ptr<Store> store;
+    IngestOutcome outcome;
+    const bool ok = Store::Open(dir / "kg.db", {}, &store).ok() &&
+                    Put(*store, MeetingDoc(), "/a.txt", &outcome).ok();
+    store.reset();
+    _exit(ok ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  const auto threads = [] {
+    return std::distance(std::filesystem::directory_iterator("/proc/self/task"),
+                         std::filesystem::directory_iterator());
+  };
+  const auto before = threads();
+  std::unique_ptr<Store> store;
+  REQUIRE(Store::Open(dir / "kg.db", {.read_only = true}, &store).ok());
+  CHECK(StatsOf(*store).triples == 2);
+  CHECK(threads() == before);
 }
 
 TEST_CASE("opening what is not a kg store is refused with a clear error", "[store]") {
