@@ -330,6 +330,20 @@ class Reader final {
       prop.arguments.insert(prop.arguments.begin(), {t_.head(p), ArgumentRole::kDirect, {}});
       prop.subjects.clear();
       prop.passive = true;
+    } else if (prop.passive && prop.subjects.empty() &&
+               (IsLocatingParticiple(participle) || participle == "located")) {
+      // "Ormond is based in Nenagh", "VHC, which is headquartered in Dushanbe": no one based it;
+      // what is based somewhere is the subject of where it is, as in "Ormond, based in Nenagh".
+      for (auto a = prop.arguments.begin(); a != prop.arguments.end();) {
+        if (a->role != ArgumentRole::kDirect) {
+          ++a;
+          continue;
+        }
+        prop.subjects.push_back(a->head);
+        a = prop.arguments.erase(a);
+      }
+      prop.relation = LocatingRelation(participle);
+      prop.passive = false;
     }
 
     // Negated, intended or demanded by what governs this clause, also through coordination

@@ -41,6 +41,36 @@ class Resolver final {
           mention.role_of >= 0 ? static_cast<int32_t>(a.entity_of_mention[mention.role_of]) : -1;
       roles_[a.entity_of_mention[m]].insert({mention.role, owner});
     }
+    for (size_t m = 0; m < a.mentions.size(); ++m) {
+      if (a.mentions[m].last <= dateline_end_[a.mentions[m].sentence]) {
+        in_dateline_.insert(a.entity_of_mention[m]);
+      }
+    }
+    // Each organisation's descriptions, the common nouns the text puts beside its name: "digital
+    // lender Kilimani Capital", "Liffey Capital, a Dublin stockbroker", "the insurer, Halvard".
+    for (size_t m = 0; m < a.mentions.size(); ++m) {
+      const Mention& mention = a.mentions[m];
+      const uint32_t e = a.entity_of_mention[m];
+      if (a.entities[e].type != EntityType::kOrganization) continue;
+      const Tree& t = a.trees[mention.sentence];
+      const size_t head = nlp::SpanHead(t.sentence().tokens, mention.first, mention.last);
+      if (head == mention.last) continue;
+      const auto h = static_cast<int32_t>(head);
+      for (int32_t c : t.children(h)) {
+        const bool before = c < static_cast<int32_t>(mention.first);
+        if (t.upos(c) == "NOUN" && (t.Is(c, "appos") || (before && t.Is(c, "compound")))) {
+          descriptions_[e].insert(LowerLemma(t, c));
+        }
+      }
+      if (t.Is(h, "appos") && t.head(h) >= 0 && t.upos(t.head(h)) == "NOUN") {
+        descriptions_[e].insert(LowerLemma(t, t.head(h)));
+      }
+      // The noun right before the name, whichever way the parser joined them.
+      const auto before = static_cast<int32_t>(mention.first) - 1;
+      if (before >= 0 && t.upos(before) == "NOUN" && (t.head(h) == before || t.head(before) == h)) {
+        descriptions_[e].insert(LowerLemma(t, before));
+      }
+    }
   }
 
   void Run() {
@@ -192,7 +222,9 @@ class Resolver final {
       }
       return r.entity >= 0 ? r : Referent{};
     }
-    if (t.upos(i) != "NOUN") return {};
+    // (A common noun the tagger took for a name: "the institute's president".)
+    const bool lower_name = t.upos(i) == "PROPN" && t.token(i).form == form;
+    if (t.upos(i) != "NOUN" && !lower_name) return {};
     // "the union", or "union" before a title: "union president Gloria Restrepo".
     const int32_t det = t.Child(i, "det");
     // (Only a bare noun naming its kind of body: not "opposition party leader X", whose party
@@ -227,10 +259,21 @@ class Resolver final {
         return false;
       });
       r.confidence = 0.7f;
-    } else if (IsOrganizationWord(lemma) || lemma == "group" || lemma == "company") {
+    } else if (IsOrganizationWord(lemma) || IsSeatedInstitutionWord(lemma) ||
+               IsBusinessNoun(lemma) || lemma == "group" || lemma == "company" ||
+               lemma == "firm") {
+      // "the company", "the firm": the organisation nearest; "the lender", "the hospital": one
+      // the text described so, or whose name says so.
       r.entity = Nearest(s, kDescriptionWindow, [&](int32_t e) {
         if (TypeOf(e) != EntityType::kOrganization) return false;
-        if (lemma == "company" || lemma == "group") return true;
+        // (Not the news agency of the dateline: "(AP) ... he told The Associated Press ... said
+        // the firm".)
+        if (in_dateline_.count(e) > 0) return false;
+        if (lemma == "company" || lemma == "group" || lemma == "firm") return true;
+        if (const auto it = descriptions_.find(e);
+            it != descriptions_.end() && it->second.count(lemma) > 0) {
+          return true;
+        }
         std::string name = " ";
         name.append(NameKey(a_.entities[e].name)).append(" ");
         std::string word = " ";
@@ -318,6 +361,8 @@ class Resolver final {
   std::vector<Seen> history_;
   std::vector<size_t> dateline_end_;  // per sentence: the first token after its dateline, or 0
   std::map<uint32_t, std::set<std::pair<std::string, int32_t>>> roles_;
+  std::map<uint32_t, std::set<std::string>> descriptions_;  // organisation -> nouns for it
+  std::set<int32_t> in_dateline_;  // entities the dateline names (its place, its news agency)
 };
 
 }  // namespace

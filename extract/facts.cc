@@ -770,6 +770,47 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     }
     next_about(i, LocatingRelation(AsciiLower(tokens[place.last + 1].form)) + "_in", 0.85f);
   }
+  // "Oceano Vivo, a Lisbon-based conservation group", "The Labour Justice Forum (LJF), the
+  // Lahore-based rights group" -based_in-> the place: an apposition that says where the name
+  // before it sits.
+  for (size_t i = 1; i < a.mentions.size(); ++i) {
+    const Mention& place = a.mentions[i];
+    const auto& tokens = a.sentences[place.sentence].tokens;
+    if (place.from_demonym || place.first < 3 || !LocatingModifierAt(tokens, place.last) ||
+        (i + 1 < a.mentions.size() && a.mentions[i + 1].sentence == place.sentence &&
+         a.mentions[i + 1].first == place.last + 2)) {
+      continue;
+    }
+    const std::string article = AsciiLower(tokens[place.first - 1].form);
+    if ((article != "a" && article != "an" && article != "the") ||
+        tokens[place.first - 2].form != ",") {
+      continue;
+    }
+    // The name before the comma, past a bracketed acronym: "Forum (LJF), a ...".
+    size_t body = i - 1;
+    uint32_t end = place.first - 2;
+    if (tokens[end - 1].form == ")" && a.mentions[body].last == end - 1 && body >= 1 &&
+        a.entity_of_mention[body] == a.entity_of_mention[body - 1]) {
+      --body;
+      end = a.mentions[body].last + 1;  // past the "("
+      if (tokens[end - 1].form != "(") continue;
+      --end;
+    }
+    const Mention& named = a.mentions[body];
+    if (named.sentence != place.sentence || named.last != end || named.from_demonym ||
+        a.entities[a.entity_of_mention[body]].type != EntityType::kOrganization) {
+      continue;
+    }
+    Fact f;
+    f.subject = a.entity_of_mention[body];
+    f.object = a.entity_of_mention[i];
+    if (f.subject == f.object) continue;
+    f.relation = LocatingRelation(AsciiLower(tokens[place.last + 1].form)) + "_in";
+    f.confidence = 0.8f;
+    f.sentence = place.sentence;
+    f.span = {named.span.begin, tokens[place.last + 1].span.end};
+    facts->push_back(std::move(f));
+  }
   // "The World Heritage Centre in Paris said", "the High Court in Blantyre" -based_in-> the
   // place: "in" and a place that the parser hangs on the organisation's name (not on a verb:
   // "met the Commission in Brussels" says where they met). Only for an institution that sits

@@ -363,6 +363,12 @@ class DocumentScan final {
         !IsNameConnector(tokens[first - 1].form)) {
       const auto type = NounClass(s, first - 1);
       if (type == EntityType::kOrganization || type == EntityType::kPlace) return type;
+      // A trade WordNet files as people names a company before its name: "digital lender
+      // Kopano Credit", "carrier Ionian Wings".
+      if (type == EntityType::kPerson && tokens[first - 1].upos == "NOUN" &&
+          IsBusinessNoun(AsciiLower(tokens[first - 1].lemma))) {
+        return EntityType::kOrganization;
+      }
     }
     return std::nullopt;
   }

@@ -129,3 +129,32 @@ TEST_CASE("the union is a body of working people that calls itself an associatio
   CHECK(FindFact(employers, "Municipal Health Employers' Association", "meet", "Miguel Ocampo") ==
         nullptr);
 }
+
+TEST_CASE("the firm, the lender, the institute: the organisation described or named so", "[coref]") {
+  const auto doc = ExtractText(
+      "The Central Bank of Lesotho (CBL) revoked the licence of digital lender Kopano Credit on "
+      "Monday. The CBL said the decision was final. Thabo Mokoena, the lender's chief executive, "
+      "said the company would appeal.");
+  CHECK(FindFact(doc, "Thabo Mokoena", "chief_executive_of", "Kopano Credit") != nullptr);
+  CHECK(FindFact(doc, "Thabo Mokoena", "chief_executive_of", "Central Bank of Lesotho") ==
+        nullptr);
+  const auto firm = ExtractText(
+      "Analysts at Harbour Capital, a Dublin stockbroker, expect savings. \"The savings are "
+      "real,\" said Niamh Byrne, the firm's head of research.");
+  CHECK(FindFact(firm, "Niamh Byrne", "head_of", "Harbour Capital") != nullptr);
+  const auto institute = ExtractText(
+      "The Coastal Fisheries Institute (CFI) advises the ministry. \"The damage is visible,\" "
+      "said Rui Matos, the institute's president.");
+  CHECK(FindFact(institute, "Rui Matos", "president_of", "Coastal Fisheries Institute") != nullptr);
+}
+
+TEST_CASE("the dateline's news agency is not the company of a later sentence", "[coref]") {
+  const auto doc = ExtractText(
+      "KAMPALA, Nov 19 (AP) - Farmers marched on Wednesday. \"We are owed,\" Peter Okello told "
+      "The Associated Press. Mary Achieng, the company's finance director, said payment was "
+      "due.");
+  for (const auto& f : doc.facts) {
+    CHECK_FALSE((doc.entities[f.subject].name == "Mary Achieng" &&
+                 doc.entities[f.object].name == "Associated Press"));
+  }
+}

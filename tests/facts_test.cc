@@ -153,3 +153,17 @@ TEST_CASE("a role's unstated owner: its after a speech verb, whose, a minister's
       "said on Friday.");
   CHECK(FindFact(visiting, "Radoslaw Sikorski", "foreign_minister_of", "Belgium") == nullptr);
 }
+
+TEST_CASE("where a body is based: a passive, a relative clause, an apposition", "[facts]") {
+  const auto doc = ExtractText(
+      "The Tallis Water Board is based in Kisumu. Korvath Mining, which is headquartered in "
+      "Ndola, sued the board. The Miners Justice Forum (MJF), a Kitwe-based rights group, backed "
+      "the claim. Oravo Holdings, the Geneva-based trader, said nothing.");
+  CHECK(FindFact(doc, "Tallis Water Board", "based_in", "Kisumu") != nullptr);
+  CHECK(FindFact(doc, "Korvath Mining", "based_in", "Ndola") != nullptr);
+  CHECK(FindFact(doc, "Miners Justice Forum", "based_in", "Kitwe") != nullptr);
+  CHECK(FindFact(doc, "Oravo Holdings", "based_in", "Geneva") != nullptr);
+  // A person so described is not placed by this rule, nor anyone by a place without "-based".
+  const auto person = ExtractText("Talia Mbeki, a Kitwe-based lawyer, met Jonas Berg.");
+  for (const auto& f : person.facts) CHECK(f.relation != "based_in");
+}
