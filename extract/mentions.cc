@@ -190,6 +190,7 @@ class DocumentScan final {
     for (size_t s = 0; s < sentences_.size(); ++s) {
       if (!headline_[s] && !credit_[s]) Body(static_cast<uint32_t>(s));
     }
+    TypeListsOfPlaces();
     for (const auto& m : mentions_) body_names_.insert(NameKey(m.text));
     std::vector<Mention> body = std::move(mentions_);
     mentions_.clear();
@@ -221,6 +222,52 @@ class DocumentScan final {
 
  private:
   std::string_view Form(uint32_t s, size_t i) const { return sentences_[s].tokens[i].form; }
+
+  // "airports in Thessaloniki, Rhodes, Corfu and Santorini": in a list of three or more names,
+  // at least half of them places, one of them known, and none surely anything else, a name typed
+  // otherwise on weaker evidence (Rhodes the surname, Santorini the company) is a place too.
+  void TypeListsOfPlaces() {
+    size_t start = 0;
+    while (start < mentions_.size()) {
+      size_t end = start + 1;  // the list is mentions_[start, end)
+      while (end < mentions_.size() && mentions_[end].sentence == mentions_[start].sentence) {
+        const auto& tokens = sentences_[mentions_[end].sentence].tokens;
+        const Mention& before = mentions_[end - 1];
+        std::string between;
+        for (uint32_t k = before.last; k < mentions_[end].first; ++k) {
+          between.append(AsciiLower(tokens[k].form)).append(" ");
+        }
+        if (between != ", " && between != "and " && between != ", and " && between != "or " &&
+            between != ", or ") {
+          break;
+        }
+        ++end;
+      }
+      size_t places = 0, known_places = 0;
+      bool other_sure = false;
+      for (size_t k = start; k < end; ++k) {
+        const Mention& m = mentions_[k];
+        if (m.type == EntityType::kPlace) {
+          places += m.evidence >= TypeEvidence::kRecognizer;
+          known_places += m.evidence >= TypeEvidence::kGazetteer;
+        } else {
+          // (A one-word name the gazetteer knows as someone is often also a place: Rhodes.)
+          other_sure |= m.evidence >= TypeEvidence::kNameWord &&
+                        !(m.evidence == TypeEvidence::kGazetteer && m.last == m.first + 1);
+        }
+      }
+      if (end - start >= 3 && known_places >= 1 && 2 * places >= end - start && !other_sure) {
+        for (size_t k = start; k < end; ++k) {
+          Mention& m = mentions_[k];
+          if (m.type != EntityType::kPlace && !m.from_demonym) {
+            m.type = EntityType::kPlace;
+            m.evidence = TypeEvidence::kContext;
+          }
+        }
+      }
+      start = end;
+    }
+  }
 
   int32_t Add(uint32_t s, size_t first, size_t last, EntityType type, TypeEvidence evidence) {
     const auto& tokens = sentences_[s].tokens;

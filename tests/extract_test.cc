@@ -1225,3 +1225,16 @@ TEST_CASE("'X, which' is no person, an officer 'in' a place, 'a subsidiary of Y-
   REQUIRE(herrera != nullptr);
   CHECK(herrera->type == kg::EntityType::kPerson);  // "which" is the mission's
 }
+
+TEST_CASE("a name in a list of places is a place unless surely something else", "[extract]") {
+  // The recogniser and WordNet read "Rhodes" as a person (Cecil Rhodes), "Santorini" as a body.
+  auto doc = TheExtractor().Extract(
+      "Controllers at airports in Thessaloniki, Rhodes, Corfu and Santorini worked long shifts.");
+  CheckTypes(doc, {"Thessaloniki", "Rhodes", "Corfu", "Santorini"}, kg::EntityType::kPlace);
+  // Not a list of people, nor a person a title names.
+  doc = TheExtractor().Extract(
+      "Delegates from Athens, Lisbon and Minister Rui Matos met on Monday. Anna Weiss, Jonas "
+      "Berg and Maria Lopez signed.");
+  CheckTypes(doc, {"Rui Matos", "Anna Weiss", "Jonas Berg", "Maria Lopez"},
+             kg::EntityType::kPerson);
+}
