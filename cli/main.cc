@@ -95,13 +95,12 @@ int main(int argc, char** argv) {
   // options was a fifth of the instructions of a cold `kg neighbours`. Otherwise (help, a typo,
   // an option this scan does not know) all of them, for CLI11 to answer as it always does.
   const std::string_view command = NamedCommand(argc, argv);
-  const bool known = std::any_of(std::begin(groups), std::end(groups), [&](const CommandGroup& g) {
+  const auto defines_command = [&](const CommandGroup& g) {
     return std::find(g.names.begin(), g.names.end(), command) != g.names.end();
-  });
+  };
+  const bool known = std::any_of(std::begin(groups), std::end(groups), defines_command);
   for (const CommandGroup& group : groups) {
-    if (!known || std::find(group.names.begin(), group.names.end(), command) != group.names.end()) {
-      group.add();
-    }
+    if (!known || defines_command(group)) group.add();
   }
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
   app.parse_complete_callback([&] { SetUpLogging(globals); });

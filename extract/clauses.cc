@@ -334,14 +334,11 @@ class Reader final {
                (IsLocatingParticiple(participle) || participle == "located")) {
       // "Ormond is based in Nenagh", "VHC, which is headquartered in Dushanbe": no one based it;
       // what is based somewhere is the subject of where it is, as in "Ormond, based in Nenagh".
-      for (auto a = prop.arguments.begin(); a != prop.arguments.end();) {
-        if (a->role != ArgumentRole::kDirect) {
-          ++a;
-          continue;
-        }
-        prop.subjects.push_back(a->head);
-        a = prop.arguments.erase(a);
+      const auto direct = [](const Argument& a) { return a.role == ArgumentRole::kDirect; };
+      for (const Argument& a : prop.arguments) {
+        if (direct(a)) prop.subjects.push_back(a.head);
       }
+      std::erase_if(prop.arguments, direct);
       prop.relation = LocatingRelation(participle);
       prop.passive = false;
     }

@@ -41,16 +41,13 @@ class Resolver final {
           mention.role_of >= 0 ? static_cast<int32_t>(a.entity_of_mention[mention.role_of]) : -1;
       roles_[a.entity_of_mention[m]].insert({mention.role, owner});
     }
-    for (size_t m = 0; m < a.mentions.size(); ++m) {
-      if (a.mentions[m].last <= dateline_end_[a.mentions[m].sentence]) {
-        in_dateline_.insert(a.entity_of_mention[m]);
-      }
-    }
-    // Each organisation's descriptions, the common nouns the text puts beside its name: "digital
-    // lender Kilimani Capital", "Liffey Capital, a Dublin stockbroker", "the insurer, Halvard".
+    // The entities the dateline names, and each organisation's descriptions, the common nouns the
+    // text puts beside its name: "digital lender Kilimani Capital", "Liffey Capital, a Dublin
+    // stockbroker", "the insurer, Halvard".
     for (size_t m = 0; m < a.mentions.size(); ++m) {
       const Mention& mention = a.mentions[m];
       const uint32_t e = a.entity_of_mention[m];
+      if (mention.last <= dateline_end_[mention.sentence]) in_dateline_.insert(e);
       if (a.entities[e].type != EntityType::kOrganization) continue;
       const Tree& t = a.trees[mention.sentence];
       const size_t head = nlp::SpanHead(t.sentence().tokens, mention.first, mention.last);

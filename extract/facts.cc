@@ -742,19 +742,26 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
     f.span = {std::min(m.role_span.begin, m.span.begin), std::max(m.role_span.end, m.span.end)};
     facts->push_back(std::move(f));
   }
+  // A fact of mention `subject` about mention `object`, of one sentence, stated by the words from
+  // the first of them to byte `end`.
+  const auto mention_fact = [&](size_t subject, size_t object, std::string relation,
+                                float confidence, uint32_t end) {
+    Fact f;
+    f.subject = a.entity_of_mention[subject];
+    f.object = a.entity_of_mention[object];
+    if (f.subject == f.object) return;
+    f.relation = std::move(relation);
+    f.confidence = confidence;
+    f.sentence = a.mentions[subject].sentence;
+    f.span = {std::min(a.mentions[subject].span.begin, a.mentions[object].span.begin), end};
+    facts->push_back(std::move(f));
+  };
   // A fact relating mention i and the name after it (mention i + 1), stated by the words from one
   // to the other: "X-based Y", "X's Y" (about mention i), "X in Y" (of it).
   const auto adjacent_fact = [&](size_t i, bool next_is_subject, std::string relation,
                                  float confidence) {
-    Fact f;
-    f.subject = a.entity_of_mention[next_is_subject ? i + 1 : i];
-    f.object = a.entity_of_mention[next_is_subject ? i : i + 1];
-    if (f.subject == f.object) return;
-    f.relation = std::move(relation);
-    f.confidence = confidence;
-    f.sentence = a.mentions[i].sentence;
-    f.span = {a.mentions[i].span.begin, a.mentions[i + 1].span.end};
-    facts->push_back(std::move(f));
+    mention_fact(next_is_subject ? i + 1 : i, next_is_subject ? i : i + 1, std::move(relation),
+                 confidence, a.mentions[i + 1].span.end);
   };
   const auto next_about = [&](size_t i, std::string relation, float confidence) {
     adjacent_fact(i, true, std::move(relation), confidence);
@@ -786,30 +793,22 @@ void FindFacts(Analysis& a, std::vector<Fact>* facts) {
         tokens[place.first - 2].form != ",") {
       continue;
     }
-    // The name before the comma, past a bracketed acronym: "Forum (LJF), a ...".
+    // The name before the comma, past a bracketed acronym of it: "Forum (LJF), a ...".
     size_t body = i - 1;
-    uint32_t end = place.first - 2;
+    uint32_t end = place.first - 2;  // the comma
     if (tokens[end - 1].form == ")" && a.mentions[body].last == end - 1 && body >= 1 &&
         a.entity_of_mention[body] == a.entity_of_mention[body - 1]) {
       --body;
-      end = a.mentions[body].last + 1;  // past the "("
-      if (tokens[end - 1].form != "(") continue;
-      --end;
+      end = a.mentions[body].last;  // the "("
+      if (tokens[end].form != "(") continue;
     }
     const Mention& named = a.mentions[body];
     if (named.sentence != place.sentence || named.last != end || named.from_demonym ||
         a.entities[a.entity_of_mention[body]].type != EntityType::kOrganization) {
       continue;
     }
-    Fact f;
-    f.subject = a.entity_of_mention[body];
-    f.object = a.entity_of_mention[i];
-    if (f.subject == f.object) continue;
-    f.relation = LocatingRelation(AsciiLower(tokens[place.last + 1].form)) + "_in";
-    f.confidence = 0.8f;
-    f.sentence = place.sentence;
-    f.span = {named.span.begin, tokens[place.last + 1].span.end};
-    facts->push_back(std::move(f));
+    mention_fact(body, i, LocatingRelation(AsciiLower(tokens[place.last + 1].form)) + "_in", 0.8f,
+                 tokens[place.last + 1].span.end);
   }
   // "The World Heritage Centre in Paris said", "the High Court in Blantyre" -based_in-> the
   // place: "in" and a place that the parser hangs on the organisation's name (not on a verb:
