@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
     return kg::cli::kExitBadInput;
   }
   // Out without running the destructors of static objects (RocksDB's option tables, CLI11's
-  // parser): a tenth of a cold query's instructions, and nothing left to write. Sanitizer builds
+  // parser): 4% of a cold query's instructions, and nothing is left to write. Sanitizer builds
   // exit normally, for LeakSanitizer to check at exit.
   std::cout.flush();
   std::fflush(nullptr);
