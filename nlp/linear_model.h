@@ -74,7 +74,7 @@ class WeightTable final {
           if (payload & kInline) {
             AddSlot(slot, scores);
           } else {
-            __builtin_prefetch(entries_.data() + payload);
+            PrefetchRun(payload);
             runs[m++] = payload;
           }
           break;
@@ -124,6 +124,17 @@ class WeightTable final {
     } else {
       AddRun(payload, scores);
     }
+  }
+  // Fetches the cache line where the run at `begin` starts and the next one: the features met
+  // most often have the longest runs (most of those the parser looks up have ten weights or more,
+  // 40 bytes or more), and without the second line their adds wait on it (the parser was 10-17%
+  // faster with it on the EWT test set; more lines gained nothing). The address is computed as an
+  // integer: near the end of entries_ it may lie past the array, which a prefetch may name but a
+  // pointer may not.
+  void PrefetchRun(uint32_t begin) const {
+    const uintptr_t at = reinterpret_cast<uintptr_t>(entries_.data() + begin);
+    __builtin_prefetch(reinterpret_cast<const void*>(at));
+    __builtin_prefetch(reinterpret_cast<const void*>(at + 64));
   }
   void AddRun(uint32_t begin, int32_t* scores) const {
     for (const Entry* e = entries_.data() + begin;; ++e) {
