@@ -221,7 +221,12 @@ class DocumentScan final {
   }
 
  private:
-  std::string_view Form(uint32_t s, size_t i) const { return sentences_[s].tokens[i].form; }
+  // The form of token `i` of sentence `s`; empty past either end (an index computed as "k - 2"
+  // below 0 wraps to a huge one), so that a rule looking too far back reads no word, not memory.
+  std::string_view Form(uint32_t s, size_t i) const {
+    const std::vector<nlp::Token>& tokens = sentences_[s].tokens;
+    return i < tokens.size() ? std::string_view(tokens[i].form) : std::string_view();
+  }
 
   // "airports in Thessaloniki, Rhodes, Corfu and Santorini": in a list of three or more names,
   // at least half of them places, one of them known, and none surely anything else, a name typed
@@ -1404,7 +1409,8 @@ class DocumentScan final {
         size_t q = k - 1;
         while (q > k - 4 && IsNameWord(Form(s, q - 1))) --q;
         const std::string prep = AsciiLower(Form(s, q - 1));
-        const bool title_before = IsTitleWord(AsciiLower(Form(s, q - 2)));
+        // (q may be 1: name words from the sentence's second word to the comma.)
+        const bool title_before = q >= 2 && IsTitleWord(AsciiLower(Form(s, q - 2)));
         if (q < k - 1 && (prep == "in" || prep == "for") && title_before) end = q - 1;
       }
       const std::string title = k >= 3 && end >= 1 ? AsciiLower(Form(s, end - 1)) : "";

@@ -1226,6 +1226,19 @@ TEST_CASE("'X, which' is no person, an officer 'in' a place, 'a subsidiary of Y-
   CHECK(herrera->type == kg::EntityType::kPerson);  // "which" is the mission's
 }
 
+TEST_CASE("name words from a sentence's second word up to a comma before a person", "[extract]") {
+  // The rule for "Its chief executive in Chile, Graham Whitcombe" walks back over the name words
+  // before the comma and looked one word before the first of them: here before the sentence (a
+  // read out of bounds that the sanitizer build reports and that crashed `kg ingest` on the
+  // benchmark corpus).
+  const auto doc = TheExtractor().Extract(
+      "In Cerro Verde Province, Rosa Quispe led the protest against the mine. The Andes Mining "
+      "Group, Rosa Quispe, said on Monday that talks had failed.");
+  CheckTypes(doc, {"Rosa Quispe"}, kg::EntityType::kPerson);
+  CheckTypes(doc, {"Cerro Verde Province"}, kg::EntityType::kPlace);
+  CheckTypes(doc, {"Andes Mining Group"}, kg::EntityType::kOrganization);
+}
+
 TEST_CASE("a name in a list of places is a place unless surely something else", "[extract]") {
   // The recogniser and WordNet read "Rhodes" as a person (Cecil Rhodes), "Santorini" as a body.
   auto doc = TheExtractor().Extract(
