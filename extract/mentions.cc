@@ -1409,8 +1409,9 @@ class DocumentScan final {
         size_t q = k - 1;
         while (q > k - 4 && IsNameWord(Form(s, q - 1))) --q;
         const std::string prep = AsciiLower(Form(s, q - 1));
-        // (q may be 1: name words from the sentence's second word to the comma.)
-        const bool title_before = q >= 2 && IsTitleWord(AsciiLower(Form(s, q - 2)));
+        // (q may be 1, name words from the sentence's second word to the comma: Form(s, q - 2)
+        // is then no word.)
+        const bool title_before = IsTitleWord(AsciiLower(Form(s, q - 2)));
         if (q < k - 1 && (prep == "in" || prep == "for") && title_before) end = q - 1;
       }
       const std::string title = k >= 3 && end >= 1 ? AsciiLower(Form(s, end - 1)) : "";
