@@ -160,8 +160,8 @@ bool IsPlaceHeadWord(std::string_view w) {
 }
 
 bool IsSiteNoun(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"mine",    "oilfield",  "gasfield",
-                                                "deposit", "goldfield", "coalfield"};
+  static constexpr std::string_view kWords[] = {"mine",      "oilfield",  "gasfield", "deposit",
+                                                "goldfield", "coalfield", "dam"};
   return In(kWords, w);
 }
 

@@ -507,6 +507,22 @@ class DocumentScan final {
            IsPlaceHeadWord(std::string_view(lower).substr(0, lower.size() - 1));
   }
 
+  // Whether the words before the name at `first` say it is a place: "a regional airline based
+  // in Bodo", "headquartered in X", "travelled to Curuguaty", "fled to X".
+  bool SaidToBeThere(uint32_t s, size_t first) const {
+    if (first < 2) return false;
+    const auto& tokens = sentences_[s].tokens;
+    const std::string prep = AsciiLower(tokens[first - 1].form);
+    const std::string before = AsciiLower(tokens[first - 2].form);
+    if (prep == "in") return IsLocatingParticiple(before) || before == "located";
+    if (prep != "to") return false;
+    static constexpr std::string_view kTravel[] = {"travel", "fly", "drive", "sail", "flee",
+                                                   "relocate"};
+    return tokens[first - 2].upos == "VERB" &&
+           std::find(std::begin(kTravel), std::end(kTravel), tokens[first - 2].lemma) !=
+               std::end(kTravel);
+  }
+
   // The type a name span gets from the gazetteer, the recogniser and its own words. A known name
   // keeps its gazetteer type: "Moscow said" and "Washington urged" are still places acting.
   void TypeOf(uint32_t s, size_t first, size_t last, EntityType* type,
@@ -527,8 +543,11 @@ class DocumentScan final {
         }
       }
       if (*known == EntityType::kPerson &&
-          (CoordinatedWithPlace(s, first) || PlaceHeadWordAfter(s, last))) {
-        *type = EntityType::kPlace;  // "in Auckland and Hamilton", "the Annapurna region"
+          (CoordinatedWithPlace(s, first) || PlaceHeadWordAfter(s, last) ||
+           LocatingModifierAt(tokens, last) || SaidToBeThere(s, first))) {
+        // "in Auckland and Hamilton", "the Annapurna region", "a Vancouver-based miner", "based
+        // in Wellington"
+        *type = EntityType::kPlace;
         *evidence = TypeEvidence::kNameWord;
       }
       return;
@@ -536,7 +555,7 @@ class DocumentScan final {
     // "Kumasi-based Ashanti Produce Traders": where a company sits is a place, and what sits
     // there a company. So are the names of a dateline before its agency: "COPIAPO, Chile, Nov 20
     // (Reuters) -" says where the story was filed.
-    if (LocatingModifierAt(tokens, last) || InDateline(s, first, last)) {
+    if (LocatingModifierAt(tokens, last) || InDateline(s, first, last) || SaidToBeThere(s, first)) {
       *type = EntityType::kPlace;
       *evidence = TypeEvidence::kNameWord;
       return;
@@ -712,7 +731,7 @@ class DocumentScan final {
     // a company there ("the Rio Tinto mine"), or a person with a given name known as one. (After
     // "the" only: "savers who trust Kwame Mensah deposit their wages" has a verb there.)
     if (first > 0 && AsciiLower(tokens[first - 1].form) == "the" && last < tokens.size() &&
-        tokens[last].upos == "NOUN" && IsSiteNoun(AsciiLower(tokens[last].form)) &&
+        tokens[last].upos == "NOUN" && IsSiteNoun(AsciiLower(tokens[last].lemma)) &&
         recognized != EntityType::kOrganization &&
         !(recognized == EntityType::kPerson && gazetteer_.IsGivenName(tokens[first].form)) &&
         !IsAcronym(tokens[first].form)) {
@@ -735,6 +754,13 @@ class DocumentScan final {
       *evidence = TypeEvidence::kNameWord;
       return;
     }
+    // "the southern Apurimac region", "communities in Cotabambas province": a name with a word
+    // for a place after it names the place, whatever the recogniser reads.
+    if (PlaceHeadWordAfter(s, last)) {
+      *type = EntityType::kPlace;
+      *evidence = TypeEvidence::kNameWord;
+      return;
+    }
     if (recognized) {
       *type = *recognized;
       *evidence = TypeEvidence::kRecognizer;
@@ -746,11 +772,6 @@ class DocumentScan final {
         *evidence = TypeEvidence::kHeadWord;
         return;
       }
-    }
-    if (PlaceHeadWordAfter(s, last)) {
-      *type = EntityType::kPlace;
-      *evidence = TypeEvidence::kHeadWord;
-      return;
     }
     if (first > 0) {
       // "in X", "in the X" ("cities in the Visayas").
@@ -1275,7 +1296,10 @@ class DocumentScan final {
     size_t title_end = b;
     size_t title_start = e;
     for (size_t k = b; k < e; ++k) {
-      if (IsTitleWord(AsciiLower(Form(s, k)))) {
+      // (Not a title's word that starts a body's name: "General Association of Bakery Owners",
+      // "General Motors".)
+      if (IsTitleWord(AsciiLower(Form(s, k))) &&
+          !(k + 1 < e && IsOrganizationWord(AsciiLower(Form(s, k + 1))))) {
         title_end = k + 1;
         if (title_start == e) title_start = k;
       }

@@ -286,8 +286,11 @@ def main():
         synonyms = alias_synonyms(offset)
         if len(synonyms) < 2:
             continue
+        typ = wordnet_type(offset)
         for n in synonyms[1:]:
-            if n not in canonical_names:
+            # (Nor a name of another type first: "Europe" is the continent, not the union whose
+            # synset lists it.)
+            if n not in canonical_names and names.get(n, (typ,))[0] == typ:
                 aliases.setdefault(n, synonyms[0])
 
     # Class nouns: the kind of entity a common noun names, for names the text says are one

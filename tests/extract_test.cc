@@ -1251,3 +1251,33 @@ TEST_CASE("a name in a list of places is a place unless surely something else", 
   CheckTypes(doc, {"Rui Matos", "Anna Weiss", "Jonas Berg", "Maria Lopez"},
              kg::EntityType::kPerson);
 }
+
+TEST_CASE("words around a name that say it is a place outweigh the recogniser and WordNet",
+          "[extract]") {
+  // WordNet lists the navigator Vancouver and the writer Kazan before the cities; the recogniser
+  // reads "Huancavo" and "Rogun" as people.
+  const auto doc = TheExtractor().Extract(
+      "Kestrel Gold is a Vancouver-based miner. The mayor travelled to Kazan on Monday. Farmers "
+      "in the northern Huancavo region blocked roads. Huancavo has seen blockades before. The "
+      "Ministry funds the Rogun dam, and Rogun will be finished in 2030.");
+  CheckTypes(doc, {"Vancouver", "Kazan", "Huancavo", "Rogun"}, kg::EntityType::kPlace);
+  CheckTypes(doc, {"Kestrel Gold"}, kg::EntityType::kOrganization);
+}
+
+TEST_CASE("a title's word before an organisation word starts a body's name", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Ahmed Salem, head of the General Association of Ferry Owners, said so. General Omar Haddad "
+      "denied it.");
+  CheckTypes(doc, {"General Association of Ferry Owners"}, kg::EntityType::kOrganization);
+  CheckTypes(doc, {"Ahmed Salem", "Omar Haddad"}, kg::EntityType::kPerson);
+}
+
+TEST_CASE("a continent is not an alias of the union WordNet also names by it", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Farmers protested across Europe. The European Union said it would talk to them.");
+  const kg::Entity* europe = Find(doc, "Europe");
+  REQUIRE(europe != nullptr);
+  CHECK(europe->type == kg::EntityType::kPlace);
+  CHECK(std::count(europe->aliases.begin(), europe->aliases.end(), "European Union") == 0);
+  CheckTypes(doc, {"European Union"}, kg::EntityType::kOrganization);
+}
