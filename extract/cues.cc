@@ -242,7 +242,7 @@ bool IsNumberWord(std::string_view w) {
 }
 
 bool IsNameConnector(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"of",  "al", "bin", "de",  "del", "da", "di",
+  static constexpr std::string_view kWords[] = {"of",  "al", "el", "bin", "de",  "del", "da", "di",
                                                 "dos", "van", "von", "der", "la",  "du"};
   return In(kWords, w);
 }

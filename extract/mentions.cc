@@ -1179,18 +1179,26 @@ class DocumentScan final {
   }
 
   // The words that join the parts of an organisation's name at `k` ("for", "of the", "for the",
-  // "on"), when a name word follows them: how many, or 0.
+  // "on"), when a name word follows them: how many (with the capitalised adjectives after them),
+  // or 0.
   size_t OrganisationConnector(const std::vector<nlp::Token>& tokens, size_t k) const {
     const std::string first = AsciiLower(tokens[k].form);
     if (first != "of" && first != "for" && first != "on") return 0;
     size_t next = k + 1;
     if (next < tokens.size() && AsciiLower(tokens[next].form) == "the") ++next;
+    // Capitalised adjectives of the name first: "Foundation for Accessible Cities".
+    size_t name = next;
+    while (name < tokens.size() && name < next + 2 && tokens[name].upos == "ADJ" &&
+           IsNameWord(tokens[name].form)) {
+      ++name;
+    }
+    if (name > next && (name >= tokens.size() || !IsNameToken(tokens[name]))) name = next;
     // (Not "the Central Bank on Monday".)
-    if (next >= tokens.size() || !IsNameToken(tokens[next]) ||
-        IsCalendarWord(AsciiLower(tokens[next].form))) {
+    if (name >= tokens.size() || !IsNameToken(tokens[name]) ||
+        IsCalendarWord(AsciiLower(tokens[name].form))) {
       return 0;
     }
-    return next - k;
+    return name - k;
   }
 
   // The role that tokens [b, e) state, as a relation stem: "Foreign Minister" ->
@@ -1534,6 +1542,11 @@ class DocumentScan final {
     if (!role.empty()) {
       type = EntityType::kPerson;
       evidence = TypeEvidence::kTitle;
+    } else if (evidence < TypeEvidence::kClassNoun && OfficerOfBefore(s, b, e)) {
+      // "Alonso Benavente, general manager of Minera Huancaro": what has a chief executive, a
+      // director or a general manager is an organisation, as before a name below.
+      type = EntityType::kOrganization;
+      evidence = TypeEvidence::kClassNoun;
     }
     const int32_t index = Add(s, b, e, type, evidence);
     mentions_[index].role = role;
@@ -1602,6 +1615,22 @@ class DocumentScan final {
       if (role.find(part) != std::string_view::npos) return true;
     }
     return false;
+  }
+
+  // Whether a company's officer "of" the name [b, e) comes before it: "chief executive of",
+  // "general manager of", "managing director of"; not of a place's part ("director of Lagos
+  // port", "chairman of Tolima's council").
+  bool OfficerOfBefore(uint32_t s, size_t b, size_t e) const {
+    if (b < 2 || Form(s, b - 1) != "of") return false;
+    const std::string_view after = Form(s, e);
+    if (IsPossessive(after) || (e < sentences_[s].tokens.size() &&
+                                sentences_[s].tokens[e].upos == "NOUN" && !StartsUpper(after))) {
+      return false;
+    }
+    // (Written in lower case: "Director of Public Prosecutions" is an office's name.)
+    const std::string_view title = Form(s, b - 2);
+    if (title == "manager") return Form(s, b - 3) == "general";
+    return IsCompanyRole(title) && AsciiLower(title) == title;
   }
 
   // The owner part of a run before its title: a demonym or a name.

@@ -1281,3 +1281,15 @@ TEST_CASE("a continent is not an alias of the union WordNet also names by it", "
   CHECK(std::count(europe->aliases.begin(), europe->aliases.end(), "European Union") == 0);
   CheckTypes(doc, {"European Union"}, kg::EntityType::kOrganization);
 }
+
+TEST_CASE("a name with el-, capitalised adjectives after 'for', what an officer serves",
+          "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "Karim el-Sayed, the union's chairman, said so. The Foundation for Accessible Towns, a "
+      "disability rights group, welcomed the vote. "
+      "Alonso Vera, general manager of Minera Talcahuano, rejected the demand. Ines Ruiz, chief "
+      "executive of Carbon Tolima, agreed.");
+  CheckTypes(doc, {"Karim el-Sayed"}, kg::EntityType::kPerson);
+  CheckTypes(doc, {"Foundation for Accessible Towns", "Minera Talcahuano", "Carbon Tolima"},
+             kg::EntityType::kOrganization);
+}
