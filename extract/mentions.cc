@@ -320,17 +320,8 @@ class DocumentScan final {
     const auto class_of = [&](const nlp::Token& noun) {
       return NounClass(s, static_cast<size_t>(&noun - tokens.data()));
     };
-    // A noun in apposition says what the name is, even one WordNet files elsewhere: an
-    // organisation word ("X, the country's parliament"), a trade WordNet files as people
-    // ("Hoshino Photonics, the Japanese supplier").
-    const auto appos_class = [&](const nlp::Token& noun) -> std::optional<EntityType> {
-      const auto type = class_of(noun);
-      const std::string lemma = AsciiLower(noun.lemma);
-      if (noun.upos == "NOUN" && ((!type && IsOrganizationWord(lemma)) ||
-                                  (type == EntityType::kPerson && IsBusinessNoun(lemma)))) {
-        return EntityType::kOrganization;
-      }
-      return type;
+    const auto appos_class = [&](const nlp::Token& noun) {
+      return AppositionClass(s, static_cast<size_t>(&noun - tokens.data()));
     };
     // The noun in apposition to the name: "X, a Kremlin aide".
     for (size_t c = 0; c < tokens.size(); ++c) {
@@ -377,6 +368,20 @@ class DocumentScan final {
     return type;
   }
 
+  // The class of the common noun at token `k` in apposition to a name, which says what the name
+  // is even where WordNet files the noun elsewhere: an organisation word ("X, the country's
+  // parliament"), a trade WordNet files as people ("Hoshino Photonics, the Japanese supplier").
+  std::optional<EntityType> AppositionClass(uint32_t s, size_t k) const {
+    const nlp::Token& noun = sentences_[s].tokens[k];
+    const auto type = NounClass(s, k);
+    const std::string lemma = AsciiLower(noun.lemma);
+    if (noun.upos == "NOUN" && ((!type && IsOrganizationWord(lemma)) ||
+                                (type == EntityType::kPerson && IsBusinessNoun(lemma)))) {
+      return EntityType::kOrganization;
+    }
+    return type;
+  }
+
   // The class of a common noun next to a name, read off the words where the parse went astray:
   // "Sanavida, a health insurer they blame" (the parser hung "insurer" on the verb), "consultancy
   // Mandala Research", "poultry producer Amberfield". Before the name only an organisation or
@@ -398,7 +403,7 @@ class DocumentScan final {
           continue;
         }
         if (u == "NOUN" && (k + 1 == tokens.size() || tokens[k + 1].upos != "NOUN")) {
-          if (article) return NounClass(s, k);
+          if (article) return AppositionClass(s, k);
           const std::string after = k + 1 < tokens.size() ? AsciiLower(tokens[k + 1].form) : "";
           if (after == "of" || after == "for" || after == "at") return NounClass(s, k);
           break;

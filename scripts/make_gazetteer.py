@@ -208,6 +208,15 @@ def main():
         if len(renamed) == 1:
             demonyms[adj] = renamed[0]
 
+    # The countries named "-stan" after their people: the people's name is their adjective too
+    # ("Uzbek": Uzbekistan, which WordNet only gives as "Uzbekistani"), when it is no shorter than
+    # five letters (not "Pak").
+    for adj, place in list(demonyms.items()):
+        if place in iso_country_names and adj.endswith("stani") and place.endswith("stan"):
+            stem = place[:-len("istan")] if place.endswith("istan") else place[:-len("stan")]
+            if len(stem) >= 5 and adj.startswith(stem):
+                demonyms.setdefault(stem, place)
+
     # Seats of government: capitals and the government buildings in them.
     def part_of(offset):
         return [t for sym, t, tpos, _ in nouns[offset][2] if sym == "#p" and tpos == "n" and t in nouns]

@@ -1293,3 +1293,14 @@ TEST_CASE("a name with el-, capitalised adjectives after 'for', what an officer 
   CheckTypes(doc, {"Foundation for Accessible Towns", "Minera Talcahuano", "Carbon Tolima"},
              kg::EntityType::kOrganization);
 }
+
+TEST_CASE("the people of a -stan country name it, a body in apposition says what a name is",
+          "[extract]") {
+  // WordNet gives "Uzbekistani" and "Kazakhstani", not "Uzbek" and "Kazakh", as adjectives.
+  const auto doc = TheExtractor().Extract(
+      "The Uzbek parliament met on Monday. Kazakh officials disagreed. Dilshod Rakhimov, a member "
+      "of the Oliy Kengash, the Uzbek parliament, demanded an inquiry.");
+  CheckTypes(doc, {"Uzbekistan", "Kazakhstan"}, kg::EntityType::kPlace);
+  CHECK(Find(doc, "Uzbek") == nullptr);  // the country, under its name
+  CheckTypes(doc, {"Oliy Kengash"}, kg::EntityType::kOrganization);
+}
