@@ -766,6 +766,17 @@ class DocumentScan final {
       *evidence = TypeEvidence::kNameWord;
       return;
     }
+    // "farmers in Kibera", "near Syr Darya": after "in" or "near", a name the recogniser reads
+    // as a person's is a place unless it may be a person's (a known given name or surname; "in
+    // Mensah's view" has a possessive).
+    if (recognized == EntityType::kPerson && first > 0 &&
+        (AsciiLower(tokens[first - 1].form) == "in" || AsciiLower(tokens[first - 1].form) == "near") &&
+        !gazetteer_.IsGivenName(tokens[first].form) && !gazetteer_.IsSurname(tokens[last - 1].form) &&
+        !(last < tokens.size() && IsPossessive(tokens[last].form))) {
+      *type = EntityType::kPlace;
+      *evidence = TypeEvidence::kNameWord;
+      return;
+    }
     if (recognized) {
       *type = *recognized;
       *evidence = TypeEvidence::kRecognizer;

@@ -1259,8 +1259,10 @@ TEST_CASE("words around a name that say it is a place outweigh the recogniser an
   const auto doc = TheExtractor().Extract(
       "Kestrel Gold is a Vancouver-based miner. The mayor travelled to Kazan on Monday. Farmers "
       "in the northern Huancavo region blocked roads. Huancavo has seen blockades before. The "
-      "Ministry funds the Rogun dam, and Rogun will be finished in 2030.");
-  CheckTypes(doc, {"Vancouver", "Kazan", "Huancavo", "Rogun"}, kg::EntityType::kPlace);
+      "Ministry funds the Rogun dam, and Rogun will be finished in 2030. The union's office near "
+      "Tandyrli Dzhar was closed.");
+  CheckTypes(doc, {"Vancouver", "Kazan", "Huancavo", "Rogun", "Tandyrli Dzhar"},
+             kg::EntityType::kPlace);
   CheckTypes(doc, {"Kestrel Gold"}, kg::EntityType::kOrganization);
 }
 
