@@ -155,7 +155,7 @@ bool IsPlaceHeadWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "region",   "oblast", "province",  "city",      "county", "district",
       "republic", "island", "peninsula", "territory", "gulf",   "sea",
-      "river",    "lake",   "bay",       "valley",    "strait"};
+      "river",    "lake",   "bay",       "valley",    "strait", "delta"};
   return In(kWords, w);
 }
 

@@ -565,6 +565,16 @@ class DocumentScan final {
       *evidence = TypeEvidence::kNameWord;
       return;
     }
+    // (And what is "state-owned", "family-run" or "Chinese-controlled" is a body.)
+    const auto owned = [&] {
+      const std::string w = AsciiLower(tokens[first - 1].form);
+      return (w == "owned" || w == "run" || w == "controlled") && JoiningHyphen(tokens, first - 2);
+    };
+    if (first >= 3 && owned()) {
+      *type = EntityType::kOrganization;
+      *evidence = TypeEvidence::kNameWord;
+      return;
+    }
     if (first >= 2 && LocatingModifierAt(tokens, first - 2)) {
       *type = EntityType::kOrganization;
       *evidence = TypeEvidence::kNameWord;

@@ -1306,3 +1306,11 @@ TEST_CASE("the people of a -stan country name it, a body in apposition says what
   CHECK(Find(doc, "Uzbek") == nullptr);  // the country, under its name
   CheckTypes(doc, {"Oliy Kengash"}, kg::EntityType::kOrganization);
 }
+
+TEST_CASE("what is state-owned or family-run is a body, a delta a place", "[extract]") {
+  const auto doc = TheExtractor().Extract(
+      "The airport's operator, state-owned Norsk Lufthavnverk (NLV), said capacity was short. "
+      "Family-run Tavira Conservas closed. Most mills are in the Tamsa Delta.");
+  CheckTypes(doc, {"Norsk Lufthavnverk", "Tavira Conservas"}, kg::EntityType::kOrganization);
+  CheckTypes(doc, {"Tamsa Delta"}, kg::EntityType::kPlace);
+}
