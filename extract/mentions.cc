@@ -560,7 +560,8 @@ class DocumentScan final {
     // "Kumasi-based Ashanti Produce Traders": where a company sits is a place, and what sits
     // there a company. So are the names of a dateline before its agency: "COPIAPO, Chile, Nov 20
     // (Reuters) -" says where the story was filed.
-    if (LocatingModifierAt(tokens, last) || InDateline(s, first, last) || SaidToBeThere(s, first)) {
+    if (LocatingModifierAt(tokens, last) || InDateline(s, first, last) ||
+        SaidToBeThere(s, first)) {
       *type = EntityType::kPlace;
       *evidence = TypeEvidence::kNameWord;
       return;
@@ -779,9 +780,10 @@ class DocumentScan final {
     // "farmers in Kibera", "near Syr Darya": after "in" or "near", a name the recogniser reads
     // as a person's is a place unless it may be a person's (a known given name or surname; "in
     // Mensah's view" has a possessive).
-    if (recognized == EntityType::kPerson && first > 0 &&
-        (AsciiLower(tokens[first - 1].form) == "in" || AsciiLower(tokens[first - 1].form) == "near") &&
-        !gazetteer_.IsGivenName(tokens[first].form) && !gazetteer_.IsSurname(tokens[last - 1].form) &&
+    const std::string preposition = first > 0 ? AsciiLower(tokens[first - 1].form) : "";
+    if (recognized == EntityType::kPerson && (preposition == "in" || preposition == "near") &&
+        !gazetteer_.IsGivenName(tokens[first].form) &&
+        !gazetteer_.IsSurname(tokens[last - 1].form) &&
         !(last < tokens.size() && IsPossessive(tokens[last].form))) {
       *type = EntityType::kPlace;
       *evidence = TypeEvidence::kNameWord;
