@@ -323,15 +323,14 @@ class Reader final {
                               t_.Child(p, "ccomp") >= 0 || t_.Child(p, "compound:prt") >= 0;
     // But "FIFA, based in Zurich", "a group headquartered in Cairo": the noun is where it sits.
     const std::string participle = AsciiLower(t_.token(p).form);
-    if (t_.Is(p, "acl") && (IsLocatingParticiple(participle) || participle == "located")) {
+    if (t_.Is(p, "acl") && IsParticipleBeforePlace(participle)) {
       prop.relation = LocatingRelation(participle);
     } else if (t_.Is(p, "acl") && t_.token(p).xpos == "VBN" && prop.inherited_subject &&
                !takes_object) {
       prop.arguments.insert(prop.arguments.begin(), {t_.head(p), ArgumentRole::kDirect, {}});
       prop.subjects.clear();
       prop.passive = true;
-    } else if (prop.passive && prop.subjects.empty() &&
-               (IsLocatingParticiple(participle) || participle == "located")) {
+    } else if (prop.passive && prop.subjects.empty() && IsParticipleBeforePlace(participle)) {
       // "Ormond is based in Nenagh", "VHC, which is headquartered in Dushanbe": no one based it;
       // what is based somewhere is the subject of where it is, as in "Ormond, based in Nenagh".
       const auto direct = [](const Argument& a) { return a.role == ArgumentRole::kDirect; };

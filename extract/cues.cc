@@ -170,6 +170,10 @@ bool IsLocatingParticiple(std::string_view w) {
   return In(kWords, w);
 }
 
+bool IsParticipleBeforePlace(std::string_view w) {
+  return IsLocatingParticiple(w) || w == "located";
+}
+
 std::string LocatingRelation(std::string_view w) { return w == "listed" ? "listed" : "based"; }
 
 bool IsFunctionWord(std::string_view w) {

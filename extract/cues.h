@@ -33,6 +33,9 @@ bool IsSiteNoun(std::string_view lower_word);
 // Participles that, hyphenated after a name, say where something sits: "Kumasi-based",
 // "Perth-listed", "Geneva-headquartered", "Panama-registered".
 bool IsLocatingParticiple(std::string_view lower_word);
+// Participles that, before "in" and a place, say where something sits: the above and "located"
+// ("based in Zurich", "located in Cairo").
+bool IsParticipleBeforePlace(std::string_view lower_word);
 // The relation such a participle (or "located") states: "listed", else "based".
 std::string LocatingRelation(std::string_view lower_participle);
 // Determiners, pronouns, prepositions, conjunctions and sentence adverbs: capitalised only

@@ -519,7 +519,7 @@ class DocumentScan final {
     const auto& tokens = sentences_[s].tokens;
     const std::string prep = AsciiLower(tokens[first - 1].form);
     const std::string before = AsciiLower(tokens[first - 2].form);
-    if (prep == "in") return IsLocatingParticiple(before) || before == "located";
+    if (prep == "in") return IsParticipleBeforePlace(before);
     if (prep != "to") return false;
     static constexpr std::string_view kTravel[] = {"travel", "fly", "drive", "sail", "flee",
                                                    "relocate"};
